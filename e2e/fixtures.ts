@@ -1,0 +1,28 @@
+import kafkajs, { type Admin } from "kafkajs";
+
+/** The test Kafka's address, as `npm test` passed it to the app. */
+export function testBrokers(): string {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) throw new Error("KAFKA_BROKERS is not set; run the e2e tests through `npm test`.");
+  return brokers;
+}
+
+/** A kafkajs admin acting as "another tool" that changes the cluster behind Tributary's back. */
+export async function withOutsideAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+  const kafka = new kafkajs.Kafka({
+    clientId: "e2e-outside-tool",
+    brokers: testBrokers().split(","),
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}

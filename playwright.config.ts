@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * E2E against the real app (production build), real Kafka and real PostgreSQL. `npm test` starts
+ * Kafka and the database and passes them in DATABASE_URL / KAFKA_BROKERS; Playwright starts the app.
+ * The browser is Debian's Chromium: Playwright's own download cannot reach its host here.
+ */
+const port = 3100;
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  // The specs share one broker (and one of them stops and restarts it), so they run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: ".data/test/reports/e2e.json" }]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

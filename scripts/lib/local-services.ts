@@ -1,0 +1,59 @@
+import path from "node:path";
+import { readKafkaStatus, startKafka } from "../../apps/kafka-local/src/cluster";
+import type { TEnv } from "../../src/env";
+import { startEmbeddedPostgres } from "../../src/server/db/embedded";
+import { applyMigrations } from "../../src/server/db/migrate";
+import { assertDatabaseReachable } from "../../src/server/db/reachability";
+
+type Log = (line: string) => void;
+export type Service<T> = T & { stop(): Promise<void> };
+
+const DEFAULT_BROKERS = "127.0.0.1:9092";
+
+/** DATABASE_URL when set (checked first), else the embedded PostgreSQL; migrations applied either way. */
+export async function startDatabase(env: TEnv, log: Log): Promise<Service<{ databaseUrl: string }>> {
+  let databaseUrl = env.DATABASE_URL;
+  let stop = async () => {};
+  if (databaseUrl) {
+    await assertDatabaseReachable(databaseUrl);
+    log("PostgreSQL: using DATABASE_URL.");
+  } else {
+    const dataDir = path.join(env.TRIBUTARY_DATA_DIR, "postgres");
+    const embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_POSTGRES_PORT });
+    databaseUrl = embedded.databaseUrl;
+    stop = embedded.stop;
+    log(`PostgreSQL: embedded, data in ${dataDir}, port ${env.EMBEDDED_POSTGRES_PORT}.`);
+  }
+  try {
+    const { applied } = await applyMigrations(databaseUrl);
+    log(applied.length ? `Migrations applied: ${applied.join(", ")}.` : "Migrations: up to date.");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { databaseUrl, stop };
+}
+
+/**
+ * The local Kafka from apps/kafka-local, when KAFKA_LOCAL says so ("auto": only for the default
+ * KAFKA_BROKERS). One already running from the same folder is reused and left running.
+ */
+export async function startLocalKafkaIfWanted(env: TEnv, log: Log): Promise<Service<{ bootstrapServers: string }>> {
+  const wanted = env.KAFKA_LOCAL === "always" || (env.KAFKA_LOCAL === "auto" && env.KAFKA_BROKERS === DEFAULT_BROKERS);
+  if (!wanted) {
+    log(`Kafka: using ${env.KAFKA_BROKERS} (KAFKA_BROKERS).`);
+    return { bootstrapServers: env.KAFKA_BROKERS, stop: async () => {} };
+  }
+  const dataDir = path.join(env.TRIBUTARY_DATA_DIR, "kafka-local");
+  const status = await readKafkaStatus(dataDir);
+  if (status.running && status.bootstrapServers) {
+    log(`Kafka: reusing the local Kafka already running at ${status.bootstrapServers}.`);
+    return { bootstrapServers: status.bootstrapServers, stop: async () => {} };
+  }
+  const port = Number(env.KAFKA_BROKERS.split(":")[1] ?? 9092);
+  log("Kafka: starting the local broker (the first start downloads Kafka's jars through Maven)…");
+  const started = Date.now();
+  const kafka = await startKafka({ dataDir, basePort: port });
+  log(`Kafka: ${kafka.bootstrapServers} answered after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return { bootstrapServers: kafka.bootstrapServers, stop: () => kafka.stop() };
+}

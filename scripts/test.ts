@@ -1,0 +1,99 @@
+/**
+ * `npm test`: typecheck, lint, unit tests, integration tests against a real Kafka and PostgreSQL,
+ * and Playwright e2e in Debian's Chromium. Starts and stops what it needs, and ends with one line
+ * `tests: N passed, M failed` (typecheck and lint count as one check each).
+ */
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { bin, run } from "./lib/child";
+import { buildIfStale } from "./lib/next-build";
+import { runPrismaGenerate } from "./lib/prisma";
+import { add, clearReport, EMPTY, playwrightTally, vitestTally, type Tally } from "./lib/reports";
+import { startTestServices, type TestServices } from "../test/services";
+
+const REPORTS = ".data/test/reports";
+const CHROMIUM = "/usr/bin/chromium";
+const log = (line: string) => console.log(`\n[test] ${line}`);
+const summary: Array<{ step: string; tally: Tally; note?: string }> = [];
+
+function record(step: string, tally: Tally, note?: string) {
+  summary.push({ step, tally, note });
+}
+
+async function check(step: string, command: string, args: string[]) {
+  log(`${step}…`);
+  const code = await run(bin(command), args);
+  record(step, code === 0 ? { ...EMPTY, passed: 1 } : { ...EMPTY, failed: 1 });
+}
+
+async function vitest(project: "unit" | "integration", env: Record<string, string> = {}) {
+  log(`${project} tests…`);
+  const report = `${REPORTS}/${project}.json`;
+  await clearReport(report);
+  const args = ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  const code = await run(bin("vitest"), args, { env: { ...process.env, ...env } });
+  record(project, await vitestTally(report, code));
+}
+
+async function e2e(services: TestServices) {
+  if (!existsSync(CHROMIUM)) {
+    record("e2e", { ...EMPTY, failed: 1 }, `Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium.`);
+    return;
+  }
+  log("building the web app for e2e…");
+  try {
+    await buildIfStale((line) => log(line));
+  } catch (error) {
+    record("e2e", { ...EMPTY, failed: 1 }, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  log("e2e tests (Chromium)…");
+  const report = `${REPORTS}/e2e.json`;
+  await clearReport(report);
+  const env = { ...process.env, DATABASE_URL: services.databaseUrl, KAFKA_BROKERS: services.kafkaBrokers, KAFKA_LOCAL: "never" };
+  const code = await run(bin("playwright"), ["test"], { env });
+  record("e2e", await playwrightTally(report, code));
+}
+
+async function main(): Promise<number> {
+  await mkdir(REPORTS, { recursive: true });
+  await runPrismaGenerate();
+  await check("typecheck", "tsc", ["--noEmit"]);
+  await check("lint", "eslint", ["--max-warnings", "0", "."]);
+  await vitest("unit");
+
+  log("starting a real Kafka broker and PostgreSQL for integration and e2e tests…");
+  let services: TestServices | null = null;
+  try {
+    services = await startTestServices({ databaseUrl: process.env.DATABASE_URL });
+  } catch (error) {
+    record("services", { ...EMPTY, failed: 1 }, error instanceof Error ? error.message : String(error));
+  }
+  if (services) {
+    try {
+      await vitest("integration", {
+        TRIBUTARY_TEST_KAFKA_BROKERS: services.kafkaBrokers,
+        TRIBUTARY_TEST_DATABASE_URL: services.databaseUrl,
+      });
+      await e2e(services);
+    } finally {
+      await services.stop();
+    }
+  }
+
+  const total = summary.reduce((sum, entry) => add(sum, entry.tally), EMPTY);
+  console.log("\n[test] summary");
+  for (const { step, tally, note } of summary) {
+    console.log(`  ${step.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed${note ? ` — ${note}` : ""}`);
+  }
+  console.log(`tests: ${total.passed} passed, ${total.failed} failed`);
+  return total.failed === 0 ? 0 : 1;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(`[test] ${error instanceof Error ? error.message : String(error)}`);
+    console.log("tests: 0 passed, 1 failed");
+    process.exit(1);
+  });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded setup", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ KAFKA_BROKERS: "127.0.0.1:9092", PORT: 3000, KAFKA_LOCAL: "auto" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats an empty variable as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", PORT: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("names each bad variable and says what is expected", () => {
+    const parse = () => parseEnv({ PORT: "70000", KAFKA_BROKERS: "localhost" });
+    expect(parse).toThrow(/PORT: expected a port between 1 and 65535 \(got "70000"\)/);
+    expect(parse).toThrow(/KAFKA_BROKERS: expected a comma-separated list of host:port, e\.g\. 127\.0\.0\.1:9092 \(got "localhost"\)/);
+  });
+
+  it("rejects a DATABASE_URL that is not PostgreSQL", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/db" })).toThrow(/DATABASE_URL: expected postgresql:\/\//);
+  });
+});

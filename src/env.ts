@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * The only reader of `process.env` (lint enforces it). Every variable is parsed here so that a
+ * bad value fails at start-up with a sentence that names it, instead of somewhere deep later.
+ * `.env.example` lists each one with a comment; keep the two in step.
+ */
+const ZBrokerList = z
+  .string()
+  .trim()
+  .min(1, "list at least one broker as host:port")
+  .refine(
+    (value) => value.split(",").every((entry) => /^[^\s:,]+:\d{1,5}$/.test(entry.trim())),
+    "expected a comma-separated list of host:port, e.g. 127.0.0.1:9092",
+  );
+
+const ZPort = z.coerce
+  .number()
+  .int("expected a whole number")
+  .min(1, "expected a port between 1 and 65535")
+  .max(65535, "expected a port between 1 and 65535");
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL and sets it. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "expected postgresql://user:password@host:port/database" })
+    .optional(),
+  /** Bootstrap brokers of the cluster registered at start-up. */
+  KAFKA_BROKERS: ZBrokerList.default("127.0.0.1:9092"),
+  /** Display name of that cluster. */
+  KAFKA_CLUSTER_NAME: z.string().trim().min(1).max(64).default("local"),
+  /** Whether `npm start` runs the local Kafka from apps/kafka-local ("auto": only when KAFKA_BROKERS is the default). */
+  KAFKA_LOCAL: z.enum(["auto", "always", "never"]).default("auto"),
+  /** Port of the web app. */
+  PORT: ZPort.default(3000),
+  /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */
+  EMBEDDED_POSTGRES_PORT: ZPort.default(5433),
+  /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
+  TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Parses an environment; throws one plain sentence per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  // `VAR=` in a shell or .env file means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = ZEnv.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
+  );
+  throw new Error(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}`);
+}
+
+export const env: TEnv = parseEnv(process.env);

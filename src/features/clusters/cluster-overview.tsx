@@ -1,0 +1,58 @@
+"use client";
+
+import { useSubscription } from "@trpc/tanstack-react-query";
+import type { TCluster, TClusterHealth } from "~/domain/cluster";
+import { Badge } from "~/components/ui/badge";
+import { Skeleton } from "~/components/ui/skeleton";
+import { cn } from "~/lib/cn";
+import { useTRPC } from "~/trpc/react";
+import { BrokerTable } from "./broker-table";
+import { ClusterStats } from "./cluster-stats";
+import { ConnectionBanner } from "./connection-banner";
+
+/** One cluster's brokers and counts, kept live by the `cluster.health` subscription. */
+export function ClusterOverview({ cluster }: { cluster: TCluster }) {
+  const trpc = useTRPC();
+  const subscription = useSubscription(trpc.cluster.health.subscriptionOptions({ clusterId: cluster.id }));
+  const health: TClusterHealth | undefined = subscription.data;
+  const overview = health?.status === "ok" ? health.overview : (health?.lastOverview ?? null);
+  const isStale = health?.status === "unreachable";
+
+  return (
+    <section aria-labelledby={`cluster-${cluster.id}`} className="space-y-5">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 id={`cluster-${cluster.id}`} className="text-2xl font-semibold">
+          {cluster.name}
+        </h1>
+        <LiveBadge health={health} />
+        {cluster.isReadOnly ? <Badge>read-only</Badge> : null}
+        <span className="font-mono text-sm text-muted">{cluster.bootstrapServers}</span>
+      </header>
+
+      <ConnectionBanner health={health} subscriptionStatus={subscription.status} />
+
+      {overview ? (
+        <div className={cn("space-y-5 transition-opacity", isStale && "opacity-60")}>
+          <ClusterStats overview={overview} />
+          <BrokerTable brokers={overview.brokers} />
+        </div>
+      ) : health ? null : (
+        <div className="space-y-5" aria-busy="true" aria-label="Loading cluster metadata">
+          <Skeleton className="h-24 w-full" />
+          <Skeleton className="h-40 w-full" />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LiveBadge({ health }: { health: TClusterHealth | undefined }) {
+  if (!health) return <Badge>connecting…</Badge>;
+  if (health.status === "unreachable") return <Badge tone="danger">unreachable</Badge>;
+  return (
+    <Badge tone="ok">
+      <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-ok" />
+      live
+    </Badge>
+  );
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { z } from "zod";
+import { listClusters } from "~/server/services/clusters/registered-clusters";
+import { watchClusterHealth } from "~/server/services/clusters/cluster-health";
+import { procedure, router } from "../trpc";
+
+export const clusterRouter = router({
+  list: procedure("viewer").query(() => listClusters()),
+
+  /** Brokers, controller and counts of one cluster, pushed about once a second; retries while Kafka is down. */
+  health: procedure("viewer")
+    .input(z.object({ clusterId: z.string().min(1) }))
+    .subscription(async function* ({ input, signal }) {
+      yield* watchClusterHealth(input.clusterId, signal);
+    }),
+});

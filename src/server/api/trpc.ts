@@ -1,0 +1,45 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { AppError } from "~/lib/app-error";
+import { hasRole, type Role } from "~/server/auth/permissions";
+import type { Context } from "./context";
+import { formatError, toTRPCError } from "./error-formatter";
+
+/** Every procedure carries its permission in its meta; `procedure(role)` is the only way to make one. */
+export type ProcedureMeta = { permission: Role };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter: formatError,
+    sse: {
+      // Keeps proxies from closing a quiet stream and lets the client notice a dead one.
+      ping: { enabled: true, intervalMs: 5_000 },
+      client: { reconnectAfterInactivityMs: 12_000 },
+    },
+  });
+
+/** Refuses callers below the declared role, and any procedure that forgot to declare one. */
+const enforcePermission = t.middleware(async ({ ctx, meta, path, next }) => {
+  if (!meta?.permission) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `The procedure ${path} declares no permission.` });
+  }
+  if (!hasRole(ctx.actor.role, meta.permission)) {
+    throw toTRPCError(
+      new AppError("FORBIDDEN", `This needs the ${meta.permission} role; you are signed in as ${ctx.actor.role}.`),
+    );
+  }
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export function procedure(permission: Role) {
+  return t.procedure.meta({ permission }).use(enforcePermission);
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import kafkajs, { type Admin, type Kafka } from "kafkajs";
+import { parseBootstrapServers } from "~/domain/cluster";
+import { createInternalCluster, type InternalCluster } from "./internal-cluster";
+import { toKafkaAppError } from "./kafka-errors";
+
+/**
+ * One kafkajs client set per registered cluster, kept on `globalThis` so that Next's dev reloads
+ * reuse connections instead of leaking them. A connection that fails is thrown away and rebuilt on
+ * the next call; callers (the live pollers) space those calls out with a backoff.
+ */
+
+export type ClusterTarget = { id: string; bootstrapServers: string };
+
+type Connection = { disconnect(): Promise<void> };
+
+type ClusterClients = {
+  bootstrapServers: string;
+  kafka: Kafka;
+  /** Connected (or connecting) long-lived clients by role: "admin", "metadata". */
+  connections: Map<string, Promise<Connection>>;
+};
+
+const registryKey = Symbol.for("tributary.kafka.registry");
+type GlobalWithRegistry = typeof globalThis & { [registryKey]?: Map<string, ClusterClients> };
+const registry = ((globalThis as GlobalWithRegistry)[registryKey] ??= new Map<string, ClusterClients>());
+
+/** kafkajs retries inside each call; keep that short so a dead broker is reported within seconds. */
+const CLIENT_OPTIONS = {
+  clientId: "tributary",
+  connectionTimeout: 1_500,
+  requestTimeout: 10_000,
+  retry: { retries: 2, initialRetryTime: 250, maxRetryTime: 1_500 },
+  // Our own code reports connection state once per change; kafkajs would log every failed retry.
+  logLevel: kafkajs.logLevel.NOTHING,
+} as const;
+
+function clientsFor(target: ClusterTarget): ClusterClients {
+  const existing = registry.get(target.id);
+  if (existing && existing.bootstrapServers === target.bootstrapServers) return existing;
+  if (existing) void disconnect(existing);
+  const created: ClusterClients = {
+    bootstrapServers: target.bootstrapServers,
+    kafka: new kafkajs.Kafka({ ...CLIENT_OPTIONS, brokers: parseBootstrapServers(target.bootstrapServers) }),
+    connections: new Map(),
+  };
+  registry.set(target.id, created);
+  return created;
+}
+
+async function disconnect(clients: ClusterClients): Promise<void> {
+  const pending = [...clients.connections.values()];
+  clients.connections.clear();
+  await Promise.allSettled(pending.map(async (connection) => (await connection).disconnect()));
+}
+
+async function run<TClient extends Connection, TResult>(
+  target: ClusterTarget,
+  role: string,
+  connect: (kafka: Kafka) => Promise<TClient>,
+  work: (client: TClient) => Promise<TResult>,
+): Promise<TResult> {
+  const clients = clientsFor(target);
+  let pending = clients.connections.get(role) as Promise<TClient> | undefined;
+  if (!pending) {
+    pending = connect(clients.kafka);
+    clients.connections.set(role, pending);
+  }
+  try {
+    return await work(await pending);
+  } catch (error) {
+    const appError = toKafkaAppError(error, target.bootstrapServers);
+    // A broken connection is rebuilt from scratch next time rather than trusted to heal.
+    if (appError.code === "KAFKA_UNREACHABLE" && clients.connections.get(role) === pending) {
+      clients.connections.delete(role);
+      pending.then((client) => client.disconnect()).catch(() => undefined);
+    }
+    throw appError;
+  }
+}
+
+/** Runs `work` with this cluster's connected admin client. Errors arrive as AppErrors. */
+export function withAdmin<T>(target: ClusterTarget, work: (admin: Admin) => Promise<T>): Promise<T> {
+  return run(
+    target,
+    "admin",
+    async (kafka) => {
+      const admin = kafka.admin();
+      await admin.connect();
+      return admin;
+    },
+    work,
+  );
+}
+
+/** Runs `work` with this cluster's metadata connection (see internal-cluster.ts). */
+export function withMetadata<T>(target: ClusterTarget, work: (cluster: InternalCluster) => Promise<T>): Promise<T> {
+  return run(
+    target,
+    "metadata",
+    async (kafka) => {
+      const cluster = createInternalCluster(kafka);
+      await cluster.connect();
+      return cluster;
+    },
+    work,
+  );
+}
+
+/** A new kafkajs client for this cluster, for code in this folder that owns its own producers and consumers. */
+export function kafkaFor(target: ClusterTarget): Kafka {
+  return clientsFor(target).kafka;
+}
+
+export async function disconnectCluster(clusterId: string): Promise<void> {
+  const clients = registry.get(clusterId);
+  registry.delete(clusterId);
+  if (clients) await disconnect(clients);
+}
+
+export async function disconnectAllClusters(): Promise<void> {
+  await Promise.all([...registry.keys()].map((id) => disconnectCluster(id)));
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { AppError } from "~/lib/app-error";
+
+/**
+ * The one place that turns kafkajs errors into sentences. kafkajs is CommonJS without named ESM
+ * exports for its error classes, so errors are recognised by their `name` (stable in 2.2.4) and,
+ * for broker-side rejections, by the Kafka error `type` they carry.
+ */
+
+type KafkaJsErrorShape = Error & { type?: string; retriable?: boolean; cause?: unknown; originalError?: unknown };
+
+const UNREACHABLE_NAMES = new Set([
+  "KafkaJSConnectionError",
+  "KafkaJSConnectionClosedError",
+  "KafkaJSRequestTimeoutError",
+  "KafkaJSBrokerNotFound",
+  "KafkaJSNoBrokerAvailableError",
+  "KafkaJSMetadataNotLoaded",
+]);
+
+/** Sentences for broker-side rejections, keyed by Kafka's error type. Later issues add to it. */
+const REJECTIONS: Record<string, { message: string; hint: string }> = {
+  TOPIC_ALREADY_EXISTS: { message: "A topic with this name already exists.", hint: "Choose another name." },
+  UNKNOWN_TOPIC_OR_PARTITION: {
+    message: "The topic or partition does not exist on this cluster.",
+    hint: "It may have been deleted; refresh the list.",
+  },
+  INVALID_REPLICATION_FACTOR: {
+    message: "The replication factor is larger than the number of live brokers.",
+    hint: "Lower the replication factor or start more brokers.",
+  },
+  INVALID_PARTITIONS: { message: "The partition count is not valid.", hint: "Use a whole number of at least 1." },
+  INVALID_CONFIG: { message: "The broker rejected a config value.", hint: "Check the value against the config's rules." },
+  POLICY_VIOLATION: {
+    message: "The cluster's policy refused this change.",
+    hint: "Ask the cluster's administrators which settings its policy allows.",
+  },
+  NOT_CONTROLLER: { message: "The broker asked is not the active controller.", hint: "Tributary retries; try again." },
+  REQUEST_TIMED_OUT: { message: "Kafka did not answer in time.", hint: "The cluster may be overloaded; try again." },
+  CLUSTER_AUTHORIZATION_FAILED: {
+    message: "This cluster's ACLs do not allow the operation.",
+    hint: "Ask for the ACL, or use an account that has it.",
+  },
+  TOPIC_AUTHORIZATION_FAILED: {
+    message: "This cluster's ACLs do not allow access to the topic.",
+    hint: "Ask for the ACL, or use an account that has it.",
+  },
+};
+
+function rootCause(error: unknown): KafkaJsErrorShape | null {
+  let current: unknown = error;
+  // NumberOfRetriesExceeded wraps the last real error; unwrap a few levels at most.
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    const shape = current as KafkaJsErrorShape;
+    const inner = shape.name === "KafkaJSNumberOfRetriesExceeded" ? (shape.cause ?? shape.originalError) : undefined;
+    if (!(inner instanceof Error)) return shape;
+    current = inner;
+  }
+  return current instanceof Error ? (current as KafkaJsErrorShape) : null;
+}
+
+export function isKafkaUnreachable(error: unknown): boolean {
+  const cause = rootCause(error);
+  if (!cause) return false;
+  return UNREACHABLE_NAMES.has(cause.name) || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT/.test(cause.message);
+}
+
+/** Maps any error met while talking to a cluster at `bootstrapServers` to an AppError. */
+export function toKafkaAppError(error: unknown, bootstrapServers: string): AppError {
+  if (error instanceof AppError) return error;
+  if (isKafkaUnreachable(error)) {
+    return new AppError(
+      "KAFKA_UNREACHABLE",
+      `Kafka is unreachable at ${bootstrapServers}.`,
+      "Check that the brokers are running and reachable from the Tributary server.",
+      { cause: error },
+    );
+  }
+  const cause = rootCause(error);
+  const rejection = cause?.type ? REJECTIONS[cause.type] : undefined;
+  if (rejection) return new AppError("KAFKA_REJECTED", rejection.message, rejection.hint, { cause: error });
+  if (cause?.type) {
+    return new AppError("KAFKA_REJECTED", `Kafka refused the request (${cause.type}).`, undefined, { cause: error });
+  }
+  return new AppError("INTERNAL", "Talking to Kafka failed unexpectedly.", "Try again; if it persists, check the server log.", {
+    cause: error,
+  });
+}

@@ -1,0 +1,89 @@
+import { setTimeout as delay } from "node:timers/promises";
+
+/**
+ * Live sources shared by every subscriber of the same key: N browser tabs watching one cluster cause
+ * one poll loop, not N. A loop starts with its first subscriber and stops with its last. Each value
+ * supersedes the one before (snapshots, not a log), so a slow subscriber skips to the newest.
+ */
+
+export type PollTick<T> = (key: string, previous: T | undefined) => Promise<{ value: T; nextInMs: number }>;
+
+type Source<T> = {
+  subscribers: number;
+  latest: T | undefined;
+  listeners: Set<(value: T) => void>;
+  stop: AbortController;
+};
+
+export class SharedPolls<T> {
+  private readonly sources = new Map<string, Source<T>>();
+
+  constructor(private readonly tick: PollTick<T>) {}
+
+  /** Keys with a running poll loop (for tests and diagnostics). */
+  activeKeys(): string[] {
+    return [...this.sources.keys()];
+  }
+
+  async *subscribe(key: string, signal?: AbortSignal): AsyncGenerator<T> {
+    const source = this.acquire(key);
+    let pending: T | undefined = source.latest;
+    let wake: (() => void) | undefined;
+    const listener = (value: T) => {
+      pending = value;
+      wake?.();
+    };
+    const onAbort = () => wake?.();
+    source.listeners.add(listener);
+    signal?.addEventListener("abort", onAbort);
+    try {
+      while (!signal?.aborted) {
+        if (pending === undefined) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        const value = pending;
+        pending = undefined;
+        yield value;
+      }
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      source.listeners.delete(listener);
+      this.release(key, source);
+    }
+  }
+
+  private acquire(key: string): Source<T> {
+    const existing = this.sources.get(key);
+    if (existing) {
+      existing.subscribers += 1;
+      return existing;
+    }
+    const source: Source<T> = { subscribers: 1, latest: undefined, listeners: new Set(), stop: new AbortController() };
+    this.sources.set(key, source);
+    void this.loop(key, source);
+    return source;
+  }
+
+  private release(key: string, source: Source<T>): void {
+    source.subscribers -= 1;
+    if (source.subscribers > 0) return;
+    source.stop.abort();
+    if (this.sources.get(key) === source) this.sources.delete(key);
+  }
+
+  private async loop(key: string, source: Source<T>): Promise<void> {
+    while (!source.stop.signal.aborted) {
+      const { value, nextInMs } = await this.tick(key, source.latest);
+      if (source.stop.signal.aborted) return;
+      source.latest = value;
+      for (const listener of source.listeners) listener(value);
+      try {
+        await delay(nextInMs, undefined, { signal: source.stop.signal });
+      } catch {
+        return; // stopped while waiting
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ZEnv } from "../src/env";
+
+type ComposeService = { ports?: string[]; environment?: Record<string, string | number> };
+const compose = parse(readFileSync("docker-compose.yml", "utf8")) as { services: Record<string, ComposeService> };
+
+/** KEY=value lines of .env.example, commented-out ones included (they document optional variables). */
+function exampleVariables(): Map<string, string> {
+  const entries = readFileSync(".env.example", "utf8")
+    .split("\n")
+    .map((line) => /^#?\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => [match[1]!, match[2]!] as const);
+  return new Map(entries);
+}
+
+describe("docker-compose.yml and .env.example", () => {
+  const example = exampleVariables();
+  const app = compose.services.app!;
+
+  it("documents every variable src/env.ts reads, except NODE_ENV", () => {
+    const declared = Object.keys(ZEnv.shape).filter((name) => name !== "NODE_ENV");
+    expect([...example.keys()].sort()).toEqual(declared.sort());
+  });
+
+  it("passes the app only variables that .env.example documents", () => {
+    for (const name of Object.keys(app.environment ?? {})) expect(example.has(name), name).toBe(true);
+  });
+
+  it("publishes the app on the default PORT", () => {
+    expect(app.ports).toContain(`${example.get("PORT")}:${app.environment?.PORT}`);
+  });
+
+  it("publishes the first broker on the port of the default KAFKA_BROKERS", () => {
+    const defaultPort = example.get("KAFKA_BROKERS")!.split(":")[1];
+    expect(compose.services["kafka-1"]!.ports).toContain(`${defaultPort}:${defaultPort}`);
+  });
+
+  it("gives the app every broker of the cluster", () => {
+    const brokers = String(app.environment?.KAFKA_BROKERS).split(",");
+    const kafkaServices = Object.keys(compose.services).filter((name) => name.startsWith("kafka-"));
+    expect(brokers).toHaveLength(kafkaServices.length);
+  });
+});
