@@ -12,6 +12,8 @@ import { buildIfStale } from "./lib/next-build";
 import { runPrismaGenerate } from "./lib/prisma";
 
 const isDev = process.argv.includes("--dev");
+// Next.js would try to send anonymous telemetry; nothing here needs it (and the network may be closed).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const log = (line: string) => console.log(`[tributary] ${line}`);
 const startedAt = Date.now();
 const cleanups: Array<() => Promise<void>> = [];

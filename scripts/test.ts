@@ -13,6 +13,8 @@ import { startTestServices, type TestServices } from "../test/services";
 
 const REPORTS = ".data/test/reports";
 const CHROMIUM = "/usr/bin/chromium";
+// Next.js would try to send anonymous telemetry; nothing here needs it (and the network may be closed).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const summary: Array<{ step: string; tally: Tally; note?: string }> = [];
 

@@ -135,7 +135,10 @@ main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof KafkaLocalError ? message : `Local Kafka failed: ${message}`);
+    const isUsageError = String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+    if (error instanceof KafkaLocalError) console.error(message);
+    else if (isUsageError) console.error(`${message.split(". ")[0]}. ${USAGE}`);
+    else console.error(`Local Kafka failed: ${message}`);
     process.exit(1);
   },
 );

@@ -41,10 +41,13 @@ export class RunningCluster {
     const ids = nodeIds(this.settings.brokers);
     try {
       for (const id of ids) await this.spawn(id, false);
-      await Promise.all(ids.map((id) => this.waitReady(id, ids)));
+      // Recorded before waiting, so `npm run kafka -- stop` finds JVMs whose start-up was interrupted.
       await this.saveState();
+      await Promise.all(ids.map((id) => this.waitReady(id, ids)));
     } catch (error) {
       await this.killAll();
+      await this.stateWrites.catch(() => undefined);
+      await removeState(this.settings.dataDir);
       throw error;
     }
   }
