@@ -29,7 +29,7 @@ const boundaries = [
   },
   { files: ["**/*.{ts,tsx,mts}"], rules: restrictImports([KAFKAJS, PRISMA]) },
   // Tests and benchmarks drive the broker as an outside tool would (and benchmarks need plain kafkajs as a baseline).
-  { files: ["e2e/**", "test/**", "bench/**"], rules: restrictImports([PRISMA]) },
+  { files: ["e2e/**", "test/**", "bench/**", "**/*.int.test.ts"], rules: restrictImports([PRISMA]) },
   { files: ["src/server/kafka/**/*.ts"], rules: restrictImports([PRISMA]) },
   { files: ["src/server/db/**/*.ts"], rules: restrictImports([KAFKAJS]) },
   {

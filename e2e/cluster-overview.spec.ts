@@ -56,7 +56,7 @@ test("says Kafka is unreachable while the broker is down and recovers without a 
   const [bootstrap] = testBrokers().split(",");
 
   await stopKafkaFromState(TEST_KAFKA_DIR);
-  const banner = page.getByRole("alert");
+  const banner = page.getByRole("main").getByRole("alert");
   await expect(banner).toContainText(`Kafka is unreachable at ${testBrokers()} — retrying`, { timeout: 10_000 });
   await expect(page.getByText("unreachable", { exact: true })).toBeVisible();
 

@@ -24,3 +24,8 @@ export function upsertClusterByName(name: string, bootstrapServers: string): Pro
     }),
   );
 }
+
+/** Forgets a cluster; its audit events stay, with their cluster reference cleared. */
+export async function deleteClusterRecord(id: string): Promise<void> {
+  await withDatabase(() => getDb().cluster.deleteMany({ where: { id } }));
+}

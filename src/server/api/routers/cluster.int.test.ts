@@ -1,7 +1,7 @@
 import kafkajs from "kafkajs";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { TClusterHealth } from "~/domain/cluster";
-import { upsertClusterByName } from "~/server/db/clusters";
+import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeHealthWatches } from "~/server/services/clusters/cluster-health";
 import { LOCAL_OPERATOR } from "~/server/auth/actor";
@@ -23,8 +23,13 @@ async function nextHealth(clusterId: string, predicate: (health: TClusterHealth)
   }
 }
 
+const registered: string[] = [];
+
 afterAll(async () => {
   await disconnectAllClusters();
+  const clusters = await caller.cluster.list();
+  const ours = clusters.filter((cluster) => cluster.name === "integration" || registered.includes(cluster.id));
+  await Promise.all(ours.map((cluster) => deleteClusterRecord(cluster.id)));
 });
 
 describe("cluster router", () => {
@@ -67,6 +72,7 @@ describe("cluster router", () => {
 
   it("says in a sentence that a cluster nobody answers for is unreachable, and when it retries", async () => {
     const dead = await upsertClusterByName(`dead-${Date.now().toString(36)}`, "127.0.0.1:1");
+    registered.push(dead.id);
     const health = await nextHealth(dead.id, () => true);
     expect(health).toMatchObject({
       status: "unreachable",
