@@ -9,7 +9,8 @@ import { bin, run } from "./lib/child";
 import { buildIfStale } from "./lib/next-build";
 import { runPrismaGenerate } from "./lib/prisma";
 import { add, clearReport, EMPTY, playwrightTally, vitestTally, type Tally } from "./lib/reports";
-import { startTestServices, type TestServices } from "../test/services";
+import type { TestServices } from "../test/services";
+import { loadEnvOrExit } from "./lib/load-env";
 
 const REPORTS = ".data/test/reports";
 const CHROMIUM = "/usr/bin/chromium";
@@ -67,7 +68,8 @@ async function main(): Promise<number> {
   log("starting a real Kafka broker and PostgreSQL for integration and e2e tests…");
   let services: TestServices | null = null;
   try {
-    services = await startTestServices({ databaseUrl: process.env.DATABASE_URL });
+    const { startTestServices } = await import("../test/services");
+    services = await startTestServices({ databaseUrl: env.DATABASE_URL });
   } catch (error) {
     record("services", { ...EMPTY, failed: 1 }, error instanceof Error ? error.message : String(error));
   }
@@ -92,6 +94,7 @@ async function main(): Promise<number> {
   return total.failed === 0 ? 0 : 1;
 }
 
+const env = await loadEnvOrExit("[test]");
 main()
   .then((code) => process.exit(code))
   .catch((error: unknown) => {

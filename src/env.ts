@@ -15,7 +15,7 @@ const ZBrokerList = z
   );
 
 const ZPort = z.coerce
-  .number()
+  .number({ error: "expected a port number between 1 and 65535" })
   .int("expected a whole number")
   .min(1, "expected a port between 1 and 65535")
   .max(65535, "expected a port between 1 and 65535");

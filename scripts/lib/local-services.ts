@@ -1,5 +1,7 @@
 import path from "node:path";
 import { readKafkaStatus, startKafka } from "../../apps/kafka-local/src/cluster";
+import { isPortFree } from "../../apps/kafka-local/src/ports";
+import { probeMetadata } from "../../apps/kafka-local/src/probe";
 import type { TEnv } from "../../src/env";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations } from "../../src/server/db/migrate";
@@ -39,7 +41,11 @@ export async function startDatabase(env: TEnv, log: Log): Promise<Service<{ data
  * KAFKA_BROKERS). One already running from the same folder is reused and left running.
  */
 export async function startLocalKafkaIfWanted(env: TEnv, log: Log): Promise<Service<{ bootstrapServers: string }>> {
+  const isLocalAddress = /^(127\.0\.0\.1|localhost):\d+$/.test(env.KAFKA_BROKERS);
   const wanted = env.KAFKA_LOCAL === "always" || (env.KAFKA_LOCAL === "auto" && env.KAFKA_BROKERS === DEFAULT_BROKERS);
+  if (env.KAFKA_LOCAL === "always" && !isLocalAddress) {
+    throw new Error(`KAFKA_LOCAL=always runs Kafka on this machine, so KAFKA_BROKERS must be 127.0.0.1:<port> (got ${env.KAFKA_BROKERS}).`);
+  }
   if (!wanted) {
     log(`Kafka: using ${env.KAFKA_BROKERS} (KAFKA_BROKERS).`);
     return { bootstrapServers: env.KAFKA_BROKERS, stop: async () => {} };
@@ -51,6 +57,20 @@ export async function startLocalKafkaIfWanted(env: TEnv, log: Log): Promise<Serv
     return { bootstrapServers: status.bootstrapServers, stop: async () => {} };
   }
   const port = Number(env.KAFKA_BROKERS.split(":")[1] ?? 9092);
+  if (!(await isPortFree(port))) {
+    // Something listens there: a Kafka someone else started is as good as ours; anything else is a conflict.
+    const answersAsKafka = await probeMetadata("127.0.0.1", port).then(
+      () => true,
+      () => false,
+    );
+    if (answersAsKafka) {
+      log(`Kafka: a broker already answers at ${env.KAFKA_BROKERS}; using it (set KAFKA_LOCAL=always to insist on our own).`);
+      return { bootstrapServers: env.KAFKA_BROKERS, stop: async () => {} };
+    }
+    throw new Error(
+      `Port ${port} is already in use by something that is not Kafka, so the local Kafka cannot start — stop what uses it, or set KAFKA_BROKERS=127.0.0.1:19092 with KAFKA_LOCAL=always to run the local Kafka there.`,
+    );
+  }
   log("Kafka: starting the local broker (the first start downloads Kafka's jars through Maven)…");
   const started = Date.now();
   const kafka = await startKafka({ dataDir, basePort: port });

@@ -2,9 +2,11 @@ import type { ReactNode } from "react";
 import { cn } from "~/lib/cn";
 
 /** A labelled figure, e.g. "Partitions 42". */
-export function Stat({ label, value, detail, tone }: { label: string; value: ReactNode; detail?: ReactNode; tone?: "warn" | "danger" }) {
+type StatProps = { label: string; value: ReactNode; detail?: ReactNode; tone?: "warn" | "danger"; className?: string };
+
+export function Stat({ label, value, detail, tone, className }: StatProps) {
   return (
-    <div className="rounded-lg border border-line bg-surface px-4 py-3">
+    <div className={cn("min-w-0 rounded-lg border border-line bg-surface px-4 py-3", className)}>
       <dt className="text-xs font-medium tracking-wide text-muted uppercase">{label}</dt>
       <dd
         className={cn(

@@ -4,8 +4,16 @@ import { formatCount, pluralize } from "~/lib/format";
 
 export function ClusterStats({ overview }: { overview: TClusterOverview }) {
   return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-      <Stat label="Cluster id" value={<span className="font-mono text-base">{overview.clusterId ?? "—"}</span>} />
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-7">
+      <Stat
+        label="Cluster id"
+        className="col-span-2 md:col-span-3 lg:col-span-2"
+        value={
+          <span className="font-mono text-lg" title={overview.clusterId ?? undefined}>
+            {overview.clusterId ?? "—"}
+          </span>
+        }
+      />
       <Stat
         label="Controller"
         value={overview.controllerId === null ? "none" : `broker ${overview.controllerId}`}
