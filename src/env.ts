@@ -32,6 +32,10 @@ export const ZEnv = z.object({
   KAFKA_CLUSTER_NAME: z.string().trim().min(1).max(64).default("local"),
   /** Whether `npm start` runs the local Kafka from apps/kafka-local ("auto": only when KAFKA_BROKERS is the default). */
   KAFKA_LOCAL: z.enum(["auto", "always", "never"]).default("auto"),
+  /** Demo telemetry into `telemetry.raw` ("auto": only on the local Kafka, never on a cluster of yours). */
+  DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
+  /** Messages per second of demo telemetry. */
+  DEMO_RATE: z.coerce.number({ error: "expected messages per second, e.g. 5" }).min(0).max(10_000).default(5),
   /** Port of the web app. */
   PORT: ZPort.default(3000),
   /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import type { TEnv } from "../../src/env";
 import { isPortFree } from "../../src/server/db/port-check";
 import { bin, stopChild, waitForHttp } from "./child";
-import { startDatabase, startLocalKafkaIfWanted, type Service } from "./local-services";
+import { startDatabase, startDemoData, startLocalKafkaIfWanted, type Service } from "./local-services";
 import { buildIfStale } from "./next-build";
 import { runPrismaGenerate } from "./prisma";
 
@@ -28,6 +28,7 @@ async function main(env: TEnv, isDev: boolean): Promise<void> {
   }
   await runPrismaGenerate();
   const [database, kafka] = await startBoth(startDatabase(env, log), startLocalKafkaIfWanted(env, log));
+  cleanups.push(startDemoData(env, kafka, log).stop);
   if (!isDev) await buildIfStale(log);
 
   const web = spawn(bin("next"), [isDev ? "dev" : "start", "--port", String(env.PORT)], {

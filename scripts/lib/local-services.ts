@@ -6,6 +6,8 @@ import type { TEnv } from "../../src/env";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations } from "../../src/server/db/migrate";
 import { assertDatabaseReachable } from "../../src/server/db/reachability";
+import { disconnectCluster } from "../../src/server/kafka/client-registry";
+import { DEMO_TOPIC, runSimulator } from "../../apps/simulator/src/simulator";
 
 type Log = (line: string) => void;
 export type Service<T> = T & { stop(): Promise<void> };
@@ -40,7 +42,10 @@ export async function startDatabase(env: TEnv, log: Log): Promise<Service<{ data
  * The local Kafka from apps/kafka-local, when KAFKA_LOCAL says so ("auto": only for the default
  * KAFKA_BROKERS). One already running from the same folder is reused and left running.
  */
-export async function startLocalKafkaIfWanted(env: TEnv, log: Log): Promise<Service<{ bootstrapServers: string }>> {
+export async function startLocalKafkaIfWanted(
+  env: TEnv,
+  log: Log,
+): Promise<Service<{ bootstrapServers: string; isLocal: boolean }>> {
   const isLocalAddress = /^(127\.0\.0\.1|localhost):\d+$/.test(env.KAFKA_BROKERS);
   const wanted = env.KAFKA_LOCAL === "always" || (env.KAFKA_LOCAL === "auto" && env.KAFKA_BROKERS === DEFAULT_BROKERS);
   if (env.KAFKA_LOCAL === "always" && !isLocalAddress) {
@@ -48,13 +53,13 @@ export async function startLocalKafkaIfWanted(env: TEnv, log: Log): Promise<Serv
   }
   if (!wanted) {
     log(`Kafka: using ${env.KAFKA_BROKERS} (KAFKA_BROKERS).`);
-    return { bootstrapServers: env.KAFKA_BROKERS, stop: async () => {} };
+    return { bootstrapServers: env.KAFKA_BROKERS, isLocal: false, stop: async () => {} };
   }
   const dataDir = path.join(env.TRIBUTARY_DATA_DIR, "kafka-local");
   const status = await readKafkaStatus(dataDir);
   if (status.running && status.bootstrapServers) {
     log(`Kafka: reusing the local Kafka already running at ${status.bootstrapServers}.`);
-    return { bootstrapServers: status.bootstrapServers, stop: async () => {} };
+    return { bootstrapServers: status.bootstrapServers, isLocal: true, stop: async () => {} };
   }
   const port = Number(env.KAFKA_BROKERS.split(":")[1] ?? 9092);
   if (!(await isPortFree(port))) {
@@ -65,7 +70,7 @@ export async function startLocalKafkaIfWanted(env: TEnv, log: Log): Promise<Serv
     );
     if (answersAsKafka) {
       log(`Kafka: a broker already answers at ${env.KAFKA_BROKERS}; using it (set KAFKA_LOCAL=always to insist on our own).`);
-      return { bootstrapServers: env.KAFKA_BROKERS, stop: async () => {} };
+      return { bootstrapServers: env.KAFKA_BROKERS, isLocal: true, stop: async () => {} };
     }
     throw new Error(
       `Port ${port} is already in use by something that is not Kafka, so the local Kafka cannot start — stop what uses it, or set KAFKA_BROKERS=127.0.0.1:19092 with KAFKA_LOCAL=always to run the local Kafka there.`,
@@ -75,5 +80,32 @@ export async function startLocalKafkaIfWanted(env: TEnv, log: Log): Promise<Serv
   const started = Date.now();
   const kafka = await startKafka({ dataDir, basePort: port });
   log(`Kafka: ${kafka.bootstrapServers} answered after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  return { bootstrapServers: kafka.bootstrapServers, stop: () => kafka.stop() };
+  return { bootstrapServers: kafka.bootstrapServers, isLocal: true, stop: () => kafka.stop() };
+}
+
+/** Demo telemetry in the background while the app runs; stopping it waits for the last batch. */
+export function startDemoData(env: TEnv, kafka: { bootstrapServers: string; isLocal: boolean }, log: Log): Service<object> {
+  const wanted = env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && kafka.isLocal);
+  if (!wanted || env.DEMO_RATE === 0) return { stop: async () => {} };
+  const controller = new AbortController();
+  const target = { id: "demo-data", bootstrapServers: kafka.bootstrapServers };
+  let lastError = "";
+  const running = runSimulator({
+    target,
+    rate: env.DEMO_RATE,
+    signal: controller.signal,
+    onError: (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== lastError) log(`Demo data: ${message} (retrying).`);
+      lastError = message;
+    },
+  }).catch((error: unknown) => log(`Demo data stopped: ${error instanceof Error ? error.message : String(error)}`));
+  log(`Demo data: ${env.DEMO_RATE} readings/s into ${DEMO_TOPIC} (DEMO_DATA=off to stop it).`);
+  return {
+    stop: async () => {
+      controller.abort();
+      await running;
+      await disconnectCluster(target.id);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import kafkajs, { type Admin, type Kafka } from "kafkajs";
+import kafkajs, { type Admin, type Kafka, type Producer } from "kafkajs";
 import { parseBootstrapServers } from "~/domain/cluster";
 import { createInternalCluster, type InternalCluster } from "./internal-cluster";
 import { toKafkaAppError } from "./kafka-errors";
@@ -17,7 +17,7 @@ type Connection = { disconnect(): Promise<void> };
 type ClusterClients = {
   bootstrapServers: string;
   kafka: Kafka;
-  /** Connected (or connecting) long-lived clients by role: "admin", "metadata". */
+  /** Connected (or connecting) long-lived clients by role: "admin", "metadata", "producer". */
   connections: Map<string, Promise<Connection>>;
 };
 
@@ -102,6 +102,23 @@ export function withMetadata<T>(target: ClusterTarget, work: (cluster: InternalC
       const cluster = createInternalCluster(kafka);
       await cluster.connect();
       return cluster;
+    },
+    work,
+  );
+}
+
+/**
+ * Runs `work` with this cluster's shared producer: Kafka's default (murmur2) partitioner, so a key
+ * lands where Kafka's Java clients would put it, and acks from all in-sync replicas.
+ */
+export function withProducer<T>(target: ClusterTarget, work: (producer: Producer) => Promise<T>): Promise<T> {
+  return run(
+    target,
+    "producer",
+    async (kafka) => {
+      const producer = kafka.producer({ createPartitioner: kafkajs.Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+      await producer.connect();
+      return producer;
     },
     work,
   );
