@@ -90,8 +90,7 @@ export function summarizeKeyDistribution(
 
   const partitionCount = tallies.size;
   const meanMessagesPerPartition = partitionCount === 0 ? 0 : sampledMessages / partitionCount;
-  const canJudgeHotPartitions =
-    partitionCount >= 2 && meanMessagesPerPartition >= MIN_MEAN_MESSAGES_FOR_HOT_PARTITIONS;
+  const canJudgeHotPartitions = partitionCount >= 2 && meanMessagesPerPartition >= MIN_MEAN_MESSAGES_FOR_HOT_PARTITIONS;
   const hotThreshold = HOT_PARTITION_FACTOR * meanMessagesPerPartition;
 
   const partitionsOfKey = new Map<string, number>();

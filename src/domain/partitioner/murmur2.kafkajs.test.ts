@@ -85,7 +85,10 @@ describe("partitionForKey against kafkajs's DefaultPartitioner", () => {
     const partitioner = Partitioners.DefaultPartitioner();
     const random = seededRandom(0xbeef);
     for (const partitionCount of [1, 2, 3, 5, 6, 7, 12, 50, 100, 1000]) {
-      const partitionMetadata = Array.from({ length: partitionCount }, (_, partitionId) => ({ partitionId, leader: 0 }));
+      const partitionMetadata = Array.from({ length: partitionCount }, (_, partitionId) => ({
+        partitionId,
+        leader: 0,
+      }));
       for (let sample = 0; sample < 300; sample++) {
         const text = randomText(random, 16);
         const bytes = randomBytes(random, 32);

@@ -27,6 +27,11 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
         <LiveBadge health={health} />
         {cluster.isReadOnly ? <Badge>read-only</Badge> : null}
         <span className="font-mono text-sm text-muted">{cluster.bootstrapServers}</span>
+        {overview?.clusterId ? (
+          <span className="text-sm text-muted">
+            cluster id <span className="font-mono text-ink">{overview.clusterId}</span>
+          </span>
+        ) : null}
       </header>
 
       <ConnectionBanner health={health} subscriptionStatus={subscription.status} />

@@ -4,16 +4,7 @@ import { formatCount, pluralize } from "~/lib/format";
 
 export function ClusterStats({ overview }: { overview: TClusterOverview }) {
   return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-7">
-      <Stat
-        label="Cluster id"
-        className="col-span-2 md:col-span-3 lg:col-span-2"
-        value={
-          <span className="font-mono text-lg" title={overview.clusterId ?? undefined}>
-            {overview.clusterId ?? "—"}
-          </span>
-        }
-      />
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
       <Stat
         label="Controller"
         value={overview.controllerId === null ? "none" : `broker ${overview.controllerId}`}
@@ -30,9 +21,13 @@ export function ClusterStats({ overview }: { overview: TClusterOverview }) {
         label="Under-replicated"
         value={formatCount(overview.underReplicatedPartitionCount)}
         tone={overview.underReplicatedPartitionCount > 0 ? "warn" : undefined}
-        detail={
-          overview.offlinePartitionCount > 0 ? `${pluralize(overview.offlinePartitionCount, "partition")} offline` : "none offline"
-        }
+        detail="ISR below replicas"
+      />
+      <Stat
+        label="Offline"
+        value={formatCount(overview.offlinePartitionCount)}
+        tone={overview.offlinePartitionCount > 0 ? "danger" : undefined}
+        detail="no leader"
       />
     </dl>
   );
