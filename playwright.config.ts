@@ -5,7 +5,9 @@ import { defineConfig } from "@playwright/test";
  * Kafka and the database and passes them in DATABASE_URL / KAFKA_BROKERS; Playwright starts the app.
  * The browser is Debian's Chromium: Playwright's own download cannot reach its host here.
  */
-const port = 3100;
+// `npm test` picks a free port and a report path for each run; these defaults serve a manual run.
+const port = Number(process.env.TRIBUTARY_E2E_PORT ?? 3100);
+const reportFile = process.env.TRIBUTARY_E2E_REPORT ?? ".data/test/reports/e2e.json";
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
 export default defineConfig({
@@ -16,7 +18,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: ".data/test/reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: reportFile }]],
   outputDir: "test-results",
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startKafka, stopKafkaFromState } from "../apps/kafka-local/src/cluster";
-import { TEST_KAFKA_BASE_PORT, TEST_KAFKA_DIR } from "../test/test-kafka";
-import { testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import { testBrokers, testKafkaDir, uniqueName, withOutsideAdmin } from "./fixtures";
 
 function stat(page: Page, label: string) {
   return page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd").first();
@@ -55,12 +54,12 @@ test("says Kafka is unreachable while the broker is down and recovers without a 
   await expect(page.getByText("live", { exact: true })).toBeVisible();
   const [bootstrap] = testBrokers().split(",");
 
-  await stopKafkaFromState(TEST_KAFKA_DIR);
+  await stopKafkaFromState(testKafkaDir());
   const banner = page.getByRole("main").getByRole("alert");
   await expect(banner).toContainText(`Kafka is unreachable at ${testBrokers()} — retrying`, { timeout: 10_000 });
   await expect(page.getByText("unreachable", { exact: true })).toBeVisible();
 
-  await startKafka({ dataDir: TEST_KAFKA_DIR, basePort: TEST_KAFKA_BASE_PORT });
+  await startKafka({ dataDir: testKafkaDir(), basePort: Number(bootstrap!.split(":")[1]) });
   await expect(page.getByText("live", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(banner).toHaveCount(0);
   await expect(page.getByTestId("broker-row").first()).toContainText(bootstrap!);

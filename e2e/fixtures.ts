@@ -7,6 +7,13 @@ export function testBrokers(): string {
   return brokers;
 }
 
+/** The folder of the test Kafka, so a spec can stop and restart its broker. */
+export function testKafkaDir(): string {
+  const dir = process.env.TRIBUTARY_TEST_KAFKA_DIR;
+  if (!dir) throw new Error("TRIBUTARY_TEST_KAFKA_DIR is not set; run the e2e tests through `npm test`.");
+  return dir;
+}
+
 /** A kafkajs admin acting as "another tool" that changes the cluster behind Tributary's back. */
 export async function withOutsideAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
   const kafka = new kafkajs.Kafka({

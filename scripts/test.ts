@@ -4,7 +4,8 @@
  * `tests: N passed, M failed` (typecheck and lint count as one check each).
  */
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
+import { isPortFree } from "../apps/kafka-local/src/ports";
 import { bin, run } from "./lib/child";
 import { buildIfStale } from "./lib/next-build";
 import { runPrismaGenerate } from "./lib/prisma";
@@ -12,7 +13,7 @@ import { add, clearReport, EMPTY, playwrightTally, vitestTally, type Tally } fro
 import type { TestServices } from "../test/services";
 import { loadEnvOrExit } from "./lib/load-env";
 
-const REPORTS = ".data/test/reports";
+const REPORTS = `.data/test/reports-${process.pid}`;
 const CHROMIUM = "/usr/bin/chromium";
 // Next.js would try to send anonymous telemetry; nothing here needs it (and the network may be closed).
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -53,9 +54,22 @@ async function e2e(services: TestServices) {
   log("e2e tests (Chromium)…");
   const report = `${REPORTS}/e2e.json`;
   await clearReport(report);
-  const env = { ...process.env, DATABASE_URL: services.databaseUrl, KAFKA_BROKERS: services.kafkaBrokers, KAFKA_LOCAL: "never" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: services.databaseUrl,
+    KAFKA_BROKERS: services.kafkaBrokers,
+    KAFKA_LOCAL: "never",
+    TRIBUTARY_TEST_KAFKA_DIR: services.kafkaDir,
+    TRIBUTARY_E2E_PORT: String(await findFreePort()),
+    TRIBUTARY_E2E_REPORT: report,
+  };
   const code = await run(bin("playwright"), ["test"], { env });
   record("e2e", await playwrightTally(report, code));
+}
+
+async function findFreePort(): Promise<number> {
+  for (let port = 3100; port < 3200; port += 1) if (await isPortFree(port)) return port;
+  throw new Error("Found no free port for the e2e web server between 3100 and 3200.");
 }
 
 async function main(): Promise<number> {
@@ -85,6 +99,7 @@ async function main(): Promise<number> {
     }
   }
 
+  await rm(REPORTS, { recursive: true, force: true });
   const total = summary.reduce((sum, entry) => add(sum, entry.tally), EMPTY);
   console.log("\n[test] summary");
   for (const { step, tally, note } of summary) {

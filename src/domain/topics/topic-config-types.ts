@@ -8,13 +8,7 @@ export type TTopicConfigType = "long" | "int" | "double" | "boolean" | "enum" | 
 
 /** Where the create form shows a config. */
 export type TTopicConfigGroup =
-  | "retention"
-  | "compaction"
-  | "segments"
-  | "tiered-storage"
-  | "durability"
-  | "records"
-  | "throttling";
+  "retention" | "compaction" | "segments" | "tiered-storage" | "durability" | "records" | "throttling";
 
 export type TTopicConfig = {
   /** Kafka's name, e.g. "retention.ms". */
