@@ -7,6 +7,8 @@ import { defineConfig } from "@playwright/test";
  */
 // `npm test` picks a free port and a report path for each run; these defaults serve a manual run.
 const port = Number(process.env.TRIBUTARY_E2E_PORT ?? 3100);
+// While developing, point the specs at an app you already run (e.g. `npm run dev`) instead.
+const externalBaseUrl = process.env.TRIBUTARY_E2E_BASE_URL;
 const reportFile = process.env.TRIBUTARY_E2E_REPORT ?? ".data/test/reports/e2e.json";
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -21,7 +23,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: reportFile }]],
   outputDir: "test-results",
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: CHROMIUM_PATH,
@@ -36,12 +38,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: `node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
+        url: `http://127.0.0.1:${port}/api/health`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: "ignore",
+        stderr: "pipe",
+      },
 });

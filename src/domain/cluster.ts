@@ -8,6 +8,10 @@ export const ZBroker = z.object({
   /** `broker.rack`, or null when the broker has none. */
   rack: z.string().nullable(),
   isController: z.boolean(),
+  /** Partitions this broker leads. */
+  leaderCount: z.number().int(),
+  /** Partition replicas this broker hosts (led or following). */
+  replicaCount: z.number().int(),
 });
 export type TBroker = z.infer<typeof ZBroker>;
 

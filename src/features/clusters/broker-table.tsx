@@ -3,7 +3,7 @@ import type { TBroker } from "~/domain/cluster";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardHeader } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { pluralize } from "~/lib/format";
+import { formatCount, pluralize } from "~/lib/format";
 
 export function BrokerTable({ brokers }: { brokers: TBroker[] }) {
   return (
@@ -24,6 +24,12 @@ export function BrokerTable({ brokers }: { brokers: TBroker[] }) {
               <th scope="col" className="px-5 py-2 font-medium">
                 Rack
               </th>
+              <th scope="col" className="px-5 py-2 text-right font-medium">
+                Partitions led
+              </th>
+              <th scope="col" className="px-5 py-2 text-right font-medium">
+                Replicas hosted
+              </th>
               <th scope="col" className="px-5 py-2 font-medium">
                 Role
               </th>
@@ -37,6 +43,8 @@ export function BrokerTable({ brokers }: { brokers: TBroker[] }) {
                   {broker.host}:{broker.port}
                 </td>
                 <td className="px-5 py-2.5">{broker.rack ?? <span className="text-muted">none</span>}</td>
+                <td className="px-5 py-2.5 text-right tabular-nums">{formatCount(broker.leaderCount)}</td>
+                <td className="px-5 py-2.5 text-right tabular-nums">{formatCount(broker.replicaCount)}</td>
                 <td className="px-5 py-2.5">
                   {broker.isController ? (
                     <Badge tone="accent">

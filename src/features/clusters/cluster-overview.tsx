@@ -1,8 +1,11 @@
 "use client";
 
 import { useSubscription } from "@trpc/tanstack-react-query";
+import { List } from "lucide-react";
+import Link from "next/link";
 import type { TCluster, TClusterHealth } from "~/domain/cluster";
 import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/cn";
 import { useTRPC } from "~/trpc/react";
@@ -32,6 +35,12 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
             cluster id <span className="font-mono text-ink">{overview.clusterId}</span>
           </span>
         ) : null}
+        <Button asChild className="ml-auto">
+          <Link href={`/clusters/${encodeURIComponent(cluster.id)}/topics`}>
+            <List aria-hidden className="size-4" />
+            Topics
+          </Link>
+        </Button>
       </header>
 
       <ConnectionBanner health={health} subscriptionStatus={subscription.status} />

@@ -29,3 +29,8 @@ export function upsertClusterByName(name: string, bootstrapServers: string): Pro
 export async function deleteClusterRecord(id: string): Promise<void> {
   await withDatabase(() => getDb().cluster.deleteMany({ where: { id } }));
 }
+
+/** Read-only clusters refuse every change made through Tributary. */
+export async function setClusterReadOnly(id: string, isReadOnly: boolean): Promise<void> {
+  await withDatabase(() => getDb().cluster.update({ where: { id }, data: { isReadOnly } }));
+}

@@ -7,6 +7,7 @@ import {
   type Consumer,
   type EachMessagePayload,
 } from "kafkajs";
+import { untilApplied } from "./topics/until-applied";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 /**
@@ -66,9 +67,17 @@ async function consumeGroup(count: number): Promise<EachMessagePayload[]> {
 describe("kafkajs 2.2.4 against the pinned Kafka", () => {
   it("creates a topic with partitions", async () => {
     await admin.connect();
-    expect(
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true }),
-    ).toBe(true);
+    // kafkajs's own waitForLeaders gives up when a KRaft broker takes a moment to load the new
+    // partitions (seen under load), so wait for leaders the way the app's createTopic does.
+    const created = await admin.createTopics({
+      topics: [{ topic, numPartitions: 3, replicationFactor: 1 }],
+      waitForLeaders: false,
+    });
+    expect(created).toBe(true);
+    await untilApplied(async () => {
+      const partitions = (await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => null))?.topics[0]?.partitions;
+      return partitions?.length === 3 && partitions.every((partition) => partition.leader >= 0);
+    }, "topic creation");
     const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
     expect(metadata.topics[0]?.partitions).toHaveLength(3);
   });
@@ -129,10 +138,19 @@ describe("kafkajs 2.2.4 against the pinned Kafka", () => {
         { type: ConfigResourceTypes.TOPIC, name: topic, configEntries: [{ name: "retention.ms", value: "3600000" }] },
       ],
     });
-    const described = await admin.describeConfigs({
-      includeSynonyms: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ["retention.ms"] }],
-    });
+    // The controller confirms once the change is in the metadata log; the broker applies it a moment
+    // later (KRaft), so read until it shows — bounded by untilApplied's timeout.
+    const describe = () =>
+      admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ["retention.ms"] }],
+      });
+    await untilApplied(
+      async () =>
+        (await describe()).resources[0]?.configEntries.some((entry) => entry.configValue === "3600000") ?? false,
+      "retention.ms change",
+    );
+    const described = await describe();
     expect(described.resources[0]?.configEntries).toContainEqual(
       expect.objectContaining({ configName: "retention.ms", configValue: "3600000", isDefault: false }),
     );

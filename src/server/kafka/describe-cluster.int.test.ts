@@ -15,6 +15,9 @@ describe("describeClusterOverview (kafkajs internal metadata adapter)", () => {
     expect(overview.brokers.every((broker) => broker.rack === null)).toBe(true);
     expect(overview.brokers.find((broker) => broker.isController)?.nodeId).toBe(overview.controllerId);
     expect(overview.offlinePartitionCount).toBe(0);
+    // With one broker it leads and hosts every partition.
+    const [only] = overview.brokers;
+    if (overview.brokers.length === 1) expect(only).toMatchObject({ leaderCount: overview.partitionCount, replicaCount: overview.partitionCount });
   });
 
   it("reports an unreachable cluster as a sentence that names its address", async () => {

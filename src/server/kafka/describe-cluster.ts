@@ -26,6 +26,8 @@ export function toClusterOverview(metadata: RawMetadata): TClusterOverview {
         port: broker.port,
         rack: broker.rack ?? null,
         isController: broker.nodeId === controllerId,
+        leaderCount: partitions.filter((partition) => partition.leader === broker.nodeId).length,
+        replicaCount: partitions.filter((partition) => partition.replicas.includes(broker.nodeId)).length,
       }))
       .sort((a, b) => a.nodeId - b.nodeId),
     topicCount: metadata.topicMetadata.filter((topic) => !topic.isInternal).length,

@@ -28,11 +28,72 @@ export type RawMetadata = {
   topicMetadata: RawTopic[];
 };
 
+/** Kafka's isolation levels: READ_UNCOMMITTED sees up to the high watermark. */
+export const READ_UNCOMMITTED = 0;
+/** ListOffsets timestamps meaning "the log start offset" and "the high watermark". */
+export const EARLIEST_TIMESTAMP = "-2";
+export const LATEST_TIMESTAMP = "-1";
+
+type RawListOffsetsRequest = {
+  isolationLevel: number;
+  topics: { topic: string; partitions: { partition: number; timestamp: string }[] }[];
+};
+export type RawListOffsetsResponse = {
+  responses: { topic: string; partitions: { partition: number; errorCode: number; offset: string }[] }[];
+};
+
+type RawFetchRequest = {
+  isolationLevel: number;
+  maxWaitTime: number;
+  minBytes: number;
+  maxBytes: number;
+  topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
+};
+export type RawRecord = { offset: string; key: Buffer | null; isControlRecord?: boolean };
+export type RawFetchResponse = {
+  responses: {
+    topicName: string;
+    partitions: { partition: number; errorCode: number; highWatermark: string; messages: RawRecord[] }[];
+  }[];
+};
+
+/** DescribeConfigs resource type for topics. */
+export const TOPIC_RESOURCE = 2;
+type RawDescribeConfigsRequest = {
+  /** kafkajs encodes a missing or empty `configNames` as null: every config. */
+  resources: { type: number; name: string; configNames?: string[] }[];
+  includeSynonyms: boolean;
+};
+export type RawConfigEntry = {
+  configName: string;
+  configValue: string | null;
+  readOnly: boolean;
+  isDefault: boolean;
+  /** See kafkajs/src/protocol/configSource.js. */
+  configSource: number;
+  isSensitive: boolean;
+};
+export type RawDescribeConfigsResponse = {
+  resources: { errorCode: number; resourceType: number; resourceName: string; configEntries: RawConfigEntry[] }[];
+};
+
+/**
+ * One broker connection; each call is one request to that broker. kafkajs's parsers throw the
+ * first partition or resource error of a response as a KafkaJSProtocolError.
+ */
+export type InternalBroker = {
+  listOffsets(request: RawListOffsetsRequest): Promise<RawListOffsetsResponse>;
+  fetch(request: RawFetchRequest): Promise<RawFetchResponse>;
+  describeConfigs(request: RawDescribeConfigsRequest): Promise<RawDescribeConfigsResponse>;
+};
+
 export type InternalCluster = {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   /** Topics `[]` (the default) means every topic, as in kafkajs. */
   metadata(request?: { topics?: string[] }): Promise<RawMetadata>;
+  /** The connected broker with this node id, from the broker list of the last metadata refresh. */
+  findBroker(request: { nodeId: number }): Promise<InternalBroker>;
 };
 
 type ClusterFactory = (options: { allowAutoTopicCreation: boolean; metadataMaxAge?: number }) => InternalCluster;

@@ -7,7 +7,14 @@ import { AppError } from "~/lib/app-error";
  * for broker-side rejections, by the Kafka error `type` they carry.
  */
 
-type KafkaJsErrorShape = Error & { type?: string; retriable?: boolean; cause?: unknown; originalError?: unknown };
+type KafkaJsErrorShape = Error & {
+  type?: string;
+  retriable?: boolean;
+  cause?: unknown;
+  originalError?: unknown;
+  /** KafkaJSAggregateError (createTopics): one KafkaJSCreateTopicError per refused topic. */
+  errors?: unknown[];
+};
 
 const UNREACHABLE_NAMES = new Set([
   "KafkaJSConnectionError",
@@ -45,18 +52,44 @@ const REJECTIONS: Record<string, { message: string; hint: string }> = {
     message: "This cluster's ACLs do not allow access to the topic.",
     hint: "Ask for the ACL, or use an account that has it.",
   },
+  INVALID_TOPIC_EXCEPTION: {
+    message: "Kafka refused the topic name.",
+    hint: "Use letters, digits, '.', '_' and '-', and no name that differs from an existing one only by '.' versus '_'.",
+  },
+  TOPIC_DELETION_DISABLED: {
+    message: "This cluster does not allow deleting topics (delete.topic.enable is false).",
+    hint: "Ask the cluster's administrators to enable topic deletion.",
+  },
+  INVALID_REQUEST: { message: "Kafka refused the request as invalid.", hint: "Check the values and try again." },
+  REASSIGNMENT_IN_PROGRESS: {
+    message: "A partition reassignment is in progress for this topic.",
+    hint: "Wait for it to finish, then try again.",
+  },
 };
+
+function innerError(shape: KafkaJsErrorShape): unknown {
+  if (shape.name === "KafkaJSNumberOfRetriesExceeded") return shape.cause ?? shape.originalError;
+  // We create one topic per request, so the first refusal is the one to report.
+  if (shape.name === "KafkaJSAggregateError") return shape.errors?.[0];
+  return undefined;
+}
 
 function rootCause(error: unknown): KafkaJsErrorShape | null {
   let current: unknown = error;
-  // NumberOfRetriesExceeded wraps the last real error; unwrap a few levels at most.
+  // NumberOfRetriesExceeded and AggregateError wrap the real error; unwrap a few levels at most.
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
     const shape = current as KafkaJsErrorShape;
-    const inner = shape.name === "KafkaJSNumberOfRetriesExceeded" ? (shape.cause ?? shape.originalError) : undefined;
+    const inner = innerError(shape);
     if (!(inner instanceof Error)) return shape;
     current = inner;
   }
   return current instanceof Error ? (current as KafkaJsErrorShape) : null;
+}
+
+/** Kafka's error type (e.g. "TOPIC_ALREADY_EXISTS") behind a kafkajs error or our AppError of one, else null. */
+export function kafkaErrorType(error: unknown): string | null {
+  // withAdmin and friends keep the kafkajs error they mapped as the AppError's cause.
+  return rootCause(error instanceof AppError ? error.cause : error)?.type ?? null;
 }
 
 export function isKafkaUnreachable(error: unknown): boolean {

@@ -3,6 +3,8 @@ import kafkajs, { type Producer } from "kafkajs";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { countMovedKeys } from "~/domain/partitioner/key-movement";
 import { partitionForKey } from "~/domain/partitioner/murmur2";
+import { disconnectCluster } from "./client-registry";
+import { createTopic } from "./topics/create-topic";
 
 /**
  * Proves src/domain/partitioner predicts where a real produce lands: keyed messages go through
@@ -42,6 +44,7 @@ const kafka = new kafkajs.Kafka({
   logLevel: kafkajs.logLevel.NOTHING,
 });
 const admin = kafka.admin();
+const target = { id: "partitioner-test", bootstrapServers: inject("kafkaBrokers") };
 // Named explicitly: the partitioner whose placement the app predicts.
 const explicitProducer = kafka.producer({
   allowAutoTopicCreation: false,
@@ -56,6 +59,7 @@ const grownProducer = kafka.producer({
 });
 
 afterAll(async () => {
+  await disconnectCluster(target.id);
   await explicitProducer.disconnect();
   await defaultProducer.disconnect();
   await grownProducer.disconnect();
@@ -111,12 +115,13 @@ describe("partitionForKey against a real Kafka producer", () => {
 
   it("creates a topic with 6 partitions", async () => {
     await admin.connect();
-    expect(
-      await admin.createTopics({
-        topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }],
-        waitForLeaders: true,
-      }),
-    ).toBe(true);
+    // Our createTopic waits until every partition answers (kafkajs's waitForLeaders gives up under load).
+    await createTopic(
+      target,
+      { name: topic, partitions: PARTITIONS, replicationFactor: 1, configs: {} },
+      { validateOnly: false },
+    );
+    expect((await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions).toHaveLength(PARTITIONS);
   });
 
   it("predicts the partition of every key kafkajs's DefaultPartitioner produces to", async () => {

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark from this folder. Each compares Tributary with a
+ * baseline measured in the same run and prints ratios; none of them is a test.
+ */
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  "topic-list": () => import("./topic-list"),
+};
+
+const benchmark = process.argv[2];
+const load = benchmark ? benchmarks[benchmark] : undefined;
+if (!load) {
+  console.error(`Usage: npm run bench -- <${Object.keys(benchmarks).join("|")}>`);
+  process.exit(1);
+}
+await load();
+export {};

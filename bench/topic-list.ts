@@ -1,0 +1,65 @@
+/**
+ * Topic list with 5,000 topics: Tributary's `topic.list` procedure for page one (through the real
+ * router, service, Kafka layer and database) against a plain kafkajs `listTopics` +
+ * `fetchTopicMetadata` of the same page, in the same run, on the same fresh broker.
+ * Aim (issue 3): at most 1.2× the plain call + 200 ms.
+ */
+import { rm } from "node:fs/promises";
+import kafkajs from "kafkajs";
+import { startKafka } from "../apps/kafka-local/src/cluster";
+import { findFreeBasePort } from "../apps/kafka-local/src/ports";
+import { provisionTestDatabase } from "../src/server/db/test-database";
+import { describeSamples, quantile, time } from "./stats";
+
+const TOPICS = Number(process.argv[3] ?? 5_000);
+const RUNS = 15;
+const dataDir = `.data/bench/topic-list-${process.pid}`;
+
+const kafka = await startKafka({ dataDir: `${dataDir}/kafka`, basePort: await findFreeBasePort(1), clean: true });
+const database = await provisionTestDatabase({ dataDir: `${dataDir}/postgres`, port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1 });
+process.env.DATABASE_URL = database.databaseUrl;
+process.env.KAFKA_BROKERS = kafka.bootstrapServers;
+
+const client = new kafkajs.Kafka({ brokers: kafka.bootstrapServers.split(","), logLevel: kafkajs.logLevel.NOTHING });
+const admin = client.admin();
+try {
+  await admin.connect();
+  const names = Array.from({ length: TOPICS }, (_, index) => `bench-${String(index).padStart(5, "0")}`);
+  const started = performance.now();
+  for (let offset = 0; offset < names.length; offset += 250) {
+    const batch = names.slice(offset, offset + 250).map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 }));
+    await admin.createTopics({ topics: batch, waitForLeaders: false });
+  }
+  console.log(`created ${TOPICS} topics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const { createCaller } = await import("../src/server/api/root");
+  const { LOCAL_OPERATOR } = await import("../src/server/auth/actor");
+  const caller = createCaller({ actor: LOCAL_OPERATOR });
+  const [cluster] = await caller.cluster.list();
+  const query = { clusterId: cluster!.id, pageSize: 50 as const };
+  const firstPage = names.slice(0, 50);
+
+  // Warm both paths (connections, JIT) before timing.
+  await caller.topic.list(query);
+  await admin.listTopics().then(() => admin.fetchTopicMetadata({ topics: firstPage }));
+
+  const baseline = await time(RUNS, async () => {
+    const all = await admin.listTopics();
+    const page = all.filter((name) => !name.startsWith("__")).sort().slice(0, 50);
+    await admin.fetchTopicMetadata({ topics: page });
+  });
+  const tributary = await time(RUNS, () => caller.topic.list(query));
+
+  const base = quantile(baseline, 0.5);
+  const ours = quantile(tributary, 0.5);
+  console.log(`plain kafkajs listTopics + fetchTopicMetadata(page): ${describeSamples(baseline)}`);
+  console.log(`Tributary topic.list page 1 (+ offsets, configs):   ${describeSamples(tributary)}`);
+  console.log(`ratio (median): ${(ours / base).toFixed(2)}×; aim ≤ 1.2× + 200 ms = ${(1.2 * base + 200).toFixed(1)} ms → ${ours <= 1.2 * base + 200 ? "met" : "NOT met"}`);
+} finally {
+  await admin.disconnect();
+  const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
+  await disconnectAllClusters();
+  await kafka.stop();
+  await database.cleanup();
+  await rm(dataDir, { recursive: true, force: true });
+}

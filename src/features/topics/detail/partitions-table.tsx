@@ -1,0 +1,99 @@
+import type { TTopicPartition } from "~/domain/topics/topic-dto";
+import { Card, CardHeader } from "~/components/ui/card";
+import { cn } from "~/lib/cn";
+import { pluralize } from "~/lib/format";
+import { ReplicaList } from "./replica-list";
+
+/** Offsets line up on the right, as numbers do. */
+const RIGHT_ALIGNED = new Set(["Low", "High"]);
+
+const int64Format = new Intl.NumberFormat("en-US");
+
+/** high − low; an estimate of the messages kept (compaction and transaction markers inflate it). */
+function messageCount(partition: TTopicPartition): bigint | null {
+  if (partition.lowWatermark === null || partition.highWatermark === null) return null;
+  return BigInt(partition.highWatermark) - BigInt(partition.lowWatermark);
+}
+
+function formatOffset(value: string | bigint | null): string {
+  return value === null ? "unknown" : int64Format.format(BigInt(value));
+}
+
+export function PartitionsTable({ partitions }: { partitions: TTopicPartition[] }) {
+  const counts = partitions.map(messageCount);
+  const max = counts.reduce<bigint>((top, count) => (count !== null && count > top ? count : top), 0n);
+  const total = counts.reduce<bigint>((sum, count) => sum + (count ?? 0n), 0n);
+  return (
+    <Card>
+      <CardHeader
+        title="Partitions"
+        description={`${pluralize(partitions.length, "partition")}, about ${int64Format.format(total)} messages kept (high − low watermark).`}
+      />
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead className="text-muted text-left text-xs uppercase">
+            <tr>
+              {["Partition", "Leader", "Replicas", "In sync (ISR)", "Low", "High", "Messages"].map((label) => (
+                <th
+                  key={label}
+                  scope="col"
+                  className={cn("px-4 py-2 font-medium whitespace-nowrap", RIGHT_ALIGNED.has(label) && "text-right")}
+                >
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {partitions.map((partition, index) => {
+              const count = counts[index] ?? null;
+              return (
+                <tr key={partition.partition} className="border-line border-t" data-testid="partition-row">
+                  <td className="px-4 py-2.5 font-mono tabular-nums">{partition.partition}</td>
+                  <td className="px-4 py-2.5 font-mono tabular-nums">
+                    {partition.leader === null ? (
+                      <span className="text-danger" title="No leader: the partition cannot be read or written">
+                        none
+                      </span>
+                    ) : (
+                      partition.leader
+                    )}
+                  </td>
+                  <td className="px-4 py-2.5">
+                    <ReplicaList partition={partition} />
+                  </td>
+                  <td className="px-4 py-2.5 font-mono tabular-nums">{partition.isr.join(", ") || "none"}</td>
+                  <td className="px-4 py-2.5 text-right font-mono tabular-nums">
+                    {formatOffset(partition.lowWatermark)}
+                  </td>
+                  <td className="px-4 py-2.5 text-right font-mono tabular-nums">
+                    {formatOffset(partition.highWatermark)}
+                  </td>
+                  <td className="px-4 py-2.5">
+                    <MessageBar count={count} max={max} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+function MessageBar({ count, max }: { count: bigint | null; max: bigint }) {
+  // Per-mille in bigint first: counts may exceed 2^53, their ratio does not need to.
+  const percent = count === null || max === 0n ? 0 : Number((count * 1000n) / max) / 10;
+  return (
+    <div className="flex min-w-40 items-center gap-3">
+      <span className="w-20 text-right font-mono tabular-nums">{formatOffset(count)}</span>
+      <div aria-hidden className="bg-surface-raised h-2 flex-1 overflow-hidden rounded-full">
+        <div
+          className={cn("bg-accent h-full rounded-full", percent === 0 && "hidden")}
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import type { TTopicDescription } from "~/domain/topics/topic-dto";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "~/components/ui/tabs";
+import { ConfigsTable } from "./configs-table";
+import { KeyCalculator } from "./key-calculator";
+import { PartitionsTable } from "./partitions-table";
+import { parseTopicTab, type TTopicTab } from "./topic-links";
+
+/** The selected tab lives in `?tab=` so a link or a reload opens the same view. */
+export function TopicTabs({ clusterId, topic }: { clusterId: string; topic: TTopicDescription }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const tab = parseTopicTab(searchParams.get("tab"));
+
+  function selectTab(value: string) {
+    const next = new URLSearchParams(searchParams.toString());
+    next.set("tab", parseTopicTab(value));
+    // Next syncs useSearchParams with the native history API, so no server round trip is needed.
+    window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
+  }
+
+  return (
+    <Tabs value={tab} onValueChange={selectTab}>
+      <TabsList aria-label="Topic views">
+        <TabsTrigger value={"partitions" satisfies TTopicTab}>Partitions</TabsTrigger>
+        <TabsTrigger value={"configs" satisfies TTopicTab}>Configs</TabsTrigger>
+        <TabsTrigger value={"keys" satisfies TTopicTab}>Keys → partitions</TabsTrigger>
+      </TabsList>
+      <TabsContent value="partitions">
+        <PartitionsTable partitions={topic.partitions} />
+      </TabsContent>
+      <TabsContent value="configs">
+        <ConfigsTable clusterId={clusterId} topicName={topic.name} configs={topic.configs} />
+      </TabsContent>
+      <TabsContent value="keys">
+        <KeyCalculator partitionCount={topic.partitions.length} />
+      </TabsContent>
+    </Tabs>
+  );
+}

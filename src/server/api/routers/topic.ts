@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { ZTopicConfigChanges } from "~/domain/topics/topic-dto";
+import { ZTopicListQuery } from "~/domain/topics/topic-list-query";
+import { ZTopicSpec } from "~/domain/topics/topic-spec";
+import {
+  changeTopicConfigs,
+  createTopicChecked,
+  getTopic,
+  increasePartitions,
+  listTopics,
+  removeTopic,
+} from "~/server/services/topics/topics-service";
+import { procedure, router } from "../trpc";
+
+const ZTopicRef = z.object({ clusterId: z.string().min(1), name: z.string().min(1).max(249) });
+
+export const topicRouter = router({
+  list: procedure("viewer").input(ZTopicListQuery).query(({ input }) => listTopics(input)),
+
+  describe: procedure("viewer")
+    .input(ZTopicRef)
+    .query(({ input }) => getTopic(input.clusterId, input.name)),
+
+  /** With `validateOnly` the broker checks the topic without creating it (the form's last check). */
+  create: procedure("operator")
+    .input(z.object({ clusterId: z.string().min(1), spec: ZTopicSpec, validateOnly: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => createTopicChecked(ctx.actor, input.clusterId, input.spec, input.validateOnly)),
+
+  /** Sets overrides; a `null` value removes the override so the broker default applies again. */
+  alterConfigs: procedure("operator")
+    .input(ZTopicRef.extend({ changes: ZTopicConfigChanges }))
+    .mutation(({ ctx, input }) => changeTopicConfigs(ctx.actor, input.clusterId, input.name, input.changes)),
+
+  addPartitions: procedure("operator")
+    .input(ZTopicRef.extend({ count: z.number().int().min(1).max(10_000) }))
+    .mutation(({ ctx, input }) => increasePartitions(ctx.actor, input.clusterId, input.name, input.count)),
+
+  /** `confirmation` must repeat the topic's name: deleting a topic deletes its messages for good. */
+  delete: procedure("operator")
+    .input(ZTopicRef.extend({ confirmation: z.string() }))
+    .mutation(({ ctx, input }) => removeTopic(ctx.actor, input.clusterId, input.name, input.confirmation)),
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import type { TCluster } from "~/domain/cluster";
+import { AppError } from "~/lib/app-error";
+import type { Actor } from "~/server/auth/actor";
+import { recordAuditEvent } from "~/server/db/audit";
+
+type TAuditedChange = {
+  actor: Actor;
+  action: string;
+  cluster: TCluster;
+  target: string;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Runs a change to a cluster and writes one audit row, whether it worked or not. Read-only
+ * clusters refuse every change before Kafka is asked.
+ */
+export async function audited<T>(change: TAuditedChange, work: () => Promise<T>): Promise<T> {
+  if (change.cluster.isReadOnly) {
+    throw new AppError(
+      "FORBIDDEN",
+      `The cluster ${change.cluster.name} is read-only in Tributary, so it cannot be changed from here.`,
+      "An admin can lift read-only mode on the cluster's settings.",
+    );
+  }
+  const row = {
+    actor: change.actor.id,
+    action: change.action,
+    clusterId: change.cluster.id,
+    target: change.target,
+  };
+  try {
+    const result = await work();
+    await recordAuditEvent({ ...row, details: change.details ?? null, outcome: "ok" });
+    return result;
+  } catch (error) {
+    const reason = error instanceof AppError ? error.message : "unexpected error";
+    await recordAuditEvent({ ...row, details: { ...change.details, reason }, outcome: "error" }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { pageTopics, sortNeedsDetails, type TTopicListPage, type TTopicListQuery } from "~/domain/topics/topic-list-query";
+import type { TTopicConfigChanges, TTopicDescription } from "~/domain/topics/topic-dto";
+import { validateTopicSpec, type TTopicSpec } from "~/domain/topics/topic-spec";
+import { validatePartitionIncrease } from "~/domain/topics/partition-change";
+import { isInternalTopicName } from "~/domain/topics/topic-name";
+import { AppError } from "~/lib/app-error";
+import type { Actor } from "~/server/auth/actor";
+import { describeClusterOverview } from "~/server/kafka/describe-cluster";
+import { addPartitions } from "~/server/kafka/topics/add-partitions";
+import { alterTopicConfigs } from "~/server/kafka/topics/alter-topic-configs";
+import { createTopic } from "~/server/kafka/topics/create-topic";
+import { deleteTopic } from "~/server/kafka/topics/delete-topic";
+import { describeTopic } from "~/server/kafka/topics/describe-topic";
+import { listTopicSummaries } from "~/server/kafka/topics/list-topics";
+import { audited } from "../audit/audited";
+import { getCluster } from "../clusters/registered-clusters";
+
+/**
+ * One page of topics. Metadata (cheap, one request) covers every topic for searching and sorting;
+ * offsets and configs are fetched for the page only — unless the sort column needs them for all.
+ */
+export async function listTopics(query: TTopicListQuery): Promise<TTopicListPage> {
+  const cluster = await getCluster(query.clusterId);
+  const options = { includeInternal: query.includeInternal };
+  if (sortNeedsDetails(query.sort)) return pageTopics(await listTopicSummaries(cluster, options), query);
+  const page = pageTopics(await listTopicSummaries(cluster, { ...options, names: [] }), query);
+  const names = page.items.map((topic) => topic.name);
+  const detailed = await listTopicSummaries(cluster, { ...options, names });
+  const byName = new Map(detailed.map((topic) => [topic.name, topic]));
+  // A topic deleted between the two requests simply drops out of this page.
+  return { ...page, items: names.flatMap((name) => byName.get(name) ?? []) };
+}
+
+export async function getTopic(clusterId: string, name: string): Promise<TTopicDescription> {
+  return describeTopic(await getCluster(clusterId), name);
+}
+
+/** Checks a new topic with the same rules as the form, then with the broker itself (validateOnly). */
+export async function createTopicChecked(actor: Actor, clusterId: string, spec: TTopicSpec, validateOnly: boolean) {
+  const cluster = await getCluster(clusterId);
+  const overview = await describeClusterOverview(cluster);
+  const existing = await listTopicSummaries(cluster, { includeInternal: true, names: [] });
+  const check = validateTopicSpec(spec, {
+    liveBrokerCount: overview.brokers.length,
+    existingTopicNames: existing.map((topic) => topic.name),
+  });
+  const [firstError] = Object.values(check.errors);
+  if (firstError) throw new AppError("BAD_INPUT", firstError);
+  await createTopic(cluster, spec, { validateOnly: true });
+  if (validateOnly) return { created: false, warnings: check.warnings };
+  const details = { partitions: spec.partitions, replicationFactor: spec.replicationFactor, configs: spec.configs };
+  await audited({ actor, action: "topic.create", cluster, target: spec.name, details }, () =>
+    createTopic(cluster, spec, { validateOnly: false }),
+  );
+  return { created: true, warnings: check.warnings };
+}
+
+export async function changeTopicConfigs(actor: Actor, clusterId: string, name: string, changes: TTopicConfigChanges) {
+  const cluster = await getCluster(clusterId);
+  await audited({ actor, action: "topic.alter-configs", cluster, target: name, details: { changes } }, () =>
+    alterTopicConfigs(cluster, name, changes),
+  );
+}
+
+export async function increasePartitions(actor: Actor, clusterId: string, name: string, count: number) {
+  const cluster = await getCluster(clusterId);
+  const current = (await describeTopic(cluster, name)).partitions.length;
+  const check = validatePartitionIncrease(current, count);
+  if (!check.ok) throw new AppError("BAD_INPUT", check.message);
+  await audited({ actor, action: "topic.add-partitions", cluster, target: name, details: { from: current, to: count } }, () =>
+    addPartitions(cluster, name, count),
+  );
+}
+
+export async function removeTopic(actor: Actor, clusterId: string, name: string, confirmation: string) {
+  if (isInternalTopicName(name)) throw new AppError("BAD_INPUT", "Kafka's internal topics cannot be deleted.");
+  if (confirmation !== name) {
+    throw new AppError("BAD_INPUT", `Type the topic's name, ${name}, to confirm that it and all its messages are deleted.`);
+  }
+  const cluster = await getCluster(clusterId);
+  await audited({ actor, action: "topic.delete", cluster, target: name }, () => deleteTopic(cluster, name));
+}
