@@ -30,10 +30,11 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/integration-env.ts"],
-          // Real brokers and databases: generous timeouts, no per-file parallelism surprises on 2 cores.
+          // Real brokers and databases: generous timeouts. Files run one at a time because they share
+          // one broker, and some assert cluster-wide figures (topic and partition counts).
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          maxWorkers: 2,
+          fileParallelism: false,
         },
       },
     ],
