@@ -84,3 +84,11 @@ export type TTopicConfigChanges = z.infer<typeof ZTopicConfigChanges>;
 /** One sampled record: where it went and its key (UTF-8, null for records without a key). */
 export const ZSampledKey = z.object({ partition: z.number().int(), key: z.string().nullable() });
 export type TSampledKey = z.infer<typeof ZSampledKey>;
+
+/** The timestamps (ms since the epoch) of a partition's oldest and newest retained record; null when it is empty. */
+export const ZPartitionTimestamps = z.object({
+  partition: z.number().int(),
+  oldestTimestamp: z.number().nullable(),
+  newestTimestamp: z.number().nullable(),
+});
+export type TPartitionTimestamps = z.infer<typeof ZPartitionTimestamps>;

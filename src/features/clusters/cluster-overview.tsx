@@ -47,7 +47,7 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
 
       {overview ? (
         <div className={cn("space-y-5 transition-opacity", isStale && "opacity-60")}>
-          <ClusterStats overview={overview} />
+          <ClusterStats clusterId={cluster.id} overview={overview} />
           <BrokerTable brokers={overview.brokers} />
         </div>
       ) : health ? null : (

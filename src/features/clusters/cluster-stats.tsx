@@ -1,8 +1,19 @@
+import Link from "next/link";
 import type { TClusterOverview } from "~/domain/cluster";
 import { Stat } from "~/components/ui/stat";
 import { formatCount, pluralize } from "~/lib/format";
 
-export function ClusterStats({ overview }: { overview: TClusterOverview }) {
+/** The topic list sorted so the topics with under-replicated partitions come first. */
+function degradedTopicsHref(clusterId: string) {
+  return `/clusters/${clusterId}/topics?internal=1&sort=underReplicated&dir=desc`;
+}
+
+export function ClusterStats({ clusterId, overview }: { clusterId: string; overview: TClusterOverview }) {
+  const degraded = (
+    <Link href={degradedTopicsHref(clusterId)} className="text-accent underline-offset-2 hover:underline">
+      show the topics
+    </Link>
+  );
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
       <Stat
@@ -21,13 +32,13 @@ export function ClusterStats({ overview }: { overview: TClusterOverview }) {
         label="Under-replicated"
         value={formatCount(overview.underReplicatedPartitionCount)}
         tone={overview.underReplicatedPartitionCount > 0 ? "warn" : undefined}
-        detail="ISR below replicas"
+        detail={overview.underReplicatedPartitionCount > 0 ? degraded : "ISR below replicas"}
       />
       <Stat
         label="Offline"
         value={formatCount(overview.offlinePartitionCount)}
         tone={overview.offlinePartitionCount > 0 ? "danger" : undefined}
-        detail="no leader"
+        detail={overview.offlinePartitionCount > 0 ? degraded : "no leader"}
       />
     </dl>
   );

@@ -49,7 +49,8 @@ type RawFetchRequest = {
   maxBytes: number;
   topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
 };
-export type RawRecord = { offset: string; key: Buffer | null; isControlRecord?: boolean };
+/** `timestamp` is milliseconds since the epoch, as a string (CreateTime or LogAppendTime). */
+export type RawRecord = { offset: string; key: Buffer | null; timestamp: string; isControlRecord?: boolean };
 export type RawFetchResponse = {
   responses: {
     topicName: string;

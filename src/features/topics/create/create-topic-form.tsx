@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
@@ -34,15 +34,15 @@ export function CreateTopicForm({ clusterId, onCreated }: CreateTopicFormProps) 
   // Errors show for fields the user has changed, and for all of them after a submit attempt.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [isSubmitted, setIsSubmitted] = useState(false);
+  const existingNames = useQuery(trpc.topic.names.queryOptions({ clusterId }));
   const check = useMutation(trpc.topic.create.mutationOptions());
   const create = useMutation(trpc.topic.create.mutationOptions());
 
   const { spec, fieldErrors } = formToSpec(form, liveBrokerCount);
-  // Without a full list of names the server's answer catches a name that exists; until the broker
-  // count arrives the server checks the replication factor.
+  // Until the names and the broker count arrive, the server's answer covers those two checks.
   const { errors, warnings } = validateTopicSpec(spec, {
     liveBrokerCount: liveBrokerCount ?? Number.MAX_SAFE_INTEGER,
-    existingTopicNames: [],
+    existingTopicNames: existingNames.data ?? [],
   });
   const hasErrors = Object.keys(errors).length > 0 || Object.keys(fieldErrors).length > 0;
   const isSending = check.isPending || create.isPending;

@@ -8,6 +8,7 @@ import {
   createTopicChecked,
   getTopic,
   increasePartitions,
+  listTopicNames,
   listTopics,
   removeTopic,
 } from "~/server/services/topics/topics-service";
@@ -17,6 +18,10 @@ const ZTopicRef = z.object({ clusterId: z.string().min(1), name: z.string().min(
 
 export const topicRouter = router({
   list: procedure("viewer").input(ZTopicListQuery).query(({ input }) => listTopics(input)),
+
+  names: procedure("viewer")
+    .input(z.object({ clusterId: z.string().min(1) }))
+    .query(({ input }) => listTopicNames(input.clusterId)),
 
   describe: procedure("viewer")
     .input(ZTopicRef)

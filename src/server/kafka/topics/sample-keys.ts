@@ -10,6 +10,12 @@ export type TSampleKeysOptions = {
   limit: number;
   /** Per partition cap on the bytes fetched, so one partition of large values cannot blow the budget. */
   maxBytesPerPartition?: number;
+  /**
+   * "even" (the default): limit ÷ partitions from each. "byRetained": each partition's share of the
+   * limit follows its share of the retained records (high − low), so a busier partition gives more —
+   * a sample that can show hot partitions, which an even split never can.
+   */
+  spread?: "even" | "byRetained";
 };
 
 const DEFAULT_MAX_BYTES_PER_PARTITION = 1024 * 1024;
@@ -25,14 +31,15 @@ export async function sampleRecentKeys(target: ClusterTarget, name: string, opti
     const { topic } = await readTopicMetadata(cluster, name);
     const partitionCount = topic.partitionMetadata.length;
     if (partitionCount === 0 || options.limit <= 0) return [];
-    const perPartition = BigInt(Math.max(1, Math.floor(options.limit / partitionCount)));
     const watermarks = (await fetchWatermarks(cluster, [topic])).get(name) ?? new Map();
+    const quotaOf = quotas(topic.partitionMetadata.map((partition) => watermarks.get(partition.partitionId)), options);
 
     // Where to start reading in each partition, grouped by the leader that serves it.
     const ranges = new Map<number, { start: bigint; high: bigint }>();
     const byLeader = new Map<number, number[]>();
-    for (const partition of topic.partitionMetadata) {
+    for (const [index, partition] of topic.partitionMetadata.entries()) {
       const marks = watermarks.get(partition.partitionId);
+      const perPartition = quotaOf(index);
       if (!marks || marks.high === marks.low) continue;
       const high = BigInt(marks.high);
       const low = BigInt(marks.low);
@@ -76,4 +83,19 @@ export async function sampleRecentKeys(target: ClusterTarget, name: string, opti
     );
     return samples.flat().slice(0, options.limit);
   });
+}
+
+/** How many of the most recent records to read from the partition at each index. */
+function quotas(marks: ({ low: string; high: string } | undefined)[], options: TSampleKeysOptions): (index: number) => bigint {
+  const even = BigInt(Math.max(1, Math.floor(options.limit / marks.length)));
+  if (options.spread !== "byRetained") return () => even;
+  const retained = marks.map((mark) => (mark ? BigInt(mark.high) - BigInt(mark.low) : 0n));
+  const total = retained.reduce((sum, count) => sum + count, 0n);
+  const limit = BigInt(options.limit);
+  // Everything fits: read it all, so the counts are exact rather than estimated.
+  if (total <= limit) return (index) => retained[index] ?? 0n;
+  return (index) => {
+    const share = ((retained[index] ?? 0n) * limit) / total;
+    return share > 0n ? share : 1n;
+  };
 }

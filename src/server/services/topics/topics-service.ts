@@ -32,6 +32,12 @@ export async function listTopics(query: TTopicListQuery): Promise<TTopicListPage
   return { ...page, items: names.flatMap((name) => byName.get(name) ?? []) };
 }
 
+/** Every topic name, internal ones included: the create form checks existence and '.'/'_' collisions as you type. */
+export async function listTopicNames(clusterId: string): Promise<string[]> {
+  const summaries = await listTopicSummaries(await getCluster(clusterId), { includeInternal: true, names: [] });
+  return summaries.map((topic) => topic.name);
+}
+
 export async function getTopic(clusterId: string, name: string): Promise<TTopicDescription> {
   return describeTopic(await getCluster(clusterId), name);
 }

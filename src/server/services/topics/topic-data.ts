@@ -1,0 +1,26 @@
+import "server-only";
+import { summarizeKeyDistribution, type KeyDistribution } from "~/domain/partitioner/key-distribution";
+import type { TPartitionTimestamps, TSampledKey } from "~/domain/topics/topic-dto";
+import { readTopicMetadataFor } from "~/server/kafka/topics/describe-topic";
+import { readPartitionTimestamps } from "~/server/kafka/topics/partition-timestamps";
+import { sampleRecentKeys } from "~/server/kafka/topics/sample-keys";
+import { getCluster } from "../clusters/registered-clusters";
+
+export type TKeySample = { records: TSampledKey[]; distribution: KeyDistribution };
+
+/**
+ * The keys of the most recent `limit` records, spread over partitions in proportion to the records
+ * each retains — an even split per partition would make every partition look equally busy.
+ */
+export async function sampleKeys(clusterId: string, name: string, limit: number): Promise<TKeySample> {
+  const cluster = await getCluster(clusterId);
+  const [records, partitionCount] = await Promise.all([
+    sampleRecentKeys(cluster, name, { limit, spread: "byRetained" }),
+    readTopicMetadataFor(cluster, name),
+  ]);
+  return { records, distribution: summarizeKeyDistribution(records, { partitionCount }) };
+}
+
+export async function partitionTimestamps(clusterId: string, name: string): Promise<TPartitionTimestamps[]> {
+  return readPartitionTimestamps(await getCluster(clusterId), name);
+}
