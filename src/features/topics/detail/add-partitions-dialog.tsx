@@ -12,7 +12,7 @@ import { Field, Input } from "~/components/ui/input";
 import { toUserMessage } from "~/lib/error-message";
 import { pluralize } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
-import { movedKeyShare } from "./moved-key-share";
+import { MovedKeysNote } from "./moved-keys-note";
 
 type AddPartitionsDialogProps = { clusterId: string; topic: TTopicDescription };
 
@@ -77,9 +77,17 @@ export function AddPartitionsDialog({ clusterId, topic }: AddPartitionsDialogPro
           </Field>
           <Banner tone="warn" title="Keyed messages will go to different partitions">
             {"Kafka picks a key's partition as hash(key) modulo the partition count."}
-            {check.ok
-              ? ` Going from ${current} to ${requested}, about ${Math.round(movedKeyShare(current, requested) * 100)}% of keys move. ${check.warnings.join(" ")}`
-              : " Changing the count moves most keys, and per-key order holds only among messages written after the change."}
+            {check.ok ? (
+              <MovedKeysNote
+                clusterId={clusterId}
+                name={topic.name}
+                from={current}
+                to={requested}
+                warnings={check.warnings}
+              />
+            ) : (
+              " Changing the count moves most keys, and per-key order holds only among messages written after the change."
+            )}
           </Banner>
           {serverError ? (
             <Banner tone="danger" title={serverError.message}>

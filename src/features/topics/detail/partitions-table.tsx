@@ -1,8 +1,18 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
 import type { TTopicPartition } from "~/domain/topics/topic-dto";
 import { Card, CardHeader } from "~/components/ui/card";
 import { cn } from "~/lib/cn";
 import { pluralize } from "~/lib/format";
+import { useTRPC } from "~/trpc/react";
+import { RetentionBar, TimestampCell } from "./partition-time-cells";
 import { ReplicaList } from "./replica-list";
+import { retentionMs, retentionUsed } from "./retention-used";
+import { useTopicRoute } from "./use-topic-route";
+
+/** Timestamps move only as records arrive or segments are deleted; a slower refresh is plenty. */
+const TIMESTAMPS_REFRESH_MS = 10_000;
 
 /** Offsets line up on the right, as numbers do. */
 const RIGHT_ALIGNED = new Set(["Low", "High"]);
@@ -23,6 +33,14 @@ export function PartitionsTable({ partitions }: { partitions: TTopicPartition[] 
   const counts = partitions.map(messageCount);
   const max = counts.reduce<bigint>((top, count) => (count !== null && count > top ? count : top), 0n);
   const total = counts.reduce<bigint>((sum, count) => sum + (count ?? 0n), 0n);
+  const { clusterId, name, topic } = useTopicRoute();
+  const trpc = useTRPC();
+  const timestamps = useQuery({
+    ...trpc.topicData.partitionTimestamps.queryOptions({ clusterId, name }),
+    refetchInterval: TIMESTAMPS_REFRESH_MS,
+  });
+  const byPartition = new Map(timestamps.data?.map((stamp) => [stamp.partition, stamp]));
+  const retention = topic ? retentionMs(topic.configs) : null;
   return (
     <Card>
       <CardHeader
@@ -33,7 +51,18 @@ export function PartitionsTable({ partitions }: { partitions: TTopicPartition[] 
         <table className="w-full text-sm">
           <thead className="text-muted text-left text-xs uppercase">
             <tr>
-              {["Partition", "Leader", "Replicas", "In sync (ISR)", "Low", "High", "Messages"].map((label) => (
+              {[
+                "Partition",
+                "Leader",
+                "Replicas",
+                "In sync (ISR)",
+                "Low",
+                "High",
+                "Messages",
+                "Oldest",
+                "Newest",
+                "Retention used",
+              ].map((label) => (
                 <th
                   key={label}
                   scope="col"
@@ -47,6 +76,7 @@ export function PartitionsTable({ partitions }: { partitions: TTopicPartition[] 
           <tbody>
             {partitions.map((partition, index) => {
               const count = counts[index] ?? null;
+              const stamp = byPartition.get(partition.partition);
               return (
                 <tr key={partition.partition} className="border-line border-t" data-testid="partition-row">
                   <td className="px-4 py-2.5 font-mono tabular-nums">{partition.partition}</td>
@@ -71,6 +101,17 @@ export function PartitionsTable({ partitions }: { partitions: TTopicPartition[] 
                   </td>
                   <td className="px-4 py-2.5">
                     <MessageBar count={count} max={max} />
+                  </td>
+                  <td className="px-4 py-2.5 whitespace-nowrap tabular-nums" data-testid="partition-oldest">
+                    <TimestampCell value={stamp?.oldestTimestamp} loading={timestamps.isPending} />
+                  </td>
+                  <td className="px-4 py-2.5 whitespace-nowrap tabular-nums" data-testid="partition-newest">
+                    <TimestampCell value={stamp?.newestTimestamp} loading={timestamps.isPending} />
+                  </td>
+                  <td className="px-4 py-2.5" data-testid="partition-retention-used">
+                    <RetentionBar
+                      used={retentionUsed(stamp?.oldestTimestamp ?? null, stamp?.newestTimestamp ?? null, retention)}
+                    />
                   </td>
                 </tr>
               );

@@ -6,6 +6,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "~/components/ui/tabs";
 import { ConfigsTable } from "./configs-table";
 import { KeyCalculator } from "./key-calculator";
 import { PartitionsTable } from "./partitions-table";
+import { ThroughputPanel } from "../throughput/throughput-panel";
 import { parseTopicTab, type TTopicTab } from "./topic-links";
 
 /** The selected tab lives in `?tab=` so a link or a reload opens the same view. */
@@ -27,6 +28,7 @@ export function TopicTabs({ clusterId, topic }: { clusterId: string; topic: TTop
         <TabsTrigger value={"partitions" satisfies TTopicTab}>Partitions</TabsTrigger>
         <TabsTrigger value={"configs" satisfies TTopicTab}>Configs</TabsTrigger>
         <TabsTrigger value={"keys" satisfies TTopicTab}>Keys → partitions</TabsTrigger>
+        <TabsTrigger value={"throughput" satisfies TTopicTab}>Throughput</TabsTrigger>
       </TabsList>
       <TabsContent value="partitions">
         <PartitionsTable partitions={topic.partitions} />
@@ -36,6 +38,9 @@ export function TopicTabs({ clusterId, topic }: { clusterId: string; topic: TTop
       </TabsContent>
       <TabsContent value="keys">
         <KeyCalculator partitionCount={topic.partitions.length} />
+      </TabsContent>
+      <TabsContent value="throughput">
+        <ThroughputPanel clusterId={clusterId} topic={topic} />
       </TabsContent>
     </Tabs>
   );

@@ -26,6 +26,8 @@ export function TopicList({ clusterId }: { clusterId: string }) {
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
   });
+  // Rates come from the server's sampler (every 5 s); asking with each list refresh is cheap (in memory).
+  const rates = useQuery({ ...trpc.topicStats.lastMinute.queryOptions({ clusterId }), refetchInterval: REFRESH_MS });
   const createButton = <CreateTopicDialog clusterId={clusterId} />;
 
   return (
@@ -74,6 +76,7 @@ export function TopicList({ clusterId }: { clusterId: string }) {
             <TopicTable
               clusterId={clusterId}
               topics={topics.data.items}
+              rates={rates.data}
               sort={view.sort}
               direction={view.direction}
               onSort={(sort, direction) => update({ sort, direction })}

@@ -3,6 +3,7 @@ import { formatRetentionMs } from "~/domain/topics/durations";
 import { formatRetentionBytes } from "~/domain/topics/sizes";
 import type { TTopicSummary } from "~/domain/topics/topic-dto";
 import { formatCount } from "~/lib/format";
+import { formatRate } from "../throughput/format-rate";
 import { TopicNameLink } from "./topic-name-link";
 
 const INT64_FORMAT = new Intl.NumberFormat("en-US");
@@ -19,7 +20,9 @@ function Unknown() {
   );
 }
 
-export function TopicRow({ clusterId, topic }: { clusterId: string; topic: TTopicSummary }) {
+type TopicRowProps = { clusterId: string; topic: TTopicSummary; rate: number | undefined };
+
+export function TopicRow({ clusterId, topic, rate }: TopicRowProps) {
   return (
     <tr className="border-line hover:bg-surface-raised/50 border-t" data-testid="topic-row" data-topic={topic.name}>
       <th scope="row" className={`${CELL} max-w-md text-left font-normal`}>
@@ -45,6 +48,15 @@ export function TopicRow({ clusterId, topic }: { clusterId: string; topic: TTopi
       </td>
       <td className={NUMBER_CELL} data-column="underReplicated">
         <ReplicationState topic={topic} />
+      </td>
+      <td className={NUMBER_CELL} data-column="produceRate">
+        {rate === undefined ? (
+          <span className="text-muted" title="Not measured yet: rates need two samples, 5 s apart">
+            —
+          </span>
+        ) : (
+          formatRate(rate)
+        )}
       </td>
     </tr>
   );

@@ -6,6 +6,8 @@ import { SortHeaderCell } from "./sort-header-cell";
 type TopicTableProps = {
   clusterId: string;
   topics: TTopicSummary[];
+  /** Mean produce rate over the last minute by topic name; absent until the sampler has two samples. */
+  rates: Record<string, number> | undefined;
   sort: TTopicSortColumn;
   direction: "asc" | "desc";
   onSort: (column: TTopicSortColumn, direction: "asc" | "desc") => void;
@@ -24,7 +26,7 @@ const COLUMNS: readonly TColumn[] = [
   { column: "underReplicated", label: "Under-replicated", numeric: true },
 ];
 
-export function TopicTable({ clusterId, topics, sort, direction, onSort }: TopicTableProps) {
+export function TopicTable({ clusterId, topics, rates, sort, direction, onSort }: TopicTableProps) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -42,11 +44,18 @@ export function TopicTable({ clusterId, topics, sort, direction, onSort }: Topic
                 firstDirection={numeric ? "desc" : "asc"}
               />
             ))}
+            <th
+              scope="col"
+              className="px-3 py-2 text-right font-medium whitespace-nowrap last:pr-5"
+              title="Messages per second, averaged over the last minute"
+            >
+              Produce rate (1 min)
+            </th>
           </tr>
         </thead>
         <tbody>
           {topics.map((topic) => (
-            <TopicRow key={topic.name} clusterId={clusterId} topic={topic} />
+            <TopicRow key={topic.name} clusterId={clusterId} topic={topic} rate={rates?.[topic.name]} />
           ))}
         </tbody>
       </table>

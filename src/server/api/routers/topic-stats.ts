@@ -1,5 +1,22 @@
 import "server-only";
-import { router } from "../trpc";
+import { z } from "zod";
+import { getLastMinuteRates, getTopicThroughput } from "~/server/services/topics/throughput/throughput-service";
+import { procedure, router } from "../trpc";
 
 /** Produce rates per topic and partition, sampled on the server so charts open with history. */
-export const topicStatsRouter = router({});
+export const topicStatsRouter = router({
+  /** Messages per second over the last `windowMinutes` (the sampler keeps 60). */
+  topic: procedure("viewer")
+    .input(
+      z.object({
+        clusterId: z.string().min(1),
+        name: z.string().min(1).max(249),
+        windowMinutes: z.number().int().min(1).max(60),
+      }),
+    )
+    .query(({ input }) => getTopicThroughput(input.clusterId, input.name, input.windowMinutes)),
+
+  lastMinute: procedure("viewer")
+    .input(z.object({ clusterId: z.string().min(1) }))
+    .query(({ input }) => getLastMinuteRates(input.clusterId)),
+});

@@ -95,7 +95,10 @@ async function fetchAt(
   const result = new Map<number, RawRecord[]>();
   for (const topicResponse of response.responses) {
     for (const partition of topicResponse.partitions) {
-      result.set(partition.partition, partition.messages.filter((record) => !record.isControlRecord));
+      result.set(
+        partition.partition,
+        partition.messages.filter((record) => !record.isControlRecord),
+      );
     }
   }
   return result;

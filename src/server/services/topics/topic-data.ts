@@ -1,7 +1,7 @@
 import "server-only";
 import { summarizeKeyDistribution, type KeyDistribution } from "~/domain/partitioner/key-distribution";
 import type { TPartitionTimestamps, TSampledKey } from "~/domain/topics/topic-dto";
-import { readTopicMetadataFor } from "~/server/kafka/topics/describe-topic";
+import { describeTopic } from "~/server/kafka/topics/describe-topic";
 import { readPartitionTimestamps } from "~/server/kafka/topics/partition-timestamps";
 import { sampleRecentKeys } from "~/server/kafka/topics/sample-keys";
 import { getCluster } from "../clusters/registered-clusters";
@@ -14,11 +14,13 @@ export type TKeySample = { records: TSampledKey[]; distribution: KeyDistribution
  */
 export async function sampleKeys(clusterId: string, name: string, limit: number): Promise<TKeySample> {
   const cluster = await getCluster(clusterId);
-  const [records, partitionCount] = await Promise.all([
+  const [records, topic] = await Promise.all([
     sampleRecentKeys(cluster, name, { limit, spread: "byRetained" }),
-    readTopicMetadataFor(cluster, name),
+    describeTopic(cluster, name),
   ]);
-  return { records, distribution: summarizeKeyDistribution(records, { partitionCount }) };
+  // The partition count from metadata, so partitions the sample never hit count as empty.
+  const distribution = summarizeKeyDistribution(records, { partitionCount: topic.partitions.length });
+  return { records, distribution };
 }
 
 export async function partitionTimestamps(clusterId: string, name: string): Promise<TPartitionTimestamps[]> {
