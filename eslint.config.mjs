@@ -34,6 +34,8 @@ const boundaries = [
   { files: ["src/server/db/**/*.ts"], rules: restrictImports([KAFKAJS]) },
   {
     files: ["src/features/**", "src/components/**", "src/app/**/*.tsx", "src/domain/**", "src/lib/**", "src/trpc/**"],
+    // Server-side prefetch helpers and the pages that call them run on the server only.
+    ignores: ["src/trpc/server.ts"],
     rules: restrictImports([KAFKAJS, PRISMA, SERVER]),
   },
 ];

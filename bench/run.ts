@@ -2,6 +2,9 @@
  * `npm run bench -- <name>`: runs one benchmark from this folder. Each compares Tributary with a
  * baseline measured in the same run and prints ratios; none of them is a test.
  */
+// Benchmarks build the app when needed; Next.js telemetry has nothing to do here.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const benchmarks: Record<string, () => Promise<unknown>> = {
   "topic-list": () => import("./topic-list"),
 };
