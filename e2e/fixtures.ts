@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import kafkajs, { type Admin } from "kafkajs";
 
 /** The test Kafka's address, as `npm test` passed it to the app. */
@@ -32,4 +33,14 @@ export async function withOutsideAdmin<T>(work: (admin: Admin) => Promise<T>): P
 
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** The id of the cluster the app registered for the test brokers (the one Tributary shows). */
+export async function clusterIdFor(page: Page): Promise<string> {
+  const response = await page.request.get("/api/trpc/cluster.list");
+  const body = (await response.json()) as { result: { data: { json: { id: string; bootstrapServers: string }[] } } };
+  const clusters = body.result.data.json;
+  const cluster = clusters.find((c) => c.bootstrapServers === testBrokers()) ?? clusters[0];
+  if (!cluster) throw new Error("No cluster is registered.");
+  return cluster.id;
 }

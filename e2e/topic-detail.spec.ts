@@ -1,15 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import kafkajs from "kafkajs";
-import { testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
-
-async function clusterIdFor(page: Page): Promise<string> {
-  const response = await page.request.get("/api/trpc/cluster.list");
-  const body = (await response.json()) as { result: { data: { json: { id: string; bootstrapServers: string }[] } } };
-  const clusters = body.result.data.json;
-  const cluster = clusters.find((c) => c.bootstrapServers === testBrokers()) ?? clusters[0];
-  if (!cluster) throw new Error("No cluster is registered.");
-  return cluster.id;
-}
+import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
 
 /** Produces one keyed message the way a Java client would place it, and says where it landed. */
 async function produceKeyed(topic: string, key: string): Promise<number> {

@@ -1,19 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import kafkajs from "kafkajs";
 import { countMovedKeys } from "../src/domain/partitioner/key-movement";
-import { testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
 
 const KEYS = Array.from({ length: 10 }, (_, index) => `sensor-${index}`);
 const PER_KEY = 20;
-
-async function clusterIdFor(page: Page): Promise<string> {
-  const response = await page.request.get("/api/trpc/cluster.list");
-  const body = (await response.json()) as { result: { data: { json: { id: string; bootstrapServers: string }[] } } };
-  const clusters = body.result.data.json;
-  const cluster = clusters.find((c) => c.bootstrapServers === testBrokers()) ?? clusters[0];
-  if (!cluster) throw new Error("No cluster is registered.");
-  return cluster.id;
-}
 
 /** 10 keys × 20 messages, placed by kafkajs's Java-compatible partitioner; messages per partition. */
 async function produceKeyed(topic: string): Promise<Map<number, number>> {

@@ -1,15 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import kafkajs from "kafkajs";
-import { testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
-
-async function clusterIdFor(page: Page): Promise<string> {
-  const response = await page.request.get("/api/trpc/cluster.list");
-  const body = (await response.json()) as { result: { data: { json: { id: string; bootstrapServers: string }[] } } };
-  const clusters = body.result.data.json;
-  const cluster = clusters.find((c) => c.bootstrapServers === testBrokers()) ?? clusters[0];
-  if (!cluster) throw new Error("No cluster is registered.");
-  return cluster.id;
-}
+import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
 
 /** Produces `perTick` messages every 100 ms until stopped: a steady ~10 × perTick msg/s. */
 async function startSteadyProducer(topic: string, perTick: number): Promise<() => Promise<void>> {

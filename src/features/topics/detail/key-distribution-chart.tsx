@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP_STYLE } from "~/components/charts/chart-style";
 import type { PartitionKeyStats } from "~/domain/partitioner/key-distribution";
 
 /** Messages and distinct keys per partition; hot partitions' message bars in the warn colour. */
@@ -20,13 +21,7 @@ export function KeyDistributionChart({ partitions }: { partitions: PartitionKeyS
           <YAxis stroke="var(--color-muted)" tickLine={false} fontSize={12} allowDecimals={false} width={48} />
           <Tooltip
             cursor={{ fill: "var(--color-surface-raised)" }}
-            contentStyle={{
-              background: "var(--color-surface)",
-              border: "1px solid var(--color-line)",
-              borderRadius: 6,
-              color: "var(--color-ink)",
-              fontSize: 12,
-            }}
+            contentStyle={CHART_TOOLTIP_STYLE}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar

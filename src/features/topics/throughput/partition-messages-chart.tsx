@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP_STYLE } from "~/components/charts/chart-style";
 import type { TTopicPartition } from "~/domain/topics/topic-dto";
 
 const COUNT_FORMAT = new Intl.NumberFormat("en-US");
@@ -35,13 +36,7 @@ export function PartitionMessagesChart({ partitions }: { partitions: TTopicParti
           <Tooltip
             cursor={{ fill: "var(--color-surface-raised)" }}
             formatter={(value) => (typeof value === "number" ? COUNT_FORMAT.format(value) : "unknown")}
-            contentStyle={{
-              background: "var(--color-surface)",
-              border: "1px solid var(--color-line)",
-              borderRadius: 6,
-              color: "var(--color-ink)",
-              fontSize: 12,
-            }}
+            contentStyle={CHART_TOOLTIP_STYLE}
           />
           <Bar
             dataKey="messages"

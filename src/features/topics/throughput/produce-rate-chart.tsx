@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP_STYLE } from "~/components/charts/chart-style";
 import { partitionIdsOf, seriesColour, toChartRows, type TRatePoint } from "./chart-rows";
 import { formatRate } from "./format-rate";
 
@@ -53,13 +54,7 @@ export function ProduceRateChart({ points, sampleIntervalMs, from, to }: Produce
           <Tooltip
             labelFormatter={(at) => TOOLTIP_TIME_FORMAT.format(Number(at))}
             formatter={(value) => (typeof value === "number" ? formatRate(value) : "—")}
-            contentStyle={{
-              background: "var(--color-surface)",
-              border: "1px solid var(--color-line)",
-              borderRadius: 6,
-              color: "var(--color-ink)",
-              fontSize: 12,
-            }}
+            contentStyle={CHART_TOOLTIP_STYLE}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {stacked.map((id, index) => (

@@ -10,9 +10,10 @@ export type TListTopicsOptions = {
   includeInternal: boolean;
   /**
    * Limit watermarks and configs to these topics (one page of the list). Every topic still gets
-   * its metadata fields, which are cheap and needed to sort and search the whole list.
+   * its metadata fields, which are cheap and needed to sort and search the whole list. A function
+   * picks the names from those metadata-only summaries, so one Metadata request serves both steps.
    */
-  names?: readonly string[];
+  names?: readonly string[] | ((metadataOnly: TTopicSummary[]) => readonly string[]);
 };
 
 export type TListTopicsResult = TTopicSummary[];
@@ -40,7 +41,11 @@ export async function listTopicSummaries(target: ClusterTarget, options: TListTo
 async function summarise(cluster: InternalCluster, options: TListTopicsOptions): Promise<TListTopicsResult> {
   const metadata = await cluster.metadata();
   const topics = metadata.topicMetadata.filter((topic) => options.includeInternal || !topic.isInternal);
-  const wanted = options.names ? new Set(options.names) : null;
+  const names =
+    typeof options.names === "function"
+      ? options.names(topics.map((topic) => toSummary(topic, null, undefined)))
+      : options.names;
+  const wanted = names ? new Set(names) : null;
   const detailed = wanted ? topics.filter((topic) => wanted.has(topic.topic)) : topics;
   const [watermarks, configs] = await Promise.all([
     fetchWatermarks(cluster, detailed),

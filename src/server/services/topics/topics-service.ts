@@ -1,6 +1,6 @@
 import "server-only";
 import { pageTopics, sortNeedsDetails, type TTopicListPage, type TTopicListQuery } from "~/domain/topics/topic-list-query";
-import type { TTopicConfigChanges, TTopicDescription } from "~/domain/topics/topic-dto";
+import type { TTopicConfigChanges, TTopicDescription, TTopicSummary } from "~/domain/topics/topic-dto";
 import { validateTopicSpec, type TTopicSpec } from "~/domain/topics/topic-spec";
 import { validatePartitionIncrease } from "~/domain/topics/partition-change";
 import { isInternalTopicName } from "~/domain/topics/topic-name";
@@ -24,12 +24,9 @@ export async function listTopics(query: TTopicListQuery): Promise<TTopicListPage
   const cluster = await getCluster(query.clusterId);
   const options = { includeInternal: query.includeInternal };
   if (sortNeedsDetails(query.sort)) return pageTopics(await listTopicSummaries(cluster, options), query);
-  const page = pageTopics(await listTopicSummaries(cluster, { ...options, names: [] }), query);
-  const names = page.items.map((topic) => topic.name);
-  const detailed = await listTopicSummaries(cluster, { ...options, names });
-  const byName = new Map(detailed.map((topic) => [topic.name, topic]));
-  // A topic deleted between the two requests simply drops out of this page.
-  return { ...page, items: names.flatMap((name) => byName.get(name) ?? []) };
+  // Sorting by metadata alone picks the page; offsets and configs are then read for it only.
+  const pageNames = (metadataOnly: TTopicSummary[]) => pageTopics(metadataOnly, query).items.map((topic) => topic.name);
+  return pageTopics(await listTopicSummaries(cluster, { ...options, names: pageNames }), query);
 }
 
 /** Every topic name, internal ones included: the create form checks existence and '.'/'_' collisions as you type. */
