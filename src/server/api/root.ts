@@ -1,5 +1,9 @@
 import "server-only";
 import { clusterRouter } from "./routers/cluster";
+import { messagesRouter } from "./routers/messages";
+import { produceRouter } from "./routers/produce";
+import { searchRouter } from "./routers/search";
+import { tailRouter } from "./routers/tail";
 import { topicRouter } from "./routers/topic";
 import { topicDataRouter } from "./routers/topic-data";
 import { topicStatsRouter } from "./routers/topic-stats";
@@ -10,6 +14,10 @@ export const appRouter = router({
   topic: topicRouter,
   topicStats: topicStatsRouter,
   topicData: topicDataRouter,
+  messages: messagesRouter,
+  tail: tailRouter,
+  search: searchRouter,
+  produce: produceRouter,
 });
 
 export type AppRouter = typeof appRouter;

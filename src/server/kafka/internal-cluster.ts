@@ -49,12 +49,31 @@ type RawFetchRequest = {
   maxBytes: number;
   topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
 };
-/** `timestamp` is milliseconds since the epoch, as a string (CreateTime or LogAppendTime). */
-export type RawRecord = { offset: string; key: Buffer | null; timestamp: string; isControlRecord?: boolean };
+/**
+ * `timestamp` is milliseconds since the epoch, as a string; with LogAppendTime kafkajs already put
+ * the broker's append time there. Header values with a repeated key arrive as an array.
+ */
+export type RawRecord = {
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer | null | (Buffer | null)[]>;
+  timestamp: string;
+  isControlRecord?: boolean;
+  /** See kafkajs/src/protocol/timestampTypes.js: 0 CreateTime, 1 LogAppendTime, -1 none. */
+  batchContext?: { timestampType?: number; firstOffset?: string; lastOffsetDelta?: number };
+};
 export type RawFetchResponse = {
   responses: {
     topicName: string;
-    partitions: { partition: number; errorCode: number; highWatermark: string; messages: RawRecord[] }[];
+    partitions: {
+      partition: number;
+      errorCode: number;
+      highWatermark: string;
+      /** The log start offset (kafkajs misnames it). */
+      lastStartOffset?: string;
+      messages: RawRecord[];
+    }[];
   }[];
 };
 

@@ -6,6 +6,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "~/components/ui/tabs";
 import { ConfigsTable } from "./configs-table";
 import { KeyCalculator } from "./key-calculator";
 import { PartitionsTable } from "./partitions-table";
+import { MessagesPanel } from "~/features/messages/messages-panel";
 import { ThroughputPanel } from "../throughput/throughput-panel";
 import { parseTopicTab, type TTopicTab } from "./topic-links";
 
@@ -26,12 +27,16 @@ export function TopicTabs({ clusterId, topic }: { clusterId: string; topic: TTop
     <Tabs value={tab} onValueChange={selectTab}>
       <TabsList aria-label="Topic views">
         <TabsTrigger value={"partitions" satisfies TTopicTab}>Partitions</TabsTrigger>
+        <TabsTrigger value={"messages" satisfies TTopicTab}>Messages</TabsTrigger>
         <TabsTrigger value={"configs" satisfies TTopicTab}>Configs</TabsTrigger>
         <TabsTrigger value={"keys" satisfies TTopicTab}>Keys → partitions</TabsTrigger>
         <TabsTrigger value={"throughput" satisfies TTopicTab}>Throughput</TabsTrigger>
       </TabsList>
       <TabsContent value="partitions">
         <PartitionsTable partitions={topic.partitions} />
+      </TabsContent>
+      <TabsContent value="messages">
+        <MessagesPanel clusterId={clusterId} topic={topic} />
       </TabsContent>
       <TabsContent value="configs">
         <ConfigsTable clusterId={clusterId} topicName={topic.name} configs={topic.configs} />

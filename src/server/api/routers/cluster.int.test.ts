@@ -35,7 +35,9 @@ afterAll(async () => {
 describe("cluster router", () => {
   it("registers the cluster from KAFKA_BROKERS and lists it", async () => {
     const clusters = await caller.cluster.list();
-    expect(clusters).toContainEqual(expect.objectContaining({ name: "integration", bootstrapServers: brokers, isReadOnly: false }));
+    expect(clusters).toContainEqual(
+      expect.objectContaining({ name: "integration", bootstrapServers: brokers, isReadOnly: false }),
+    );
   });
 
   it("streams the live broker list, controller and counts of the real cluster", async () => {

@@ -11,7 +11,10 @@ const brokers = inject("kafkaBrokers");
 const prefix = `int-topic-${Date.now().toString(36)}`;
 let cluster: TCluster;
 
-function spec(name: string, overrides: Partial<{ partitions: number; replicationFactor: number; configs: Record<string, string> }> = {}) {
+function spec(
+  name: string,
+  overrides: Partial<{ partitions: number; replicationFactor: number; configs: Record<string, string> }> = {},
+) {
   return { name, partitions: 3, replicationFactor: 1, configs: {}, ...overrides };
 }
 
@@ -21,7 +24,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const { items } = await caller.topic.list({ clusterId: cluster.id, search: prefix, pageSize: 100 });
-  for (const topic of items) await caller.topic.delete({ clusterId: cluster.id, name: topic.name, confirmation: topic.name });
+  for (const topic of items)
+    await caller.topic.delete({ clusterId: cluster.id, name: topic.name, confirmation: topic.name });
   await deleteClusterRecord(cluster.id);
   await disconnectAllClusters();
 });
@@ -29,7 +33,9 @@ afterAll(async () => {
 describe("topic router", () => {
   it("checks a topic with the broker without creating it", async () => {
     const name = `${prefix}-dry`;
-    await expect(caller.topic.create({ clusterId: cluster.id, spec: spec(name), validateOnly: true })).resolves.toMatchObject({
+    await expect(
+      caller.topic.create({ clusterId: cluster.id, spec: spec(name), validateOnly: true }),
+    ).resolves.toMatchObject({
       created: false,
     });
     const { total } = await caller.topic.list({ clusterId: cluster.id, search: name });
@@ -38,10 +44,19 @@ describe("topic router", () => {
 
   it("creates a topic, lists it on its page with retention, and records who did it", async () => {
     const name = `${prefix}-created`;
-    await caller.topic.create({ clusterId: cluster.id, spec: spec(name, { partitions: 6, configs: { "retention.ms": "7200000" } }) });
+    await caller.topic.create({
+      clusterId: cluster.id,
+      spec: spec(name, { partitions: 6, configs: { "retention.ms": "7200000" } }),
+    });
     const page = await caller.topic.list({ clusterId: cluster.id, search: name });
     expect(page.items).toEqual([
-      expect.objectContaining({ name, partitionCount: 6, replicationFactor: 1, retentionMs: "7200000", messageCount: "0" }),
+      expect.objectContaining({
+        name,
+        partitionCount: 6,
+        replicationFactor: 1,
+        retentionMs: "7200000",
+        messageCount: "0",
+      }),
     ]);
     const [event] = await listAuditEvents({ clusterId: cluster.id, action: "topic.create", take: 1 });
     expect(event).toMatchObject({ actor: LOCAL_OPERATOR.id, target: name, outcome: "ok" });

@@ -17,7 +17,9 @@ import { procedure, router } from "../trpc";
 const ZTopicRef = z.object({ clusterId: z.string().min(1), name: z.string().min(1).max(249) });
 
 export const topicRouter = router({
-  list: procedure("viewer").input(ZTopicListQuery).query(({ input }) => listTopics(input)),
+  list: procedure("viewer")
+    .input(ZTopicListQuery)
+    .query(({ input }) => listTopics(input)),
 
   names: procedure("viewer")
     .input(z.object({ clusterId: z.string().min(1) }))

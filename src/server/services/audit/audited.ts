@@ -40,3 +40,20 @@ export async function audited<T>(change: TAuditedChange, work: () => Promise<T>)
     throw error;
   }
 }
+
+type TAuditedRead = Omit<TAuditedChange, "cluster"> & { clusterId: string };
+
+/**
+ * Writes one audit row for a read of message data (browse, tail, search, export): who looked at
+ * which topic's records. Reads are allowed on read-only clusters, so nothing is refused here.
+ */
+export async function recordRead(read: TAuditedRead): Promise<void> {
+  await recordAuditEvent({
+    actor: read.actor.id,
+    action: read.action,
+    clusterId: read.clusterId,
+    target: read.target,
+    details: read.details ?? null,
+    outcome: "ok",
+  });
+}
