@@ -61,6 +61,22 @@ const REJECTIONS: Record<string, { message: string; hint: string }> = {
     hint: "Ask the cluster's administrators to enable topic deletion.",
   },
   INVALID_REQUEST: { message: "Kafka refused the request as invalid.", hint: "Check the values and try again." },
+  MESSAGE_TOO_LARGE: {
+    message: "The message is larger than this topic accepts (max.message.bytes).",
+    hint: "Send a smaller value, or raise the topic's max.message.bytes on the Configs tab.",
+  },
+  RECORD_LIST_TOO_LARGE: {
+    message: "The messages together are larger than the broker accepts in one request.",
+    hint: "Repeat fewer times or send a smaller value.",
+  },
+  NOT_ENOUGH_REPLICAS: {
+    message: "Fewer replicas are in sync than the topic's min.insync.replicas requires, so Kafka refused the write.",
+    hint: "Bring the stopped brokers back, or lower min.insync.replicas.",
+  },
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND: {
+    message: "The write reached the leader but too few replicas confirmed it (min.insync.replicas).",
+    hint: "Bring the stopped brokers back; the message may or may not have been kept.",
+  },
   REASSIGNMENT_IN_PROGRESS: {
     message: "A partition reassignment is in progress for this topic.",
     hint: "Wait for it to finish, then try again.",

@@ -1,0 +1,57 @@
+import "server-only";
+import { withMetadata, withProducer, type ClusterTarget } from "../client-registry";
+import { readTopicMetadata } from "../topics/topic-metadata";
+
+/** A record with its partition already chosen, so that each one's offset is known once it is acknowledged. */
+export type TPlacedRecord = {
+  partition: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: { key: string; value: Buffer | null }[];
+};
+
+/** The topic's partition count, from one Metadata request (NOT_FOUND sentence for an unknown topic). */
+export async function partitionCountOf(target: ClusterTarget, topic: string): Promise<number> {
+  return withMetadata(
+    target,
+    async (cluster) => (await readTopicMetadata(cluster, topic)).topic.partitionMetadata.length,
+  );
+}
+
+/**
+ * Sends the records in one request with acks from all in-sync replicas. Returns, per partition,
+ * the offset of its first record: the others follow it in order, one offset each.
+ */
+export async function producePlaced(
+  target: ClusterTarget,
+  topic: string,
+  records: readonly TPlacedRecord[],
+): Promise<Map<number, bigint>> {
+  const acknowledged = await withProducer(target, (producer) =>
+    producer.send({
+      topic,
+      acks: -1,
+      messages: records.map((record) => ({
+        partition: record.partition,
+        key: record.key,
+        value: record.value,
+        headers: toKafkajsHeaders(record.headers),
+      })),
+    }),
+  );
+  return new Map(acknowledged.map((entry) => [entry.partition, BigInt(entry.baseOffset ?? "0")]));
+}
+
+/**
+ * kafkajs takes headers as an object whose repeated keys are arrays. It cannot send a null header
+ * value; an empty one is the closest Kafka record it can write.
+ */
+function toKafkajsHeaders(headers: TPlacedRecord["headers"]): Record<string, Buffer | Buffer[]> {
+  const result: Record<string, Buffer | Buffer[]> = Object.create(null) as Record<string, Buffer | Buffer[]>;
+  for (const header of headers) {
+    const value = header.value ?? Buffer.alloc(0);
+    const existing = result[header.key];
+    result[header.key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return result;
+}
