@@ -1,6 +1,7 @@
 import "server-only";
 import kafkajs, { type Admin, type Kafka, type Producer } from "kafkajs";
 import { parseBootstrapServers } from "~/domain/cluster";
+import { registerDecompressors } from "./compression-codecs";
 import { createInternalCluster, type InternalCluster } from "./internal-cluster";
 import { toKafkaAppError } from "./kafka-errors";
 
@@ -24,6 +25,9 @@ type ClusterClients = {
 const registryKey = Symbol.for("tributary.kafka.registry");
 type GlobalWithRegistry = typeof globalThis & { [registryKey]?: Map<string, ClusterClients> };
 const registry = ((globalThis as GlobalWithRegistry)[registryKey] ??= new Map<string, ClusterClients>());
+
+// Records compressed with snappy, lz4 or zstd by Java producers must be readable by every client here.
+registerDecompressors();
 
 /** kafkajs retries inside each call; keep that short so a dead broker is reported within seconds. */
 const CLIENT_OPTIONS = {
