@@ -32,10 +32,19 @@ async function readBack(topic: string, partition: number, count: number) {
   return records;
 }
 
-test("produces a JSON message twice through the form and reports where it landed", async ({ page }) => {
+test("produces a JSON message twice through the form, finds it in Browse and replays it to another topic", async ({
+  page,
+}) => {
   const topic = uniqueName("e2e-produce");
+  const copies = `${topic}-copies`;
   await withOutsideAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true }),
+    admin.createTopics({
+      topics: [
+        { topic, numPartitions: 3 },
+        { topic: copies, numPartitions: 2 },
+      ],
+      waitForLeaders: true,
+    }),
   );
   try {
     const clusterId = await clusterIdFor(page);
@@ -64,12 +73,30 @@ test("produces a JSON message twice through the form and reports where it landed
       "Partition 1, offsets 0–1",
     );
 
-    const records = await readBack(topic, 1, 2);
-    expect(records).toEqual([
-      { key: "sensor-7", value: '{"celsius": 21.5}', headers: { source: "e2e" } },
-      { key: "sensor-7", value: '{"celsius": 21.5}', headers: { source: "e2e" } },
-    ]);
+    const sent = { key: "sensor-7", value: '{"celsius": 21.5}', headers: { source: "e2e" } };
+    expect(await readBack(topic, 1, 2)).toEqual([sent, sent]);
+
+    // "show" opens Browse at partition 1 from offset 0: both messages, nothing else.
+    await dialog.getByRole("link", { name: "show" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(/[?&]partition=1(&|$)/);
+    const rows = page.getByTestId("message-row");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toContainText("sensor-7");
+
+    // Replay the second one, unedited, to partition 0 of the other topic.
+    await rows.nth(1).click();
+    await page.getByRole("button", { name: "Replay" }).click();
+    const replay = page.getByRole("dialog", { name: "Replay partition 1 · offset 1" });
+    await replay.getByLabel("To topic").selectOption(copies);
+    await replay.getByLabel("Partition").selectOption("0");
+    await replay.getByRole("button", { name: "Replay", exact: true }).click();
+    await expect(replay.getByText(`Sent 1 message to ${copies}.`)).toBeVisible();
+    await expect(replay.getByRole("list", { name: "Where the messages landed" })).toContainText(
+      "Partition 0, offset 0",
+    );
+    expect(await readBack(copies, 0, 1)).toEqual([sent]);
   } finally {
-    await withOutsideAdmin((admin) => admin.deleteTopics({ topics: [topic] }));
+    await withOutsideAdmin((admin) => admin.deleteTopics({ topics: [topic, copies] }));
   }
 });

@@ -120,12 +120,28 @@ export function withProducer<T>(target: ClusterTarget, work: (producer: Producer
     target,
     "producer",
     async (kafka) => {
-      const producer = kafka.producer({ createPartitioner: kafkajs.Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+      const producer = kafka.producer({
+        createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+        allowAutoTopicCreation: false,
+      });
       await producer.connect();
       return producer;
     },
     work,
   );
+}
+
+/**
+ * Drops this cluster's shared producer so the next send builds a new one. kafkajs's producer asks
+ * for the metadata of every topic it ever sent to, and fails every send once one of them is
+ * deleted; a fresh producer knows only the topics it is asked about.
+ */
+export async function resetProducer(target: ClusterTarget): Promise<void> {
+  const clients = registry.get(target.id);
+  const pending = clients?.connections.get("producer");
+  if (!clients || !pending) return;
+  clients.connections.delete("producer");
+  await pending.then((producer) => producer.disconnect()).catch(() => undefined);
 }
 
 /** A new kafkajs client for this cluster, for code in this folder that owns its own producers and consumers. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { Send } from "lucide-react";
+import { useState } from "react";
 import type { TTopicDescription } from "~/domain/topics/topic-dto";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "~/components/ui/dialog";
@@ -9,8 +10,9 @@ import { ProduceForm } from "./produce-form";
 
 /** Opens the produce form for this topic. The form starts afresh each time the dialog opens. */
 export function ProduceButton({ clusterId, topic }: { clusterId: string; topic: TTopicDescription }) {
+  const [open, setOpen] = useState(false);
   return (
-    <Dialog>
+    <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button>
           <Send aria-hidden className="size-4" />
@@ -28,6 +30,7 @@ export function ProduceButton({ clusterId, topic }: { clusterId: string; topic: 
           partitionCount={topic.partitions.length}
           initialDraft={EMPTY_DRAFT}
           submitLabel="Produce"
+          onShow={() => setOpen(false)}
         />
       </DialogContent>
     </Dialog>

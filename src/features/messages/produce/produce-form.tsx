@@ -24,6 +24,8 @@ type ProduceFormProps = {
   submitLabel: string;
   /** Extra fields above the key (the replay's target topic). */
   children?: ReactNode;
+  /** Called when the user follows a link to the produced messages. */
+  onShow?: () => void;
 };
 
 /** Key, value, headers, partition and repeat; shows where the messages landed. */
@@ -35,6 +37,7 @@ export function ProduceForm({
   replayOf,
   submitLabel,
   children,
+  onShow,
 }: ProduceFormProps) {
   const [draft, setDraft] = useState(initialDraft);
   const [isSubmitted, setIsSubmitted] = useState(false);
@@ -95,7 +98,7 @@ export function ProduceForm({
           {serverError.hint}
         </Banner>
       ) : null}
-      {send.data ? <ProduceResult clusterId={clusterId} topic={topic} result={send.data} /> : null}
+      {send.data ? <ProduceResult clusterId={clusterId} topic={topic} result={send.data} onShow={onShow} /> : null}
       <DialogFooter>
         <Button type="submit" variant="primary" disabled={send.isPending || partitionCount === null}>
           {send.isPending ? "Sending…" : submitLabel}

@@ -6,10 +6,16 @@ import { Banner } from "~/components/ui/banner";
 import { pluralize } from "~/lib/format";
 import { browseAtHref } from "./browse-at-href";
 
-type ProduceResultProps = { clusterId: string; topic: string; result: TProduceResult };
+type ProduceResultProps = {
+  clusterId: string;
+  topic: string;
+  result: TProduceResult;
+  /** Called when a "show" link is followed (the dialog closes so the messages are in view). */
+  onShow?: () => void;
+};
 
 /** Where the messages landed, each placement a link to browse from its first offset. */
-export function ProduceResult({ clusterId, topic, result }: ProduceResultProps) {
+export function ProduceResult({ clusterId, topic, result, onShow }: ProduceResultProps) {
   return (
     <Banner tone="info" title={`Sent ${pluralize(result.count, "message")} to ${topic}.`}>
       <ul className="mt-1 space-y-0.5" aria-label="Where the messages landed">
@@ -23,6 +29,7 @@ export function ProduceResult({ clusterId, topic, result }: ProduceResultProps) 
             <Link
               className="text-accent underline-offset-2 hover:underline"
               href={browseAtHref(clusterId, topic, placement)}
+              onClick={onShow}
             >
               show
             </Link>

@@ -35,13 +35,15 @@ export function ReplayButton({ clusterId, topic, message }: ReplayButtonProps) {
         description="Sends a copy; edit it first if you like. The original stays where it is."
         className="max-w-2xl"
       >
-        {open ? <ReplayForm clusterId={clusterId} topic={topic} message={message} /> : null}
+        {open ? (
+          <ReplayForm clusterId={clusterId} topic={topic} message={message} onShow={() => setOpen(false)} />
+        ) : null}
       </DialogContent>
     </Dialog>
   );
 }
 
-function ReplayForm({ clusterId, topic, message }: ReplayButtonProps) {
+function ReplayForm({ clusterId, topic, message, onShow }: ReplayButtonProps & { onShow: () => void }) {
   const trpc = useTRPC();
   const [target, setTarget] = useState(topic);
   const ref = { clusterId, topic, partition: message.partition, offset: message.offset };
@@ -66,6 +68,7 @@ function ReplayForm({ clusterId, topic, message }: ReplayButtonProps) {
       initialDraft={draftFromMessage(full.data)}
       replayOf={{ topic, partition: message.partition, offset: message.offset }}
       submitLabel="Replay"
+      onShow={onShow}
     >
       <TargetTopicField clusterId={clusterId} value={target} onChange={setTarget} />
     </ProduceForm>

@@ -1,5 +1,7 @@
 import "server-only";
-import { withMetadata, withProducer, type ClusterTarget } from "../client-registry";
+import { setTimeout as delay } from "node:timers/promises";
+import { resetProducer, withMetadata, withProducer, type ClusterTarget } from "../client-registry";
+import { kafkaErrorType } from "../kafka-errors";
 import { readTopicMetadata } from "../topics/topic-metadata";
 
 /** A record with its partition already chosen, so that each one's offset is known once it is acknowledged. */
@@ -27,7 +29,12 @@ export async function producePlaced(
   topic: string,
   records: readonly TPlacedRecord[],
 ): Promise<Map<number, bigint>> {
-  const acknowledged = await withProducer(target, (producer) =>
+  const acknowledged = await retryWhileSettling(target, () => sendOnce(target, topic, records));
+  return new Map(acknowledged.map((entry) => [entry.partition, BigInt(entry.baseOffset ?? "0")]));
+}
+
+function sendOnce(target: ClusterTarget, topic: string, records: readonly TPlacedRecord[]) {
+  return withProducer(target, (producer) =>
     producer.send({
       topic,
       acks: -1,
@@ -39,7 +46,30 @@ export async function producePlaced(
       })),
     }),
   );
-  return new Map(acknowledged.map((entry) => [entry.partition, BigInt(entry.baseOffset ?? "0")]));
+}
+
+/** Errors of a topic or leader the brokers have not caught up with yet; nothing was written. */
+const SETTLING_ERRORS = new Set(["UNKNOWN_TOPIC_OR_PARTITION", "LEADER_NOT_AVAILABLE", "NOT_LEADER_FOR_PARTITION"]);
+const SETTLE_TIMEOUT_MS = 5_000;
+const SETTLE_INTERVAL_MS = 200;
+
+/**
+ * The topic exists (our metadata read just said so), yet a send can be refused: in KRaft mode a
+ * topic created a moment ago reaches the controller before every broker, and kafkajs's producer
+ * fails every send once any topic it sent to before was deleted. So on those refusals the shared
+ * producer is rebuilt and the send retried for a few seconds.
+ */
+async function retryWhileSettling<T>(target: ClusterTarget, send: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!SETTLING_ERRORS.has(kafkaErrorType(error) ?? "") || Date.now() > deadline) throw error;
+      await resetProducer(target);
+      await delay(SETTLE_INTERVAL_MS);
+    }
+  }
 }
 
 /**
