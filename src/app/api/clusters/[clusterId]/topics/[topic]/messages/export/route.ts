@@ -1,0 +1,72 @@
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { AppError } from "~/lib/app-error";
+import { hasRole } from "~/server/auth/permissions";
+import { createContext } from "~/server/api/context";
+import { toTRPCError } from "~/server/api/error-formatter";
+import { prepareExport } from "~/server/services/messages/search/export-service";
+
+export const dynamic = "force-dynamic";
+
+type TRouteContext = { params: Promise<{ clusterId: string; topic: string }> };
+
+/**
+ * Streams the messages tab's current view or search results as a download (JSON lines or CSV).
+ * A plain route rather than a tRPC procedure because a download needs a streamed body and
+ * Content-Disposition; it checks the same viewer permission and writes the same audit row.
+ */
+export async function GET(request: Request, context: TRouteContext): Promise<Response> {
+  const { clusterId, topic } = await context.params;
+  const { actor } = await createContext();
+  if (!hasRole(actor.role, "viewer")) {
+    return sentence(403, `This needs the viewer role; you are signed in as ${actor.role}.`);
+  }
+  const controller = new AbortController();
+  request.signal.addEventListener("abort", () => controller.abort(), { once: true });
+  try {
+    const { filename, contentType, chunks } = await prepareExport(
+      actor,
+      { clusterId, topic: decodeURIComponent(topic) },
+      new URL(request.url).searchParams,
+      controller.signal,
+    );
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(stream) {
+        try {
+          const next = await chunks.next();
+          if (next.done) stream.close();
+          else stream.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          // The status is already sent; failing the stream makes the browser report a failed download.
+          stream.error(error);
+        }
+      },
+      async cancel() {
+        controller.abort();
+        await chunks.return(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "Content-Type": contentType,
+        "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) {
+      const status = getHTTPStatusCodeFromError(toTRPCError(error));
+      return sentence(status, error.hint ? `${error.message} ${error.hint}` : error.message);
+    }
+    console.error("export failed", error);
+    return sentence(
+      500,
+      "Something went wrong on the Tributary server while exporting. Try again; if it persists, check the server log.",
+    );
+  }
+}
+
+function sentence(status: number, text: string): Response {
+  return new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import type { TMessage } from "~/domain/messages/message";
+import type { TSearchEvent, TSearchInput, TSearchQuery } from "~/domain/messages/search-query";
+import type { Actor } from "~/server/auth/actor";
+import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
+import { recordRead } from "../../audit/audited";
+import { getCluster } from "../../clusters/registered-clusters";
+import { toMessage } from "../to-message";
+import { scanTopic } from "./search-scan";
+
+/** What the audit log keeps of a search: the filter and its bounds, never any payload. */
+function auditDetails(query: TSearchQuery) {
+  return {
+    kind: query.kind,
+    query: query.query.slice(0, 500),
+    partition: query.partition,
+    from: query.from,
+    to: query.to,
+    maxMessages: query.maxMessages,
+  };
+}
+
+/** The search of the messages view: one audit row, then events with matches as message DTOs. */
+export async function* runSearch(
+  actor: Actor,
+  input: TSearchInput,
+  signal: AbortSignal,
+): AsyncGenerator<TSearchEvent<TMessage>> {
+  const { clusterId, topic, ...query } = input;
+  const cluster = await getCluster(clusterId);
+  await recordRead({ actor, action: "messages.search", clusterId, target: topic, details: auditDetails(query) });
+  for await (const event of scanTopic(cluster, topic, query, signal)) {
+    yield { ...event, newMatches: event.newMatches.map((record) => toMessage(record)) };
+  }
+}
+
+/** The matches of a search for an export: raw records, so the export decides how to write payloads. */
+export async function* searchForExport(
+  actor: Actor,
+  input: TSearchInput,
+  signal: AbortSignal,
+): AsyncGenerator<TFetchedRecord[], string> {
+  const { clusterId, topic, ...query } = input;
+  const cluster = await getCluster(clusterId);
+  await recordRead({
+    actor,
+    action: "messages.export",
+    clusterId,
+    target: topic,
+    details: { mode: "search", ...auditDetails(query) },
+  });
+  let sentence = "";
+  for await (const event of scanTopic(cluster, topic, query, signal)) {
+    if (event.newMatches.length > 0) yield event.newMatches;
+    if (event.type === "done") sentence = event.sentence;
+  }
+  return sentence;
+}
