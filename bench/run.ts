@@ -7,6 +7,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   "topic-list": () => import("./topic-list"),
+  "message-tail": () => import("./message-tail"),
+  "message-search": () => import("./message-search"),
+  "message-first-page": () => import("./message-first-page"),
 };
 
 const benchmark = process.argv[2];

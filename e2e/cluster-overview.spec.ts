@@ -47,7 +47,9 @@ test("switches between light and dark mode from the keyboard", async ({ page }) 
   await expect(page.locator("html")).toHaveClass(wasDark ? /^(?!.*\bdark\b)/ : /\bdark\b/);
 });
 
-// Last: it stops the shared broker and starts it again.
+// It stops the shared broker and starts it again — detached, so that the broker outlives this
+// Playwright worker (a failing test restarts the worker; the specs after it still need Kafka).
+// `npm test` stops it through the state file at the end.
 test("says Kafka is unreachable while the broker is down and recovers without a reload", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/");
@@ -59,7 +61,7 @@ test("says Kafka is unreachable while the broker is down and recovers without a 
   await expect(banner).toContainText(`Kafka is unreachable at ${testBrokers()} — retrying`, { timeout: 10_000 });
   await expect(page.getByText("unreachable", { exact: true })).toBeVisible();
 
-  await startKafka({ dataDir: testKafkaDir(), basePort: Number(bootstrap!.split(":")[1]) });
+  await startKafka({ dataDir: testKafkaDir(), basePort: Number(bootstrap!.split(":")[1]), detached: true });
   await expect(page.getByText("live", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(banner).toHaveCount(0);
   await expect(page.getByTestId("broker-row").first()).toContainText(bootstrap!);

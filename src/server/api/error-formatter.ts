@@ -43,7 +43,9 @@ export function formatError<TShape extends Shape>({ shape, error }: { shape: TSh
   else if (error.code === "INTERNAL_SERVER_ERROR") message = "Something went wrong on the Tributary server.";
   const data: TErrorData = {
     appCode: appError?.code ?? (zodError ? "BAD_INPUT" : null),
-    hint: appError?.hint ?? (error.code === "INTERNAL_SERVER_ERROR" ? "Try again; if it persists, check the server log." : null),
+    hint:
+      appError?.hint ??
+      (error.code === "INTERNAL_SERVER_ERROR" ? "Try again; if it persists, check the server log." : null),
     fieldErrors: zodError ? (z.flattenError(zodError).fieldErrors as Record<string, string[]>) : null,
   };
   const { stack: _stack, ...rest } = shape.data;

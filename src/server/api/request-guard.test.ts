@@ -11,12 +11,20 @@ describe("refuseCrossSiteMutation", () => {
   });
 
   it("accepts a same-site JSON post", () => {
-    const request = post({ "content-type": "application/json", origin: "http://localhost:3000", host: "localhost:3000" });
+    const request = post({
+      "content-type": "application/json",
+      origin: "http://localhost:3000",
+      host: "localhost:3000",
+    });
     expect(refuseCrossSiteMutation(request)).toBeNull();
   });
 
   it("refuses a post from another site", () => {
-    const request = post({ "content-type": "application/json", origin: "https://evil.example", host: "localhost:3000" });
+    const request = post({
+      "content-type": "application/json",
+      origin: "https://evil.example",
+      host: "localhost:3000",
+    });
     expect(refuseCrossSiteMutation(request)?.status).toBe(403);
   });
 

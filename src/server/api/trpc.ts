@@ -40,6 +40,19 @@ const enforcePermission = t.middleware(async ({ ctx, meta, path, next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Errors thrown while a subscription streams bypass the middleware above, and tRPC would send an
+ * AppError as a 500 — which its SSE client retries forever. Wrapping the stream gives each its own
+ * code, so a missing topic ends the stream with its sentence. Every subscription streams through it.
+ */
+export async function* withAppErrors<T>(stream: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } catch (error) {
+    throw error instanceof AppError ? toTRPCError(error) : error;
+  }
+}
+
 export function procedure(permission: Role) {
   return t.procedure.meta({ permission }).use(enforcePermission);
 }

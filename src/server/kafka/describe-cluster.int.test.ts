@@ -17,14 +17,17 @@ describe("describeClusterOverview (kafkajs internal metadata adapter)", () => {
     expect(overview.offlinePartitionCount).toBe(0);
     // With one broker it leads and hosts every partition.
     const [only] = overview.brokers;
-    if (overview.brokers.length === 1) expect(only).toMatchObject({ leaderCount: overview.partitionCount, replicaCount: overview.partitionCount });
+    if (overview.brokers.length === 1)
+      expect(only).toMatchObject({ leaderCount: overview.partitionCount, replicaCount: overview.partitionCount });
   });
 
   it("reports an unreachable cluster as a sentence that names its address", async () => {
-    await expect(describeClusterOverview({ id: "nobody-home", bootstrapServers: "127.0.0.1:1" })).rejects.toMatchObject({
-      code: "KAFKA_UNREACHABLE",
-      message: "Kafka is unreachable at 127.0.0.1:1.",
-    });
+    await expect(describeClusterOverview({ id: "nobody-home", bootstrapServers: "127.0.0.1:1" })).rejects.toMatchObject(
+      {
+        code: "KAFKA_UNREACHABLE",
+        message: "Kafka is unreachable at 127.0.0.1:1.",
+      },
+    );
     await disconnectCluster("nobody-home");
   });
 });

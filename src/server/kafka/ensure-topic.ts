@@ -1,7 +1,12 @@
 import "server-only";
 import { withAdmin, type ClusterTarget } from "./client-registry";
 
-export type TEnsureTopic = { name: string; partitions: number; replicationFactor?: number; configs?: Record<string, string> };
+export type TEnsureTopic = {
+  name: string;
+  partitions: number;
+  replicationFactor?: number;
+  configs?: Record<string, string>;
+};
 
 /** Creates the topic unless it exists; says whether it did. An existing topic is left exactly as it is. */
 export async function ensureTopic(target: ClusterTarget, topic: TEnsureTopic): Promise<boolean> {

@@ -37,7 +37,10 @@ const REJECTIONS: Record<string, { message: string; hint: string }> = {
     hint: "Lower the replication factor or start more brokers.",
   },
   INVALID_PARTITIONS: { message: "The partition count is not valid.", hint: "Use a whole number of at least 1." },
-  INVALID_CONFIG: { message: "The broker rejected a config value.", hint: "Check the value against the config's rules." },
+  INVALID_CONFIG: {
+    message: "The broker rejected a config value.",
+    hint: "Check the value against the config's rules.",
+  },
   POLICY_VIOLATION: {
     message: "The cluster's policy refused this change.",
     hint: "Ask the cluster's administrators which settings its policy allows.",
@@ -131,7 +134,12 @@ export function toKafkaAppError(error: unknown, bootstrapServers: string): AppEr
   if (cause?.type) {
     return new AppError("KAFKA_REJECTED", `Kafka refused the request (${cause.type}).`, undefined, { cause: error });
   }
-  return new AppError("INTERNAL", "Talking to Kafka failed unexpectedly.", "Try again; if it persists, check the server log.", {
-    cause: error,
-  });
+  return new AppError(
+    "INTERNAL",
+    "Talking to Kafka failed unexpectedly.",
+    "Try again; if it persists, check the server log.",
+    {
+      cause: error,
+    },
+  );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { listClusters } from "~/server/services/clusters/registered-clusters";
 import { watchClusterHealth } from "~/server/services/clusters/cluster-health";
-import { procedure, router } from "../trpc";
+import { procedure, router, withAppErrors } from "../trpc";
 
 export const clusterRouter = router({
   list: procedure("viewer").query(() => listClusters()),
@@ -11,6 +11,6 @@ export const clusterRouter = router({
   health: procedure("viewer")
     .input(z.object({ clusterId: z.string().min(1) }))
     .subscription(async function* ({ input, signal }) {
-      yield* watchClusterHealth(input.clusterId, signal);
+      yield* withAppErrors(watchClusterHealth(input.clusterId, signal));
     }),
 });

@@ -182,6 +182,13 @@ describe("search.run", () => {
     );
   });
 
+  it("ends the stream with NOT_FOUND and its sentence for a missing topic, so the client does not retry it", async () => {
+    await expect(search({ topic: `${topic}-missing` })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: `There is no topic named ${topic}-missing on this cluster.`,
+    });
+  });
+
   it("stops when the subscriber goes away and says it was cancelled", async () => {
     const controller = new AbortController();
     const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });

@@ -1,7 +1,7 @@
 import "server-only";
 import { ZSearchInput } from "~/domain/messages/search-query";
 import { runSearch } from "~/server/services/messages/search/search-service";
-import { procedure, router } from "../trpc";
+import { procedure, router, withAppErrors } from "../trpc";
 
 /** Server-side search over a topic's messages with a scan budget, progress and cancel. */
 export const searchRouter = router({
@@ -12,6 +12,6 @@ export const searchRouter = router({
   run: procedure("viewer")
     .input(ZSearchInput)
     .subscription(async function* ({ ctx, input, signal }) {
-      yield* runSearch(ctx.actor, input, signal ?? new AbortController().signal);
+      yield* withAppErrors(runSearch(ctx.actor, input, signal ?? new AbortController().signal));
     }),
 });

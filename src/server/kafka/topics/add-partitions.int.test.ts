@@ -7,7 +7,9 @@ import { describeTopic } from "./describe-topic";
 const target = { id: "add-partitions-test", bootstrapServers: inject("kafkaBrokers") };
 const topic = `t-${Date.now().toString(36)}-partitions`;
 
-beforeAll(() => createTopic(target, { name: topic, partitions: 2, replicationFactor: 1, configs: {} }, { validateOnly: false }));
+beforeAll(() =>
+  createTopic(target, { name: topic, partitions: 2, replicationFactor: 1, configs: {} }, { validateOnly: false }),
+);
 
 afterAll(async () => {
   await withAdmin(target, (admin) => admin.deleteTopics({ topics: [topic] }));
@@ -17,7 +19,9 @@ afterAll(async () => {
 describe("addPartitions", () => {
   it("raises the partition count", async () => {
     await addPartitions(target, topic, 6);
-    expect((await describeTopic(target, topic)).partitions.map((partition) => partition.partition)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect((await describeTopic(target, topic)).partitions.map((partition) => partition.partition)).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
   });
 
   it("refuses a decrease before asking Kafka, with a sentence that says how many there are", async () => {

@@ -24,9 +24,14 @@ export async function addPartitions(target: ClusterTarget, name: string, count: 
       if (kafkaErrorType(error) === "INVALID_PARTITIONS") {
         const now = await currentPartitionCount(target, name);
         const recheck = validatePartitionIncrease(now, count);
-        throw new AppError("KAFKA_REJECTED", recheck.ok ? "Kafka refused the new partition count." : recheck.message, undefined, {
-          cause: error,
-        });
+        throw new AppError(
+          "KAFKA_REJECTED",
+          recheck.ok ? "Kafka refused the new partition count." : recheck.message,
+          undefined,
+          {
+            cause: error,
+          },
+        );
       }
       throw error;
     }

@@ -10,7 +10,9 @@ const topic = `t-${Date.now().toString(36)}-alter`;
 /** The topic's own overrides, as the describe page shows them. */
 async function overrides(): Promise<Record<string, string | null>> {
   const { configs } = await describeTopic(target, topic);
-  return Object.fromEntries(configs.filter((config) => config.source === "dynamic-topic").map((c) => [c.name, c.value]));
+  return Object.fromEntries(
+    configs.filter((config) => config.source === "dynamic-topic").map((c) => [c.name, c.value]),
+  );
 }
 
 beforeAll(() =>

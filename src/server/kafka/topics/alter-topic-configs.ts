@@ -63,9 +63,14 @@ function explainRefusal(error: unknown, changes: TTopicConfigChanges): unknown {
   const set = Object.entries(changes).filter((entry): entry is [string, string] => entry[1] !== null);
   const [only] = set;
   if (kafkaErrorType(error) !== "INVALID_CONFIG" || set.length !== 1 || !only) return error;
-  return new AppError("KAFKA_REJECTED", `Kafka refused the value ${JSON.stringify(only[1])} for ${only[0]}.`, "Check the value against the config's rules.", {
-    cause: error,
-  });
+  return new AppError(
+    "KAFKA_REJECTED",
+    `Kafka refused the value ${JSON.stringify(only[1])} for ${only[0]}.`,
+    "Check the value against the config's rules.",
+    {
+      cause: error,
+    },
+  );
 }
 
 function sameConfigs(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {

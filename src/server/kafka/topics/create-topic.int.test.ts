@@ -6,7 +6,10 @@ const target = { id: "create-topic-test", bootstrapServers: inject("kafkaBrokers
 const run = `t-${Date.now().toString(36)}-create`;
 const created: string[] = [];
 
-function spec(suffix: string, overrides: Partial<{ partitions: number; replicationFactor: number; configs: Record<string, string> }> = {}) {
+function spec(
+  suffix: string,
+  overrides: Partial<{ partitions: number; replicationFactor: number; configs: Record<string, string> }> = {},
+) {
   const name = `${run}-${suffix}`;
   created.push(name);
   return { name, partitions: 2, replicationFactor: 1, configs: {}, ...overrides };
@@ -48,7 +51,9 @@ describe("createTopic", () => {
   });
 
   it("refuses replication factor 3 on a 1-broker cluster with a sentence that names 1 broker", async () => {
-    await expect(createTopic(target, spec("rf3", { replicationFactor: 3 }), { validateOnly: false })).rejects.toMatchObject({
+    await expect(
+      createTopic(target, spec("rf3", { replicationFactor: 3 }), { validateOnly: false }),
+    ).rejects.toMatchObject({
       code: "KAFKA_REJECTED",
       message: "Replication factor 3 is larger than the 1 broker in this cluster.",
     });

@@ -16,7 +16,11 @@ export type TCreateTopicOptions = {
  * Creates a topic, or with `validateOnly` has the controller check it. Resolves once the new
  * partitions have leaders, so the caller can produce to it right away.
  */
-export async function createTopic(target: ClusterTarget, spec: TTopicSpec, options: TCreateTopicOptions): Promise<void> {
+export async function createTopic(
+  target: ClusterTarget,
+  spec: TTopicSpec,
+  options: TCreateTopicOptions,
+): Promise<void> {
   await withAdmin(target, async (admin) => {
     try {
       const created = await send(admin, spec, spec.configs, options.validateOnly);
@@ -31,7 +35,12 @@ export async function createTopic(target: ClusterTarget, spec: TTopicSpec, optio
   });
 }
 
-function send(admin: Admin, spec: TTopicSpec, configs: Record<string, string>, validateOnly: boolean): Promise<boolean> {
+function send(
+  admin: Admin,
+  spec: TTopicSpec,
+  configs: Record<string, string>,
+  validateOnly: boolean,
+): Promise<boolean> {
   return admin.createTopics({
     validateOnly,
     // We wait ourselves (untilPartitionsServe): kafkajs's wait fails while a KRaft broker catches up.

@@ -5,7 +5,6 @@ import { readTopicMetadata } from "./topic-metadata";
 import { describeTopicConfigs, toTopicConfigEntry } from "./topic-config-reads";
 import { fetchWatermarks } from "./watermarks";
 
-
 /** One topic: every partition with its replicas and watermarks, and every config with its source. */
 export async function describeTopic(target: ClusterTarget, name: string): Promise<TTopicDescription> {
   return withMetadata(target, async (cluster) => {

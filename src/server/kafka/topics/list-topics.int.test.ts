@@ -43,7 +43,10 @@ describe("listTopicSummaries", () => {
       cleanupPolicy: "delete",
     });
     // Without an override the effective (broker default) value is shown.
-    expect(summaries.find((summary) => summary.name === quiet)).toMatchObject({ messageCount: "0", retentionBytes: "-1" });
+    expect(summaries.find((summary) => summary.name === quiet)).toMatchObject({
+      messageCount: "0",
+      retentionBytes: "-1",
+    });
   });
 
   it("hides Kafka's internal topics unless asked for them", async () => {
@@ -60,7 +63,10 @@ describe("listTopicSummaries", () => {
       messageCount: null,
       retentionMs: null,
     });
-    expect(summaries.find((summary) => summary.name === quiet)).toMatchObject({ messageCount: "0", cleanupPolicy: "delete" });
+    expect(summaries.find((summary) => summary.name === quiet)).toMatchObject({
+      messageCount: "0",
+      cleanupPolicy: "delete",
+    });
   });
 
   it("returns the topics sorted by name", async () => {

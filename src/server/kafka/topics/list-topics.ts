@@ -27,7 +27,10 @@ type RawTopic = RawMetadata["topicMetadata"][number];
  * request count does not grow with the topic count: one Metadata, two ListOffsets per leader
  * broker, one DescribeConfigs.
  */
-export async function listTopicSummaries(target: ClusterTarget, options: TListTopicsOptions): Promise<TListTopicsResult> {
+export async function listTopicSummaries(
+  target: ClusterTarget,
+  options: TListTopicsOptions,
+): Promise<TListTopicsResult> {
   return withMetadata(target, (cluster) =>
     summarise(cluster, options).catch((error: unknown) => {
       // A topic deleted between our metadata request and DescribeConfigs fails the whole request
@@ -74,7 +77,8 @@ function toSummary(
     isInternal: topic.isInternal,
     partitionCount: partitions.length,
     replicationFactor: Math.max(0, ...partitions.map((partition) => partition.replicas.length)),
-    underReplicatedPartitions: partitions.filter((partition) => partition.isr.length < partition.replicas.length).length,
+    underReplicatedPartitions: partitions.filter((partition) => partition.isr.length < partition.replicas.length)
+      .length,
     offlinePartitions: partitions.filter((partition) => partition.leader < 0).length,
     messageCount: watermarks ? estimateMessageCount(topic, watermarks) : null,
     retentionMs: config("retention.ms"),

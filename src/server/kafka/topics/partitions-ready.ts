@@ -9,7 +9,12 @@ import { fetchWatermarks } from "./watermarks";
  * for them. kafkajs's `waitForLeaders` is not enough on KRaft: it asks a broker that may not
  * have applied the new topic yet and gives up on UNKNOWN_TOPIC_OR_PARTITION.
  */
-export async function untilPartitionsServe(target: ClusterTarget, name: string, count: number, change: string): Promise<void> {
+export async function untilPartitionsServe(
+  target: ClusterTarget,
+  name: string,
+  count: number,
+  change: string,
+): Promise<void> {
   await untilApplied(
     () =>
       withMetadata(target, async (cluster) => {

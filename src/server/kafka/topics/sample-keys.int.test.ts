@@ -32,7 +32,8 @@ describe("sampleRecentKeys", () => {
   it("reads the most recent records of each partition, keys and partitions only", async () => {
     const sample = await sampleRecentKeys(target, topic, { limit: 6 });
     expect(sample).toHaveLength(6);
-    const byPartition = (partition: number) => sample.filter((record) => record.partition === partition).map((r) => r.key);
+    const byPartition = (partition: number) =>
+      sample.filter((record) => record.partition === partition).map((r) => r.key);
     expect(byPartition(0)).toEqual(["recent-0-9", null]);
     expect(byPartition(1)).toEqual(["recent-1-8", "recent-1-9"]);
     expect(byPartition(2)).toEqual(["recent-2-8", "recent-2-9"]);

@@ -26,13 +26,20 @@ const DEFAULT_MAX_BYTES_PER_PARTITION = 1024 * 1024;
  * a consumer, so no consumer group is joined and nothing is committed. One round only: a
  * partition whose recent records are larger than `maxBytesPerPartition` contributes fewer.
  */
-export async function sampleRecentKeys(target: ClusterTarget, name: string, options: TSampleKeysOptions): Promise<TSampledKey[]> {
+export async function sampleRecentKeys(
+  target: ClusterTarget,
+  name: string,
+  options: TSampleKeysOptions,
+): Promise<TSampledKey[]> {
   return withMetadata(target, async (cluster) => {
     const { topic } = await readTopicMetadata(cluster, name);
     const partitionCount = topic.partitionMetadata.length;
     if (partitionCount === 0 || options.limit <= 0) return [];
     const watermarks = (await fetchWatermarks(cluster, [topic])).get(name) ?? new Map();
-    const quotaOf = quotas(topic.partitionMetadata.map((partition) => watermarks.get(partition.partitionId)), options);
+    const quotaOf = quotas(
+      topic.partitionMetadata.map((partition) => watermarks.get(partition.partitionId)),
+      options,
+    );
 
     // Where to start reading in each partition, grouped by the leader that serves it.
     const ranges = new Map<number, { start: bigint; high: bigint }>();
@@ -76,7 +83,10 @@ export async function sampleRecentKeys(target: ClusterTarget, name: string, opti
             return partition.messages
               .filter((record) => !record.isControlRecord)
               .filter((record) => BigInt(record.offset) >= range.start && BigInt(record.offset) < range.high)
-              .map((record) => ({ partition: partition.partition, key: record.key ? record.key.toString("utf8") : null }));
+              .map((record) => ({
+                partition: partition.partition,
+                key: record.key ? record.key.toString("utf8") : null,
+              }));
           }),
         );
       }),
@@ -86,7 +96,10 @@ export async function sampleRecentKeys(target: ClusterTarget, name: string, opti
 }
 
 /** How many of the most recent records to read from the partition at each index. */
-function quotas(marks: ({ low: string; high: string } | undefined)[], options: TSampleKeysOptions): (index: number) => bigint {
+function quotas(
+  marks: ({ low: string; high: string } | undefined)[],
+  options: TSampleKeysOptions,
+): (index: number) => bigint {
   const even = BigInt(Math.max(1, Math.floor(options.limit / marks.length)));
   if (options.spread !== "byRetained") return () => even;
   const retained = marks.map((mark) => (mark ? BigInt(mark.high) - BigInt(mark.low) : 0n));

@@ -6,7 +6,11 @@ import { kafkaErrorType } from "../kafka-errors";
 export type TRawTopicMetadata = { metadata: RawMetadata; topic: RawMetadata["topicMetadata"][number] };
 
 export function topicNotFound(name: string): AppError {
-  return new AppError("NOT_FOUND", `There is no topic named ${name} on this cluster.`, "It may have been deleted; refresh the list.");
+  return new AppError(
+    "NOT_FOUND",
+    `There is no topic named ${name} on this cluster.`,
+    "It may have been deleted; refresh the list.",
+  );
 }
 
 /** One topic's metadata (and the brokers'), or NOT_FOUND when the cluster has no such topic. */

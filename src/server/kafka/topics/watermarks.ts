@@ -29,7 +29,10 @@ const TRANSIENT_PARTITION_ERRORS = new Set([
  * sends two per topic, and its `cluster.fetchTopicsOffset` relies on the cluster's cached metadata
  * (a topic created since is silently skipped), so we group by the leaders of the metadata we hold.
  */
-export async function fetchWatermarks(cluster: InternalCluster, topics: readonly RawTopic[]): Promise<TWatermarksByTopic> {
+export async function fetchWatermarks(
+  cluster: InternalCluster,
+  topics: readonly RawTopic[],
+): Promise<TWatermarksByTopic> {
   const byLeader = new Map<number, TopicPartition[]>();
   for (const topic of topics) {
     for (const partition of topic.partitionMetadata) {
@@ -66,7 +69,11 @@ type FoundWatermarks = TopicPartition & TWatermarks;
  */
 const MAX_SPLIT_DEPTH = 4;
 
-async function askLeader(broker: InternalBroker, partitions: TopicPartition[], depth: number): Promise<FoundWatermarks[]> {
+async function askLeader(
+  broker: InternalBroker,
+  partitions: TopicPartition[],
+  depth: number,
+): Promise<FoundWatermarks[]> {
   try {
     const [earliest, latest] = await Promise.all([
       listOffsets(broker, partitions, EARLIEST_TIMESTAMP),
@@ -74,7 +81,8 @@ async function askLeader(broker: InternalBroker, partitions: TopicPartition[], d
     ]);
     const lows = new Map<string, string>();
     for (const response of earliest.responses) {
-      for (const partition of response.partitions) lows.set(`${response.topic}\0${partition.partition}`, partition.offset);
+      for (const partition of response.partitions)
+        lows.set(`${response.topic}\0${partition.partition}`, partition.offset);
     }
     return latest.responses.flatMap((response) =>
       response.partitions.map((partition) => ({

@@ -1,5 +1,10 @@
 import "server-only";
-import { pageTopics, sortNeedsDetails, type TTopicListPage, type TTopicListQuery } from "~/domain/topics/topic-list-query";
+import {
+  pageTopics,
+  sortNeedsDetails,
+  type TTopicListPage,
+  type TTopicListQuery,
+} from "~/domain/topics/topic-list-query";
 import type { TTopicConfigChanges, TTopicDescription, TTopicSummary } from "~/domain/topics/topic-dto";
 import { validateTopicSpec, type TTopicSpec } from "~/domain/topics/topic-spec";
 import { validatePartitionIncrease } from "~/domain/topics/partition-change";
@@ -71,15 +76,19 @@ export async function increasePartitions(actor: Actor, clusterId: string, name: 
   const current = (await describeTopic(cluster, name)).partitions.length;
   const check = validatePartitionIncrease(current, count);
   if (!check.ok) throw new AppError("BAD_INPUT", check.message);
-  await audited({ actor, action: "topic.add-partitions", cluster, target: name, details: { from: current, to: count } }, () =>
-    addPartitions(cluster, name, count),
+  await audited(
+    { actor, action: "topic.add-partitions", cluster, target: name, details: { from: current, to: count } },
+    () => addPartitions(cluster, name, count),
   );
 }
 
 export async function removeTopic(actor: Actor, clusterId: string, name: string, confirmation: string) {
   if (isInternalTopicName(name)) throw new AppError("BAD_INPUT", "Kafka's internal topics cannot be deleted.");
   if (confirmation !== name) {
-    throw new AppError("BAD_INPUT", `Type the topic's name, ${name}, to confirm that it and all its messages are deleted.`);
+    throw new AppError(
+      "BAD_INPUT",
+      `Type the topic's name, ${name}, to confirm that it and all its messages are deleted.`,
+    );
   }
   const cluster = await getCluster(clusterId);
   await audited({ actor, action: "topic.delete", cluster, target: name }, () => deleteTopic(cluster, name));

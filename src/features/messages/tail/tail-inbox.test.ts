@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { TMessage } from "~/domain/messages/message";
+import { TAIL_FLUSH_MS, TailInbox } from "./tail-inbox";
+
+const message = (offset: number): TMessage => ({
+  partition: 0,
+  offset: String(offset),
+  timestamp: "0",
+  timestampType: "CreateTime",
+  key: null,
+  value: null,
+  headers: [],
+  size: 0,
+});
+const batch = (...offsets: number[]) => ({
+  messages: offsets.map(message),
+  skipped: 0,
+  status: { state: "live" as const, partitions: [0] },
+});
+
+describe("TailInbox", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("flushes a batch to the screen at once when the last flush is long past", () => {
+    const inbox = new TailInbox();
+    const flushes: number[] = [];
+    const stop = inbox.listen(() => flushes.push(inbox.buffer.flush()?.rows.length ?? -1));
+    vi.advanceTimersByTime(TAIL_FLUSH_MS * 2);
+    flushes.length = 0;
+    inbox.receive(batch(1));
+    vi.advanceTimersByTime(0);
+    expect(flushes).toEqual([1]);
+    stop();
+  });
+
+  it("flushes at most once per interval however many batches arrive", () => {
+    const inbox = new TailInbox();
+    let flushes = 0;
+    const stop = inbox.listen(() => {
+      flushes += 1;
+      inbox.buffer.flush();
+    });
+    vi.advanceTimersByTime(0);
+    flushes = 0;
+    for (let index = 0; index < 20; index += 1) {
+      inbox.receive(batch(index));
+      vi.advanceTimersByTime(10);
+    }
+    // 200 ms of arrivals: two or three flushes, not twenty.
+    expect(flushes).toBeGreaterThanOrEqual(2);
+    expect(flushes).toBeLessThanOrEqual(3);
+    stop();
+  });
+
+  it("stops flushing once the view is gone", () => {
+    const inbox = new TailInbox();
+    const onFlush = vi.fn();
+    const stop = inbox.listen(onFlush);
+    vi.advanceTimersByTime(0);
+    stop();
+    onFlush.mockClear();
+    inbox.receive(batch(1));
+    vi.advanceTimersByTime(5_000);
+    expect(onFlush).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,248 @@
+import kafkajs from "kafkajs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { TMessage } from "~/domain/messages/message";
+import { LOCAL_OPERATOR } from "~/server/auth/actor";
+import { listAuditEvents } from "~/server/db/audit";
+import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
+import { disconnectAllClusters } from "~/server/kafka/client-registry";
+import { activeTailReaders } from "~/server/services/messages/tail/shared-tails";
+import type { TTailBatch } from "~/server/services/messages/tail/tail-batch";
+import { createCaller } from "../root";
+
+const brokers = inject("kafkaBrokers").split(",");
+const kafka = new kafkajs.Kafka({ clientId: "tail-test-outside", brokers, logLevel: kafkajs.logLevel.NOTHING });
+const admin = kafka.admin();
+const producer = kafka.producer();
+const topic = `int-tail-${Date.now().toString(36)}`;
+let clusterId = "";
+
+/**
+ * A server-side caller yields tracked events as tRPC's raw envelope `[id, data]`, while the
+ * inferred type is the client's `{ id, data }`; this reads either.
+ */
+function unwrap(event: unknown): { id: string; data: TTailBatch } {
+  if (Array.isArray(event)) return { id: event[0] as string, data: event[1] as TTailBatch };
+  return event as { id: string; data: TTailBatch };
+}
+
+/** A subscription read in the background, like a browser tab would. */
+function openTail(partitions: number[] | null, name = topic) {
+  const controller = new AbortController();
+  const batches: TTailBatch[] = [];
+  const errors: unknown[] = [];
+  const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+  const done = (async () => {
+    const events = await caller.tail.messages({ clusterId, topic: name, partitions });
+    for await (const event of events) batches.push(unwrap(event).data);
+  })().catch((error: unknown) => errors.push(error));
+  const messages = (): TMessage[] => batches.flatMap((batch) => batch.messages);
+  return {
+    batches,
+    errors,
+    messages,
+    isLive: () => batches.some((batch) => batch.status.state === "live"),
+    close: async () => {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+async function produce(partition: number, key: string, value = `value of ${key}`, through = producer): Promise<string> {
+  const [ack] = await through.send({ topic, messages: [{ partition, key, value }] });
+  return ack!.baseOffset!;
+}
+
+function readersOfTopic(name = topic) {
+  return activeTailReaders().filter((reader) => reader.topic === name);
+}
+
+beforeAll(async () => {
+  await Promise.all([admin.connect(), producer.connect()]);
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  const [cluster] = (await createCaller({ actor: LOCAL_OPERATOR }).cluster.list()).filter(
+    (c) => c.name === "integration",
+  );
+  clusterId = cluster!.id;
+  // Something to not show: records written before anyone subscribed.
+  await produce(0, "old");
+});
+
+afterAll(async () => {
+  await admin.deleteTopics({ topics: [topic] });
+  await Promise.all([admin.disconnect(), producer.disconnect()]);
+  await disconnectAllClusters();
+});
+
+describe("tail.messages", () => {
+  it("streams a message produced after subscribing, with its partition, offset and key, and none from before", async () => {
+    const tail = openTail(null);
+    await expect.poll(tail.isLive).toBe(true);
+    const offset = await produce(1, "fresh");
+    await expect.poll(() => tail.messages().map((message) => message.offset)).toContain(offset);
+    const [message] = tail.messages();
+    expect(message).toMatchObject({ partition: 1, offset, key: { base64: Buffer.from("fresh").toString("base64") } });
+    expect(Buffer.from(message!.value!.base64, "base64").toString()).toBe("value of fresh");
+    expect(tail.messages().some((candidate) => candidate.partition === 0)).toBe(false);
+    await tail.close();
+  });
+
+  it("sends only the chosen partitions", async () => {
+    const tail = openTail([2]);
+    await expect.poll(tail.isLive).toBe(true);
+    await produce(0, "not-chosen");
+    const offset = await produce(2, "chosen");
+    await expect.poll(() => tail.messages().length).toBeGreaterThan(0);
+    expect(tail.messages().map((message) => [message.partition, message.offset])).toEqual([[2, offset]]);
+    await tail.close();
+  });
+
+  it("serves two subscribers of one topic from one reader, which stops when both have left", async () => {
+    const first = openTail(null);
+    const second = openTail([0]);
+    await expect.poll(() => first.isLive() && second.isLive()).toBe(true);
+    expect(readersOfTopic()).toHaveLength(1);
+    const offset = await produce(0, "shared");
+    await expect.poll(() => first.messages().some((message) => message.offset === offset)).toBe(true);
+    await expect.poll(() => second.messages().some((message) => message.offset === offset)).toBe(true);
+    await first.close();
+    expect(readersOfTopic()).toHaveLength(1);
+    await second.close();
+    await expect.poll(() => readersOfTopic()).toHaveLength(0);
+  });
+
+  it("counts as skipped what a subscriber that does not keep up missed, and loses nothing else", async () => {
+    const witness = openTail(null);
+    const controller = new AbortController();
+    const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const slow = (await caller.tail.messages({ clusterId, topic, partitions: null }))[Symbol.asyncIterator]();
+    await slow.next(); // the "live" event; after it, nothing is read until the burst is over
+    await expect.poll(witness.isLive).toBe(true);
+    const total = 2_500;
+    await producer.send({
+      topic,
+      messages: Array.from({ length: total }, (_, index) => ({ partition: index % 3, value: `burst ${index}` })),
+    });
+    // The witness reads as fast as it can, yet a burst this big exceeds its queue at once, too.
+    const witnessed = () => witness.messages().length + witness.batches.reduce((sum, batch) => sum + batch.skipped, 0);
+    await expect.poll(witnessed, { timeout: 20_000 }).toBe(total);
+
+    let sent = 0;
+    let skipped = 0;
+    while (sent + skipped < total) {
+      const { data } = unwrap((await slow.next()).value);
+      sent += data.messages.length;
+      skipped += data.skipped;
+    }
+    expect(skipped).toBeGreaterThan(0);
+    expect(sent + skipped).toBe(total);
+    controller.abort();
+    await slow.return?.(undefined);
+    await witness.close();
+  });
+
+  it("follows a partition added while tailing", async () => {
+    const tail = openTail(null);
+    await expect.poll(tail.isLive).toBe(true);
+    await admin.createPartitions({ topicPartitions: [{ topic, count: 4 }] });
+    // A new producer, because the shared one's metadata does not know partition 3 yet.
+    const another = kafka.producer();
+    await another.connect();
+    const offset = await produce(3, "in a new partition", "value", another).finally(() => another.disconnect());
+    await expect
+      .poll(() => tail.messages().some((message) => message.partition === 3 && message.offset === offset), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    await tail.close();
+  });
+
+  it("creates no consumer group and writes one audit row per tail start", async () => {
+    const before = (await admin.listGroups()).groups.map((group) => group.groupId);
+    const audits = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
+    const tail = openTail(null);
+    await expect.poll(tail.isLive).toBe(true);
+    const offset = await produce(1, "no-group");
+    await expect.poll(() => tail.messages().some((message) => message.offset === offset)).toBe(true);
+    await tail.close();
+    expect((await admin.listGroups()).groups.map((group) => group.groupId)).toEqual(before);
+    const after = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
+    expect(after.length).toBe(audits.length + 1);
+    expect(after[0]).toMatchObject({ target: topic, actor: LOCAL_OPERATOR.id });
+  });
+
+  it("says in a sentence when the topic or the partition does not exist", async () => {
+    const missing = openTail(null, `${topic}-missing`);
+    await expect.poll(() => missing.errors.length).toBe(1);
+    expect(missing.errors[0]).toMatchObject({
+      code: "NOT_FOUND",
+      message: `There is no topic named ${topic}-missing on this cluster.`,
+    });
+
+    const badPartition = openTail([9]);
+    await expect.poll(() => badPartition.errors.length).toBe(1);
+    expect(badPartition.errors[0]).toMatchObject({ message: `The topic ${topic} has no partition 9.` });
+    await expect.poll(() => readersOfTopic(`${topic}-missing`)).toHaveLength(0);
+  });
+
+  it("says in a sentence that the cluster is unreachable and that it retries, instead of ending the tail", async () => {
+    const dead = await upsertClusterByName(`dead-tail-${Date.now().toString(36)}`, "127.0.0.1:1");
+    const controller = new AbortController();
+    try {
+      const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+      const events = (await caller.tail.messages({ clusterId: dead.id, topic, partitions: null }))[
+        Symbol.asyncIterator
+      ]();
+      const { data } = unwrap((await events.next()).value);
+      expect(data.status).toMatchObject({ state: "reconnecting", retryInMs: 1_000 });
+      expect(data.status.state === "reconnecting" && data.status.message).toMatch(/127\.0\.0\.1:1/);
+      controller.abort();
+      await events.return?.(undefined);
+    } finally {
+      await deleteClusterRecord(dead.id);
+    }
+  });
+
+  it("starts with the newest N messages of the chosen partition when asked", async () => {
+    const offsets = [await produce(2, "n1"), await produce(2, "n2"), await produce(2, "n3")];
+    const controller = new AbortController();
+    const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const events = (await caller.tail.messages({ clusterId, topic, partitions: [2], last: 2 }))[Symbol.asyncIterator]();
+    const { data } = unwrap((await events.next()).value);
+    expect(data.messages.map((message) => [message.partition, message.offset])).toEqual([
+      [2, offsets[1]],
+      [2, offsets[2]],
+    ]);
+    controller.abort();
+    await events.return?.(undefined);
+  });
+
+  it("resumes a reconnected stream from its last event id with what arrived in between, without a second audit row", async () => {
+    const first = new AbortController();
+    const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: first.signal });
+    const events = (await caller.tail.messages({ clusterId, topic, partitions: [0] }))[Symbol.asyncIterator]();
+    await events.next(); // live
+    const seen = await produce(0, "seen");
+    let lastEventId = "";
+    while (!lastEventId) {
+      const event = unwrap((await events.next()).value);
+      if (event.data.messages.some((message) => message.offset === seen)) lastEventId = event.id;
+    }
+    first.abort();
+    await events.return?.(undefined);
+
+    const missed = [await produce(0, "missed-1"), await produce(0, "missed-2")];
+    const audits = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
+    const second = new AbortController();
+    const again = createCaller({ actor: LOCAL_OPERATOR }, { signal: second.signal });
+    const resumed = (await again.tail.messages({ clusterId, topic, partitions: [0], lastEventId }))[
+      Symbol.asyncIterator
+    ]();
+    const { data: caughtUp } = unwrap((await resumed.next()).value);
+    expect(caughtUp.messages.map((message) => message.offset)).toEqual(missed);
+    expect(caughtUp.skipped).toBe(0);
+    second.abort();
+    await resumed.return?.(undefined);
+    expect(await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 })).toHaveLength(audits.length);
+  });
+});
