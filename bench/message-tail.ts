@@ -192,7 +192,7 @@ try {
       pageBaseline,
     );
     report(
-      "to the row in the tail view in Chromium (includes the view's ≤100 ms flush and React's render)",
+      "to the row in the tail view in Chromium (includes the view's ≤50 ms flush and React's render)",
       pageAcked,
       rows,
       pageBaseline,

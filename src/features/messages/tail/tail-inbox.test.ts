@@ -47,9 +47,10 @@ describe("TailInbox", () => {
       inbox.receive(batch(index));
       vi.advanceTimersByTime(10);
     }
-    // 200 ms of arrivals: two or three flushes, not twenty.
-    expect(flushes).toBeGreaterThanOrEqual(2);
-    expect(flushes).toBeLessThanOrEqual(3);
+    // 200 ms of arrivals: one flush per interval (four or five at 50 ms), not twenty.
+    const intervals = 200 / TAIL_FLUSH_MS;
+    expect(flushes).toBeGreaterThanOrEqual(intervals);
+    expect(flushes).toBeLessThanOrEqual(intervals + 1);
     stop();
   });
 
