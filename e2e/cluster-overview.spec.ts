@@ -3,7 +3,11 @@ import { startKafka, stopKafkaFromState } from "../apps/kafka-local/src/cluster"
 import { testBrokers, testKafkaDir, uniqueName, withOutsideAdmin } from "./fixtures";
 
 function stat(page: Page, label: string) {
-  return page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd").first();
+  return page
+    .locator("dl > div")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+    .locator("dd")
+    .first();
 }
 
 async function readNumber(page: Page, label: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import kafkajs, { type Admin } from "kafkajs";
+import kafkajs, { type Admin, type Producer } from "kafkajs";
 
 /** The test Kafka's address, as `npm test` passed it to the app. */
 export function testBrokers(): string {
@@ -43,4 +43,23 @@ export async function clusterIdFor(page: Page): Promise<string> {
   const cluster = clusters.find((c) => c.bootstrapServers === testBrokers()) ?? clusters[0];
   if (!cluster) throw new Error("No cluster is registered.");
   return cluster.id;
+}
+
+/**
+ * A kafkajs producer acting as "another application" writing to the test Kafka, with Kafka's
+ * default (murmur2) partitioner, so keyed records land where a Java client would put them.
+ */
+export async function withOutsideProducer<T>(work: (producer: Producer) => Promise<T>): Promise<T> {
+  const kafka = new kafkajs.Kafka({
+    clientId: "e2e-outside-producer",
+    brokers: testBrokers().split(","),
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
+  const producer = kafka.producer({ createPartitioner: kafkajs.Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    return await work(producer);
+  } finally {
+    await producer.disconnect();
+  }
 }

@@ -1,20 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import kafkajs from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import { clusterIdFor, withOutsideProducer, uniqueName, withOutsideAdmin } from "./fixtures";
 
 /** Record i of partition 1 has key k-i and timestamp T0 + i seconds. */
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const COUNT = 50;
 
 async function produceFixture(topic: string): Promise<void> {
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-browse",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
+  return withOutsideProducer(async (producer) => {
     await producer.send({
       topic,
       messages: Array.from({ length: COUNT }, (_, index) => ({
@@ -25,9 +17,7 @@ async function produceFixture(topic: string): Promise<void> {
       })),
     });
     await producer.send({ topic, messages: [{ partition: 0, key: "other-partition", value: "x" }] });
-  } finally {
-    await producer.disconnect();
-  }
+  });
 }
 
 function shownOffsets(page: Page) {

@@ -1,18 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
-import kafkajs from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import { clusterIdFor, withOutsideProducer, uniqueName, withOutsideAdmin } from "./fixtures";
 
 /** Five records in partition 0, three of them hostile to a spreadsheet or to a text export. */
 async function produceSamples(topic: string): Promise<void> {
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-export",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
+  return withOutsideProducer(async (producer) => {
     await producer.send({
       topic,
       messages: [
@@ -28,9 +20,7 @@ async function produceSamples(topic: string): Promise<void> {
         { partition: 0, key: "order-3", value: JSON.stringify({ status: "paid", amount: 30 }) },
       ],
     });
-  } finally {
-    await producer.disconnect();
-  }
+  });
 }
 
 async function download(page: Page, name: string): Promise<{ file: Download; text: string }> {

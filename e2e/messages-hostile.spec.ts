@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import kafkajs from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import { clusterIdFor, uniqueName, withOutsideAdmin, withOutsideProducer } from "./fixtures";
 
 const ONE_MEGABYTE = 1024 * 1024;
 const IMG = "<img src=x onerror=window.__x=1>";
@@ -46,17 +45,12 @@ test("renders hostile payloads as text in every decoder, without running or poll
     }),
   );
   try {
-    const kafka = new kafkajs.Kafka({
-      clientId: "e2e-hostile",
-      brokers: testBrokers().split(","),
-      logLevel: kafkajs.logLevel.NOTHING,
+    await withOutsideProducer(async (producer) => {
+      // One request each, so the offsets follow HOSTILE's order.
+      for (const record of HOSTILE) {
+        await producer.send({ topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+      }
     });
-    const producer = kafka.producer();
-    await producer.connect();
-    for (const record of HOSTILE) {
-      await producer.send({ topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
-    }
-    await producer.disconnect();
 
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import kafkajs from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import { clusterIdFor, withOutsideProducer, uniqueName, withOutsideAdmin } from "./fixtures";
 
 const TOTAL = 100_000;
 const BATCH = 5_000;
@@ -8,14 +7,7 @@ const PLANTED = { partition: 1, offset: 27_183 };
 
 /** 100,000 JSON messages over two partitions, in batches of 5,000; one carries the needle. */
 async function produceHaystack(topic: string, needle: string): Promise<void> {
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-search",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
+  return withOutsideProducer(async (producer) => {
     for (let batch = 0; batch < TOTAL / BATCH; batch += 1) {
       const partition = batch % 2;
       const first = Math.floor(batch / 2) * BATCH;
@@ -32,9 +24,7 @@ async function produceHaystack(topic: string, needle: string): Promise<void> {
         }),
       });
     }
-  } finally {
-    await producer.disconnect();
-  }
+  });
 }
 
 const groupIds = () =>
@@ -107,26 +97,21 @@ test("shows hostile matches as text and says plainly when a filter breaks its de
   await withOutsideAdmin((admin) =>
     admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
   );
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-search",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
   try {
-    await producer.send({
-      topic,
-      messages: [
-        {
-          key: "a",
-          value: "hostile <img src=x onerror=window.__x=1>",
-          headers: { "x-ctl": "hostile\u0000\u001b[31m" },
-        },
-        { key: "b", value: '{"__proto__":{"polluted":1},"tag":"hostile"}' },
-        { key: "c", value: `${"[".repeat(10_000)}"hostile"${"]".repeat(10_000)}` },
-      ],
-    });
+    await withOutsideProducer((producer) =>
+      producer.send({
+        topic,
+        messages: [
+          {
+            key: "a",
+            value: "hostile <img src=x onerror=window.__x=1>",
+            headers: { "x-ctl": "hostile\u0000\u001b[31m" },
+          },
+          { key: "b", value: '{"__proto__":{"polluted":1},"tag":"hostile"}' },
+          { key: "c", value: `${"[".repeat(10_000)}"hostile"${"]".repeat(10_000)}` },
+        ],
+      }),
+    );
     const clusterId = await clusterIdFor(page);
     await page.goto(`/clusters/${clusterId}/topics/${encodeURIComponent(topic)}?tab=messages&mode=search`);
     const view = page.getByRole("region", { name: "Search messages" });
@@ -145,7 +130,6 @@ test("shows hostile matches as text and says plainly when a filter breaks its de
     expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined();
     expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
   } finally {
-    await producer.disconnect();
     await withOutsideAdmin((admin) => admin.deleteTopics({ topics: [topic] }));
   }
 });

@@ -1,28 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import kafkajs, { type Producer } from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
-
-/** Another application writing to the topic while the page is open. */
-async function withProducer<T>(work: (producer: Producer) => Promise<T>): Promise<T> {
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-tail-producer",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
-    return await work(producer);
-  } finally {
-    await producer.disconnect();
-  }
-}
+import { clusterIdFor, withOutsideProducer, uniqueName, withOutsideAdmin } from "./fixtures";
 
 async function produce(
   topic: string,
   messages: { partition: number; key: string; value: string }[],
 ): Promise<string[]> {
-  return withProducer(async (producer) => {
+  return withOutsideProducer(async (producer) => {
     const offsets: string[] = [];
     // One request per message keeps the offsets of each in order.
     for (const message of messages) {
@@ -100,7 +83,7 @@ test("tails new messages live, pauses and resumes, filters by partition and coun
 
     // (4) More than the screen holds: the newest 500 stay and the rest is counted, not lost.
     await page.getByRole("button", { name: "Clear" }).click();
-    await withProducer((producer) =>
+    await withOutsideProducer((producer) =>
       producer.send({
         topic,
         messages: Array.from({ length: 600 }, (_, index) => ({ partition: 0, key: `bulk-${index}`, value: "z" })),

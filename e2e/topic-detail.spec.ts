@@ -1,23 +1,13 @@
 import { expect, test } from "@playwright/test";
-import kafkajs from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import { clusterIdFor, withOutsideProducer, uniqueName, withOutsideAdmin } from "./fixtures";
 
 /** Produces one keyed message the way a Java client would place it, and says where it landed. */
 async function produceKeyed(topic: string, key: string): Promise<number> {
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-producer",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const producer = kafka.producer({ createPartitioner: kafkajs.Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
+  return withOutsideProducer(async (producer) => {
     const [result] = await producer.send({ topic, messages: [{ key, value: "42" }] });
     if (!result) throw new Error("The produce request returned no result.");
     return result.partition;
-  } finally {
-    await producer.disconnect();
-  }
+  });
 }
 
 test("shows a topic's partitions and configs, adds partitions, maps keys and deletes it", async ({ page }) => {

@@ -4,7 +4,11 @@ import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtu
 
 /** Produces `perTick` messages every 100 ms until stopped: a steady ~10 × perTick msg/s. */
 async function startSteadyProducer(topic: string, perTick: number): Promise<() => Promise<void>> {
-  const kafka = new kafkajs.Kafka({ clientId: "e2e-throughput", brokers: testBrokers().split(","), logLevel: kafkajs.logLevel.NOTHING });
+  const kafka = new kafkajs.Kafka({
+    clientId: "e2e-throughput",
+    brokers: testBrokers().split(","),
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
   const producer = kafka.producer();
   await producer.connect();
   let running = true;
@@ -25,7 +29,9 @@ async function startSteadyProducer(topic: string, perTick: number): Promise<() =
 test("shows a topic's current produce rate on the Throughput tab and in the list", async ({ page }) => {
   test.setTimeout(90_000);
   const topic = uniqueName("e2e-throughput");
-  await withOutsideAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true }));
+  await withOutsideAdmin((admin) =>
+    admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true }),
+  );
   const stop = await startSteadyProducer(topic, 2);
   try {
     const clusterId = await clusterIdFor(page);
