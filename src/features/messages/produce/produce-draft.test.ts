@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { TMessage } from "~/domain/messages/message";
+import { testMessage } from "~/domain/messages/message.test-support";
 import { checkDraft, draftFromMessage, EMPTY_DRAFT } from "./produce-draft";
 
 const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64");
 
-function message(overrides: Partial<TMessage>): TMessage {
-  return {
-    partition: 2,
-    offset: "7",
-    timestamp: "0",
-    timestampType: "CreateTime",
-    key: null,
-    value: null,
-    headers: [],
-    size: 0,
-    ...overrides,
-  };
-}
+const message = (overrides: Partial<TMessage>) => testMessage({ partition: 2, offset: "7", ...overrides });
 
 describe("produce draft", () => {
   it("refuses invalid JSON, an unknown partition and a repeat of 0 before sending", () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { TMessage } from "~/domain/messages/message";
+import { testMessage } from "~/domain/messages/message.test-support";
 import { RateMeter, TailBuffer } from "./tail-buffer";
 
 function messages(from: number, count: number): TMessage[] {
-  return Array.from({ length: count }, (_, index) => ({
-    partition: 0,
-    offset: String(from + index),
-    timestamp: "0",
-    timestampType: "CreateTime",
-    key: null,
-    value: null,
-    headers: [],
-    size: 0,
-  }));
+  return Array.from({ length: count }, (_, index) => testMessage({ offset: String(from + index) }));
 }
 
 const offsets = (screen: { rows: readonly TMessage[] } | null) => screen?.rows.map((message) => Number(message.offset));

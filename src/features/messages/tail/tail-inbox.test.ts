@@ -1,17 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { TMessage } from "~/domain/messages/message";
+import { testMessage } from "~/domain/messages/message.test-support";
 import { TAIL_FLUSH_MS, TailInbox } from "./tail-inbox";
 
-const message = (offset: number): TMessage => ({
-  partition: 0,
-  offset: String(offset),
-  timestamp: "0",
-  timestampType: "CreateTime",
-  key: null,
-  value: null,
-  headers: [],
-  size: 0,
-});
+const message = (offset: number) => testMessage({ offset: String(offset) });
 const batch = (...offsets: number[]) => ({
   messages: offsets.map(message),
   skipped: 0,
