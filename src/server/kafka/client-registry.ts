@@ -3,7 +3,7 @@ import kafkajs, { type Admin, type Kafka, type Producer } from "kafkajs";
 import { parseBootstrapServers } from "~/domain/cluster";
 import { registerDecompressors } from "./compression-codecs";
 import { createInternalCluster, type InternalCluster } from "./internal-cluster";
-import { toKafkaAppError } from "./kafka-errors";
+import { kafkaErrorType, toKafkaAppError } from "./kafka-errors";
 
 /**
  * One kafkajs client set per registered cluster, kept on `globalThis` so that Next's dev reloads
@@ -63,6 +63,7 @@ async function run<TClient extends Connection, TResult>(
   role: string,
   connect: (kafka: Kafka) => Promise<TClient>,
   work: (client: TClient) => Promise<TResult>,
+  isRetry = false,
 ): Promise<TResult> {
   const clients = clientsFor(target);
   let pending = clients.connections.get(role) as Promise<TClient> | undefined;
@@ -74,11 +75,16 @@ async function run<TClient extends Connection, TResult>(
     return await work(await pending);
   } catch (error) {
     const appError = toKafkaAppError(error, target.bootstrapServers);
-    // A broken connection is rebuilt from scratch next time rather than trusted to heal.
-    if (appError.code === "KAFKA_UNREACHABLE" && clients.connections.get(role) === pending) {
+    const isStaleTopic = role !== "metadata" && kafkaErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION";
+    // A broken connection is rebuilt from scratch next time rather than trusted to heal. So is a
+    // kafkajs admin or producer that names an unknown topic: it refreshes the metadata of every
+    // topic it was ever asked about, and fails every call once one of them is deleted.
+    if ((appError.code === "KAFKA_UNREACHABLE" || isStaleTopic) && clients.connections.get(role) === pending) {
       clients.connections.delete(role);
       pending.then((client) => client.disconnect()).catch(() => undefined);
     }
+    // Once with a fresh client: if the topic is really unknown, the second answer says so again.
+    if (isStaleTopic && !isRetry) return run(target, role, connect, work, true);
     throw appError;
   }
 }
@@ -129,19 +135,6 @@ export function withProducer<T>(target: ClusterTarget, work: (producer: Producer
     },
     work,
   );
-}
-
-/**
- * Drops this cluster's shared producer so the next send builds a new one. kafkajs's producer asks
- * for the metadata of every topic it ever sent to, and fails every send once one of them is
- * deleted; a fresh producer knows only the topics it is asked about.
- */
-export async function resetProducer(target: ClusterTarget): Promise<void> {
-  const clients = registry.get(target.id);
-  const pending = clients?.connections.get("producer");
-  if (!clients || !pending) return;
-  clients.connections.delete("producer");
-  await pending.then((producer) => producer.disconnect()).catch(() => undefined);
 }
 
 /** A new kafkajs client for this cluster, for code in this folder that owns its own producers and consumers. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
-import { resetProducer, withMetadata, withProducer, type ClusterTarget } from "../client-registry";
+import { withMetadata, withProducer, type ClusterTarget } from "../client-registry";
 import { kafkaErrorType } from "../kafka-errors";
 import { readTopicMetadata } from "../topics/topic-metadata";
 
@@ -29,7 +29,7 @@ export async function producePlaced(
   topic: string,
   records: readonly TPlacedRecord[],
 ): Promise<Map<number, bigint>> {
-  const acknowledged = await retryWhileSettling(target, () => sendOnce(target, topic, records));
+  const acknowledged = await retryWhileSettling(() => sendOnce(target, topic, records));
   return new Map(acknowledged.map((entry) => [entry.partition, BigInt(entry.baseOffset ?? "0")]));
 }
 
@@ -54,19 +54,18 @@ const SETTLE_TIMEOUT_MS = 5_000;
 const SETTLE_INTERVAL_MS = 200;
 
 /**
- * The topic exists (our metadata read just said so), yet a send can be refused: in KRaft mode a
- * topic created a moment ago reaches the controller before every broker, and kafkajs's producer
- * fails every send once any topic it sent to before was deleted. So on those refusals the shared
- * producer is rebuilt and the send retried for a few seconds.
+ * The topic exists (our metadata read just said so), yet in KRaft mode a topic created a moment
+ * ago reaches the controller before every broker, so a first send can be refused. Those refusals
+ * are retried for a few seconds. (A producer made stale by a deleted topic is rebuilt by the
+ * client registry.)
  */
-async function retryWhileSettling<T>(target: ClusterTarget, send: () => Promise<T>): Promise<T> {
+async function retryWhileSettling<T>(send: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   for (;;) {
     try {
       return await send();
     } catch (error) {
       if (!SETTLING_ERRORS.has(kafkaErrorType(error) ?? "") || Date.now() > deadline) throw error;
-      await resetProducer(target);
       await delay(SETTLE_INTERVAL_MS);
     }
   }
