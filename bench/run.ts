@@ -10,6 +10,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "message-tail": () => import("./message-tail"),
   "message-search": () => import("./message-search"),
   "message-first-page": () => import("./message-first-page"),
+  "group-list": () => import("./group-list"),
+  "rebalance-detection": () => import("./rebalance-detection"),
 };
 
 const benchmark = process.argv[2];

@@ -40,6 +40,13 @@ export const ZEnv = z.object({
   PORT: ZPort.default(3000),
   /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */
   EMBEDDED_POSTGRES_PORT: ZPort.default(5433),
+  /** Days of consumer-group rebalance history kept in PostgreSQL; older rebalances are deleted. */
+  REBALANCE_HISTORY_DAYS: z.coerce
+    .number({ error: "expected a number of days, e.g. 30" })
+    .int("expected a whole number of days")
+    .min(1, "keep at least 1 day")
+    .max(3650, "keep at most 3650 days")
+    .default(30),
   /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
   TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { List } from "lucide-react";
+import { List, Users } from "lucide-react";
 import Link from "next/link";
 import type { TCluster, TClusterHealth } from "~/domain/cluster";
 import { Badge } from "~/components/ui/badge";
@@ -39,6 +39,12 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
           <Link href={`/clusters/${encodeURIComponent(cluster.id)}/topics`}>
             <List aria-hidden className="size-4" />
             Topics
+          </Link>
+        </Button>
+        <Button asChild>
+          <Link href={`/clusters/${encodeURIComponent(cluster.id)}/groups`}>
+            <Users aria-hidden className="size-4" />
+            Consumer groups
           </Link>
         </Button>
       </header>

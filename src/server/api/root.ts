@@ -1,5 +1,8 @@
 import "server-only";
 import { clusterRouter } from "./routers/cluster";
+import { groupHistoryRouter } from "./routers/group-history";
+import { groupOffsetsRouter } from "./routers/group-offsets";
+import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
 import { produceRouter } from "./routers/produce";
 import { searchRouter } from "./routers/search";
@@ -18,6 +21,9 @@ export const appRouter = router({
   tail: tailRouter,
   search: searchRouter,
   produce: produceRouter,
+  groups: groupsRouter,
+  groupOffsets: groupOffsetsRouter,
+  groupHistory: groupHistoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -80,6 +80,29 @@ const REJECTIONS: Record<string, { message: string; hint: string }> = {
     message: "The write reached the leader but too few replicas confirmed it (min.insync.replicas).",
     hint: "Bring the stopped brokers back; the message may or may not have been kept.",
   },
+  // Consumer-group offsets and deletion (issue 5). The services count active members before asking
+  // Kafka; these cover a member that joined in between.
+  NON_EMPTY_GROUP: {
+    message: "The group has active members; stop them first.",
+    hint: "Stop every consumer in the group, then try again.",
+  },
+  GROUP_SUBSCRIBED_TO_TOPIC: {
+    message: "The group has active members subscribed to this topic; stop them first.",
+    hint: "Stop every consumer in the group, then try again.",
+  },
+  UNKNOWN_MEMBER_ID: {
+    message: "The group has active members; stop them first.",
+    hint: "Kafka accepts offset changes only for a group without members.",
+  },
+  ILLEGAL_GENERATION: {
+    message: "The group has active members; stop them first.",
+    hint: "Kafka accepts offset changes only for a group without members.",
+  },
+  GROUP_ID_NOT_FOUND: { message: "There is no consumer group with this id.", hint: "It may have been deleted; refresh." },
+  GROUP_AUTHORIZATION_FAILED: {
+    message: "This cluster's ACLs do not allow access to the consumer group.",
+    hint: "Ask for the ACL, or use an account that has it.",
+  },
   REASSIGNMENT_IN_PROGRESS: {
     message: "A partition reassignment is in progress for this topic.",
     hint: "Wait for it to finish, then try again.",

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import kafkajs, { type Consumer } from "kafkajs";
+import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+
+/**
+ * Real kafkajs members, started by the spec as "another application", join and leave a group on a
+ * topic of four partitions; the group page's rebalance timeline must show each rebalance live, with
+ * who joined or left and the partitions that moved, and keep it across a reload (it is in PostgreSQL).
+ */
+
+/** A member with its own client id, so the timeline can be read by name. Resolves once it joined. */
+async function startMember(groupId: string, topic: string, clientId: string): Promise<Consumer> {
+  const kafka = new kafkajs.Kafka({ clientId, brokers: testBrokers().split(","), logLevel: kafkajs.logLevel.NOTHING });
+  // Short fetch waits: kafkajs heartbeats (and so learns of a rebalance) only between fetches.
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 300,
+    rebalanceTimeout: 10_000,
+    maxWaitTimeInMs: 500,
+  });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.connect();
+  await consumer.subscribe({ topic });
+  await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+  await joined;
+  return consumer;
+}
+
+test.describe("rebalance history", () => {
+  const topic = uniqueName("e2e-history");
+  const groupId = uniqueName("e2e-history-group");
+  const members: Consumer[] = [];
+
+  test.beforeAll(async () => {
+    await withOutsideAdmin((admin) =>
+      admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true }),
+    );
+    members.push(await startMember(groupId, topic, "history-member-1"));
+    members.push(await startMember(groupId, topic, "history-member-2"));
+  });
+
+  test.afterAll(async () => {
+    await Promise.allSettled(members.map((member) => member.disconnect()));
+    await withOutsideAdmin(async (admin) => {
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+      await admin.deleteTopics({ topics: [topic] });
+    });
+  });
+
+  test("shows a member joining and leaving as rebalances with the moved partitions, and keeps them after a reload", async ({
+    page,
+  }) => {
+    const clusterId = await clusterIdFor(page);
+    await page.goto(`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`);
+    const timeline = page.getByRole("list", { name: "Rebalances, newest first" });
+    await expect(page.getByText("watching live · Stable · 2 members")).toBeVisible({ timeout: 30_000 });
+
+    members.push(await startMember(groupId, topic, "history-member-3"));
+    const joined = page.getByTestId("rebalance-entry").first();
+    await expect(joined.getByText("Joined")).toBeVisible({ timeout: 15_000 });
+    await expect(joined).toContainText("history-member-3");
+    await expect(joined.getByText("done")).toBeVisible({ timeout: 15_000 });
+    await expect(joined.locator('tr[data-moved="true"]').first()).toBeVisible();
+    await expect(joined.locator('tr[data-moved="true"]').first()).toContainText("history-member-3");
+
+    await members.splice(1, 1)[0]!.disconnect();
+    const left = page.getByTestId("rebalance-entry").first();
+    await expect(left.getByText("Left")).toBeVisible({ timeout: 15_000 });
+    await expect(left).toContainText("history-member-2");
+
+    await page.reload();
+    await expect(timeline.getByTestId("rebalance-entry").nth(0)).toContainText("history-member-2");
+    await expect(timeline.getByTestId("rebalance-entry").nth(1)).toContainText("history-member-3");
+  });
+
+  test("says nothing was recorded yet for a group nobody watched", async ({ page }) => {
+    const clusterId = await clusterIdFor(page);
+    await page.goto(`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(uniqueName("e2e-quiet"))}`);
+    await expect(page.getByText("No rebalances recorded since Tributary started watching this group")).toBeVisible();
+  });
+});

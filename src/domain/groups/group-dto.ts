@@ -1,0 +1,71 @@
+/**
+ * How a group coordinates. "classic": the JoinGroup/SyncGroup protocol that kafkajs and older Java
+ * clients speak. "consumer": the new consumer protocol (KIP-848, Kafka 4), which kafkajs 2.2.4 cannot
+ * describe — the classic DescribeGroups answers "Dead" with no members for such a group.
+ */
+export type TGroupType = "classic" | "consumer";
+
+/** One partition a group has committed to or is assigned, with its lag. Offsets are int64 strings. */
+export type TGroupPartitionLag = {
+  topic: string;
+  partition: number;
+  /** null: the group has not committed an offset for this partition yet. */
+  committedOffset: string | null;
+  /** The high watermark; null when the partition's leader could not be asked. */
+  logEndOffset: string | null;
+  /** logEnd − committed, never negative; null when either is unknown. */
+  lag: string | null;
+  /** now − timestamp of the record at the committed offset; null when caught up or unknown. */
+  timeLagMs: number | null;
+  /** Member id assigned this partition, null when none is (or it cannot be known). */
+  memberId: string | null;
+};
+
+export type TGroupMember = {
+  memberId: string;
+  clientId: string;
+  host: string;
+  /** Partitions assigned to this member, by topic; empty for an idle member. */
+  assignment: { topic: string; partitions: number[] }[];
+};
+
+export type TGroupSummary = {
+  groupId: string;
+  type: TGroupType;
+  /** Kafka's group state: Stable, PreparingRebalance, CompletingRebalance, Empty, Dead; "Unknown" for a KIP-848 group */
+  state: string;
+  /** "consumer" for consumer groups; "connect" for Kafka Connect workers, etc. */
+  protocolType: string;
+  /** The assignor the members agreed on ("range", "roundrobin"…); empty when no member is in. */
+  protocol: string;
+  /** null when the client cannot see the members (a KIP-848 group). */
+  memberCount: number | null;
+  topics: string[];
+  /** Sum of the lag over the committed partitions; null when no partition's lag is known. */
+  totalLag: string | null;
+  /** now − timestamp of the oldest unconsumed record; null when caught up or unknown. */
+  timeLagMs: number | null;
+};
+
+export type TGroupDetail = TGroupSummary & {
+  /**
+   * Always null for now: Kafka's DescribeGroups response carries no generation id (only
+   * JoinGroup/SyncGroup answers do), so a group-less reader cannot know it.
+   */
+  generationId: number | null;
+  members: TGroupMember[];
+  partitions: TGroupPartitionLag[];
+  /** Every partition of the topics the group reads, for the assignment grid (unassigned ones too). */
+  topicPartitions: { topic: string; partition: number }[];
+  /** What this client cannot show about the group, as a sentence; null when nothing is hidden. */
+  limitation: string | null;
+  observedAt: number;
+};
+
+export const KIP_848_LIMITATION =
+  "This group uses Kafka 4's new consumer protocol (KIP-848). Tributary's Kafka client can read its committed offsets and lag, but not its members or their assignment: the classic DescribeGroups request reports such a group as Dead with no members even while it is consuming.";
+
+/** What `groups.watch` pushes: the group, or why it cannot be shown right now (the watch keeps trying). */
+export type TGroupWatch =
+  | { status: "ok"; group: TGroupDetail }
+  | { status: "error"; observedAt: number; message: string; hint: string | null; isMissing: boolean };

@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+import { listGroupRebalances } from "~/server/services/groups/history-rebalances";
+import { watchGroupHistory } from "~/server/services/groups/history-watcher";
+import { procedure, router, withAppErrors } from "../trpc";
+
+const ZGroupRef = z.object({ clusterId: z.string().min(1), groupId: z.string().min(1).max(255) });
+
+/** Rebalance history and lag history of consumer groups, stored in PostgreSQL. */
+export const groupHistoryRouter = router({
+  /** Stored rebalances of one group, newest first, paged. */
+  rebalances: procedure("viewer")
+    .input(
+      ZGroupRef.extend({
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .query(({ input }) => listGroupRebalances(input)),
+
+  /**
+   * Watches the group while the page is open (one shared watcher per group on the server) and
+   * pushes each stored or updated rebalance within about a second of Kafka reporting it.
+   */
+  watch: procedure("viewer")
+    .input(ZGroupRef)
+    .subscription(async function* ({ input, signal }) {
+      yield* withAppErrors(watchGroupHistory(input.clusterId, input.groupId, signal));
+    }),
+});

@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import kafkajs, { type Consumer, type Kafka } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { TCluster } from "~/domain/cluster";
+import type { TGroupDetail, TGroupWatch } from "~/domain/groups/group-dto";
+import { buildAssignmentGrid } from "~/domain/groups/assignment-grid";
+import { LOCAL_OPERATOR } from "~/server/auth/actor";
+import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
+import { disconnectAllClusters } from "~/server/kafka/client-registry";
+import { disconnectGroupAdmins } from "~/server/kafka/groups/group-admin";
+import { activeGroupWatches } from "~/server/services/groups/group-watch";
+import { createCaller } from "../root";
+
+const caller = createCaller({ actor: LOCAL_OPERATOR });
+const brokers = inject("kafkaBrokers");
+const prefix = `int-groups-${Date.now().toString(36)}`;
+const kafka: Kafka = new kafkajs.Kafka({
+  clientId: prefix,
+  brokers: brokers.split(","),
+  logLevel: kafkajs.logLevel.NOTHING,
+});
+const admin = kafka.admin();
+const consumers: Consumer[] = [];
+const topics: string[] = [];
+let cluster: TCluster;
+
+/** A topic with `perPartition` records in each partition, and the group committed at offset 2 everywhere. */
+async function topicWithBacklog(name: string, partitions: number, perPartition: number, groupId: string) {
+  topics.push(name);
+  await admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true });
+  const producer = kafka.producer();
+  await producer.connect();
+  const messages = Array.from({ length: partitions }, (_, partition) =>
+    Array.from({ length: perPartition }, (_, index) => ({ partition, value: `${partition}-${index}` })),
+  ).flat();
+  await producer.send({ topic: name, messages });
+  await producer.disconnect();
+  await admin.setOffsets({
+    groupId,
+    topic: name,
+    partitions: Array.from({ length: partitions }, (_, partition) => ({ partition, offset: "2" })),
+  });
+}
+
+/** A real member that reads but never commits, so the lag stays where the test put it. Resolves once it joined. */
+async function startMember(groupId: string, topic: string): Promise<Consumer> {
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500, rebalanceTimeout: 5_000 });
+  consumers.push(consumer);
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.connect();
+  await consumer.subscribe({ topic });
+  await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+  await joined;
+  return consumer;
+}
+
+/** Reads the group's live snapshots until one satisfies `predicate`, then closes the subscription. */
+async function watchUntil(groupId: string, predicate: (group: TGroupDetail) => boolean): Promise<TGroupDetail> {
+  const controller = new AbortController();
+  const subscriber = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+  const events: AsyncIterable<TGroupWatch> = await subscriber.groups.watch({ clusterId: cluster.id, groupId });
+  try {
+    for await (const event of events) if (event.status === "ok" && predicate(event.group)) return event.group;
+    throw new Error("the subscription ended without a matching snapshot");
+  } finally {
+    controller.abort();
+  }
+}
+
+beforeAll(async () => {
+  cluster = await upsertClusterByName(`${prefix}-cluster`, brokers);
+  await admin.connect();
+});
+
+afterAll(async () => {
+  await Promise.allSettled(consumers.map((consumer) => consumer.disconnect()));
+  await admin.deleteTopics({ topics }).catch(() => undefined);
+  await admin.disconnect();
+  await deleteClusterRecord(cluster.id);
+  await disconnectGroupAdmins();
+  await disconnectAllClusters();
+});
+
+describe("groups router", () => {
+  it("lists a group with its members, topics and lag in messages and in time", async () => {
+    const groupId = `${prefix}-listed`;
+    const topic = `${prefix}-listed-topic`;
+    await topicWithBacklog(topic, 2, 10, groupId);
+    await startMember(groupId, topic);
+
+    await expect
+      .poll(async () => (await caller.groups.list({ clusterId: cluster.id, search: groupId })).items[0], {
+        // The first group on a fresh broker waits for __consumer_offsets to load.
+        timeout: 40_000,
+      })
+      .toMatchObject({ groupId, type: "classic", state: "Stable", memberCount: 1, topics: [topic], totalLag: "16" });
+    const [listed] = (await caller.groups.list({ clusterId: cluster.id, search: groupId })).items;
+    expect(listed?.protocolType).toBe("consumer");
+    // The records at offset 2 were produced moments ago: a time lag exists and is small.
+    expect(listed?.timeLagMs).toEqual(expect.any(Number));
+    expect(listed!.timeLagMs!).toBeLessThan(10 * 60_000);
+  });
+
+  it("pages groups by name and says how many match", async () => {
+    const page = await caller.groups.list({ clusterId: cluster.id, search: prefix, pageSize: 25, page: 2 });
+    expect(page.total).toBeGreaterThanOrEqual(1);
+    expect(page.items).toEqual([]);
+  });
+
+  it("watches members, their partitions and per-partition lag, with one poll loop for all watchers", async () => {
+    const groupId = `${prefix}-watched`;
+    const topic = `${prefix}-watched-topic`;
+    await topicWithBacklog(topic, 3, 5, groupId);
+    await startMember(groupId, topic);
+    await startMember(groupId, topic);
+
+    const [first, second] = await Promise.all([
+      watchUntil(groupId, (group) => group.state === "Stable" && group.members.length === 2),
+      watchUntil(groupId, (group) => group.state === "Stable" && group.members.length === 2),
+    ]);
+    expect(first.members.map((m) => m.clientId)).toEqual([prefix, prefix]);
+    expect(second.groupId).toBe(groupId);
+    const assigned = first.members.flatMap((member) => member.assignment.flatMap((a) => a.partitions)).sort();
+    expect(assigned).toEqual([0, 1, 2]);
+    expect(first.partitions).toEqual(
+      [0, 1, 2].map((partition) =>
+        expect.objectContaining({
+          topic,
+          partition,
+          committedOffset: "2",
+          logEndOffset: "5",
+          lag: "3",
+          memberId: expect.any(String),
+        }),
+      ),
+    );
+    expect(first.generationId).toBeNull();
+    expect(first.limitation).toBeNull();
+    await expect.poll(() => activeGroupWatches().filter((key) => key.endsWith(groupId))).toEqual([]);
+  });
+
+  it("shows one idle member when 4 members share 3 partitions, and says why", async () => {
+    const groupId = `${prefix}-idle`;
+    const topic = `${prefix}-idle-topic`;
+    await topicWithBacklog(topic, 3, 4, groupId);
+    await Promise.all([0, 1, 2, 3].map(() => startMember(groupId, topic)));
+
+    const group = await watchUntil(
+      groupId,
+      (candidate) => candidate.state === "Stable" && candidate.members.length === 4,
+    );
+    const grid = buildAssignmentGrid(group.members, group.topicPartitions);
+    expect(grid.idleMemberIds).toHaveLength(1);
+    expect(grid.rows.every((row) => row.memberId !== null)).toBe(true);
+    expect(grid.idleExplanation).toMatch(/^4 members, 3 partitions: one member has nothing to read\./);
+  });
+
+  it("lists a group of the new consumer protocol (KIP-848) with its type and what cannot be shown", async () => {
+    const groupId = `${prefix}-kip848`;
+    const topic = `${prefix}-kip848-topic`;
+    await topicWithBacklog(topic, 1, 3, groupId);
+    const java = startJavaConsumer(topic, groupId);
+    try {
+      // The Java consumer starts at the committed offset 2 and commits 3 as it reads the last record.
+      const group = await watchUntil(groupId, (candidate) => candidate.partitions[0]?.committedOffset === "3");
+      expect(group).toMatchObject({ type: "consumer", state: "Unknown", memberCount: null, totalLag: "0" });
+      expect(group.limitation).toMatch(/new consumer protocol \(KIP-848\).*not its members or their assignment/);
+      const [listed] = (await caller.groups.list({ clusterId: cluster.id, search: groupId })).items;
+      expect(listed).toMatchObject({ groupId, type: "consumer", memberCount: null, topics: [topic] });
+    } finally {
+      java.kill("SIGKILL");
+      await once(java, "exit");
+    }
+  });
+});
+
+function startJavaConsumer(topic: string, groupId: string): ChildProcess {
+  return spawn(
+    "java",
+    [
+      "-cp",
+      ".data/kafka-local/libs-4.3.1/*",
+      "org.apache.kafka.tools.consumer.ConsoleConsumer",
+      "--bootstrap-server",
+      brokers,
+      "--topic",
+      topic,
+      "--group",
+      groupId,
+      "--consumer-property",
+      "group.protocol=consumer",
+    ],
+    { stdio: "ignore" },
+  );
+}

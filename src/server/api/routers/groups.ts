@@ -1,0 +1,21 @@
+import "server-only";
+import { z } from "zod";
+import { ZGroupListQuery } from "~/domain/groups/group-list-query";
+import { listGroupPage } from "~/server/services/groups/group-list";
+import { watchGroup } from "~/server/services/groups/group-watch";
+import { procedure, router, withAppErrors } from "../trpc";
+
+/** Consumer groups: the list with lag, one group's members, assignments and lag, live. */
+export const groupsRouter = router({
+  /** One page of groups with state, type, members, topics and lag (messages and time). */
+  list: procedure("viewer")
+    .input(ZGroupListQuery)
+    .query(({ input }) => listGroupPage(input)),
+
+  /** One group's members, assignment and per-partition lag, pushed about once a second. */
+  watch: procedure("viewer")
+    .input(z.object({ clusterId: z.string().min(1), groupId: z.string().min(1).max(249) }))
+    .subscription(async function* ({ input, signal }) {
+      yield* withAppErrors(watchGroup(input.clusterId, input.groupId, signal));
+    }),
+});

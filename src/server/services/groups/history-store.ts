@@ -1,0 +1,65 @@
+import "server-only";
+import { env } from "~/env";
+import type { TRebalanceRecord } from "~/domain/groups/rebalance-record";
+import { provisionalMembers, type TTrackerAction } from "~/domain/groups/rebalance-tracker";
+import { deleteRebalancesBefore, insertRebalance, updateRebalance } from "~/server/db/rebalances";
+
+const DAY_MS = 86_400_000;
+
+/** Deletes rebalances older than the retention (REBALANCE_HISTORY_DAYS); returns how many. */
+export function pruneRebalanceHistory(now = Date.now(), days = env.REBALANCE_HISTORY_DAYS): Promise<number> {
+  return deleteRebalancesBefore(new Date(now - days * DAY_MS));
+}
+
+/**
+ * Stores what the tracker decided. `openId` is the row of the rebalance in progress; the result
+ * says which row changed and which stays open.
+ */
+export async function storeTrackerAction(
+  clusterId: string,
+  groupId: string,
+  action: TTrackerAction,
+  openId: string | null,
+): Promise<{ changed: TRebalanceRecord; openId: string | null }> {
+  const { rebalance } = action;
+  if (action.kind === "start" || (action.kind === "progress" && openId === null)) {
+    const changed = await insertRebalance(clusterId, groupId, {
+      detectedAt: rebalance.detectedAt,
+      completedAt: null,
+      durationMs: null,
+      generation: null,
+      stateChanges: rebalance.stateChanges,
+      ...provisionalMembers(rebalance),
+      before: rebalance.before,
+      after: null,
+      moved: [],
+    });
+    return { changed, openId: changed.id };
+  }
+  if (action.kind === "progress") {
+    const update = { stateChanges: rebalance.stateChanges, ...provisionalMembers(rebalance) };
+    return { changed: await updateRebalance(openId!, update), openId };
+  }
+  const done = action.rebalance;
+  const result = {
+    completedAt: done.completedAt,
+    durationMs: done.durationMs,
+    stateChanges: done.stateChanges,
+    joined: done.diff.joined,
+    left: done.diff.left,
+    after: done.after,
+    moved: done.diff.moved,
+  };
+  const changed =
+    action.kind === "complete" && openId !== null
+      ? await updateRebalance(openId, result)
+      : await insertRebalance(clusterId, groupId, {
+          ...result,
+          detectedAt: done.detectedAt,
+          generation: null,
+          before: done.before,
+        });
+  // Retention runs on each completed rebalance: rare enough to be cheap, frequent enough to bound the table.
+  await pruneRebalanceHistory();
+  return { changed, openId: null };
+}

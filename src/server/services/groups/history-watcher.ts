@@ -1,0 +1,131 @@
+import "server-only";
+import type { TRebalanceRecord, TRebalanceWatchEvent } from "~/domain/groups/rebalance-record";
+import { trackSnapshot, type TOpenRebalance, type TTrackerState } from "~/domain/groups/rebalance-tracker";
+import { AppError } from "~/lib/app-error";
+import { findOpenRebalance } from "~/server/db/rebalances";
+import { describeGroups } from "~/server/kafka/groups/describe-groups";
+import { SharedPolls } from "~/server/live/shared-polls";
+import { retryDelayMs } from "../clusters/cluster-health";
+import { getCluster } from "../clusters/registered-clusters";
+import { pruneRebalanceHistory, storeTrackerAction } from "./history-store";
+
+/** DescribeGroups every half second: a rebalance shows within about a second of starting. */
+export const HISTORY_POLL_MS = 500;
+
+type TWatchState = {
+  event: TRebalanceWatchEvent;
+  /** undefined until the first snapshot was tracked. */
+  tracker: TTrackerState | undefined;
+  openId: string | null;
+  revision: number;
+  failures: number;
+};
+
+const keyOf = (clusterId: string, groupId: string) => JSON.stringify([clusterId, groupId]);
+
+/** A rebalance a stopped watcher (or a restart) left open is picked up again, not left dangling. */
+async function resumeOpen(clusterId: string, groupId: string): Promise<{ id: string; open: TOpenRebalance } | null> {
+  // Retention also runs whenever a watcher starts, so history expires even in a group that stopped rebalancing.
+  await pruneRebalanceHistory();
+  const row = await findOpenRebalance(clusterId, groupId);
+  if (!row) return null;
+  const open = { detectedAt: row.detectedAt, stateChanges: row.stateChanges, before: row.before, members: [] };
+  return { id: row.id, open };
+}
+
+async function tick(key: string, previous: TWatchState | undefined) {
+  const [clusterId, groupId] = JSON.parse(key) as [string, string];
+  const revision = previous?.revision ?? 0;
+  try {
+    const cluster = await getCluster(clusterId);
+    const [group] = await describeGroups(cluster, [groupId]);
+    const snapshot = { state: group?.state ?? "Dead", members: group?.members ?? [] };
+    const observedAt = Date.now();
+    const resumed = previous?.tracker ? null : await resumeOpen(clusterId, groupId);
+    const step = trackSnapshot(previous?.tracker, snapshot, observedAt, resumed?.open ?? null);
+    let openId = previous?.tracker ? previous.openId : (resumed?.id ?? null);
+    let changed: TRebalanceRecord | null = null;
+    if (step.action) ({ changed, openId } = await storeTrackerAction(clusterId, groupId, step.action, openId));
+    const nextRevision = changed ? revision + 1 : revision;
+    const value: TWatchState = {
+      event: {
+        status: "ok",
+        observedAt,
+        state: snapshot.state,
+        memberCount: snapshot.members.length,
+        revision: nextRevision,
+        changed,
+      },
+      tracker: step.state,
+      openId,
+      revision: nextRevision,
+      failures: 0,
+    };
+    return { value, nextInMs: HISTORY_POLL_MS };
+  } catch (error) {
+    // Kafka or the database is down: keep what was tracked, so the rebalance resumes when it answers.
+    const failures = (previous?.failures ?? 0) + 1;
+    const retryInMs = retryDelayMs(failures);
+    const appError = error instanceof AppError ? error : new AppError("INTERNAL", "Watching the group failed.");
+    const value: TWatchState = {
+      event: {
+        status: "unreachable",
+        observedAt: Date.now(),
+        message: appError.message,
+        hint: appError.hint ?? null,
+        retryInMs,
+      },
+      tracker: previous?.tracker,
+      openId: previous?.openId ?? null,
+      revision,
+      failures,
+    };
+    return { value, nextInMs: retryInMs };
+  }
+}
+
+// On globalThis so that Next's dev reloads keep one watcher per group instead of a second one that
+// would store every rebalance twice.
+const pollsKey = Symbol.for("tributary.groupHistory.polls");
+type GlobalWithPolls = typeof globalThis & { [pollsKey]?: SharedPolls<TWatchState> };
+const historyPolls = ((globalThis as GlobalWithPolls)[pollsKey] ??= new SharedPolls<TWatchState>(tick));
+
+function sameEvent(a: TRebalanceWatchEvent, b: TRebalanceWatchEvent): boolean {
+  if (a.status === "ok" && b.status === "ok") {
+    return a.revision === b.revision && a.state === b.state && a.memberCount === b.memberCount;
+  }
+  return a.status === b.status && a.status === "unreachable" && b.status === "unreachable" && a.message === b.message;
+}
+
+/**
+ * The group's live state and every stored change to its rebalances. All subscribers of one group
+ * share one poll loop; events repeat only when something a page shows has changed.
+ */
+export async function* watchGroupHistory(
+  clusterId: string,
+  groupId: string,
+  signal?: AbortSignal,
+): AsyncGenerator<TRebalanceWatchEvent> {
+  let last: TRebalanceWatchEvent | undefined;
+  for await (const { event } of historyPolls.subscribe(keyOf(clusterId, groupId), signal)) {
+    if (last && sameEvent(last, event)) continue;
+    last = event;
+    yield event;
+  }
+}
+
+/** Watches a group without an open page (e.g. from boot); call the result to stop. */
+export function watchGroup(clusterId: string, groupId: string): () => void {
+  const controller = new AbortController();
+  void (async () => {
+    for await (const _event of historyPolls.subscribe(keyOf(clusterId, groupId), controller.signal)) {
+      // Only keeps the shared loop alive; the loop itself stores the rebalances.
+    }
+  })();
+  return () => controller.abort();
+}
+
+/** [clusterId, groupId] of every group watched now (tests and diagnostics). */
+export function activeHistoryWatches(): [string, string][] {
+  return historyPolls.activeKeys().map((key) => JSON.parse(key) as [string, string]);
+}
