@@ -117,9 +117,7 @@ try {
   await Promise.allSettled(members.map((member) => member.disconnect()));
   await producer.disconnect();
   await admin.disconnect();
-  const { disconnectGroupAdmins } = await import("../src/server/kafka/groups/group-admin");
   const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
-  await disconnectGroupAdmins();
   await disconnectAllClusters();
   await kafka.stop();
   await database.cleanup();

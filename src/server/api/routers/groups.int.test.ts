@@ -8,7 +8,6 @@ import { buildAssignmentGrid } from "~/domain/groups/assignment-grid";
 import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
-import { disconnectGroupAdmins } from "~/server/kafka/groups/group-admin";
 import { activeGroupWatches } from "~/server/services/groups/group-watch";
 import { createCaller } from "../root";
 
@@ -78,7 +77,6 @@ afterAll(async () => {
   await admin.deleteTopics({ topics }).catch(() => undefined);
   await admin.disconnect();
   await deleteClusterRecord(cluster.id);
-  await disconnectGroupAdmins();
   await disconnectAllClusters();
 });
 

@@ -1,8 +1,7 @@
 import "server-only";
 import kafkajs from "kafkajs";
 import type { TGroupMember } from "~/domain/groups/group-dto";
-import type { ClusterTarget } from "../client-registry";
-import { withGroupAdmin } from "./group-admin";
+import { withAdmin, type ClusterTarget } from "../client-registry";
 
 /** A group as ListGroups names it. */
 export type TListedGroup = { groupId: string; protocolType: string };
@@ -21,14 +20,14 @@ export type TCommittedOffset = { topic: string; partition: number; offset: strin
 
 /** Every group the brokers know, in one ListGroups round (kafkajs asks each broker). */
 export async function listGroups(target: ClusterTarget): Promise<TListedGroup[]> {
-  const { groups } = await withGroupAdmin(target, (admin) => admin.listGroups());
+  const { groups } = await withAdmin(target, (admin) => admin.listGroups());
   return groups.map((group) => ({ groupId: group.groupId, protocolType: group.protocolType }));
 }
 
 /** DescribeGroups for many groups at once: kafkajs sends one request per coordinator broker. */
 export async function describeGroups(target: ClusterTarget, groupIds: readonly string[]): Promise<TDescribedGroup[]> {
   if (groupIds.length === 0) return [];
-  const { groups } = await withGroupAdmin(target, (admin) => admin.describeGroups([...groupIds]));
+  const { groups } = await withAdmin(target, (admin) => admin.describeGroups([...groupIds]));
   return groups.map((group) => ({
     groupId: group.groupId,
     state: group.state,
@@ -62,7 +61,7 @@ function decodeAssignment(bytes: Buffer): TGroupMember["assignment"] {
 
 /** The group's committed offsets for every topic it committed to (one OffsetFetch). */
 export async function fetchCommittedOffsets(target: ClusterTarget, groupId: string): Promise<TCommittedOffset[]> {
-  const topics = await withGroupAdmin(target, (admin) => admin.fetchOffsets({ groupId }));
+  const topics = await withAdmin(target, (admin) => admin.fetchOffsets({ groupId }));
   return topics.flatMap(({ topic, partitions }) =>
     partitions.map((partition) => ({
       topic,
