@@ -1,5 +1,7 @@
 "use client";
 
+import { Pager } from "~/components/ui/pager";
+import { GROUP_PAGE_SIZES } from "~/domain/groups/group-list-query";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Users } from "lucide-react";
 import { Banner } from "~/components/ui/banner";
@@ -9,7 +11,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import { GroupPager } from "./group-pager";
 import { GroupSearch } from "./group-search";
 import { GroupTable } from "./group-table";
 import { useGroupListView } from "./use-group-list-view";
@@ -82,7 +83,9 @@ export function GroupList({ clusterId }: { clusterId: string }) {
           )}
           {groups.data.total > 0 ? (
             <div className="border-line border-t">
-              <GroupPager
+              <Pager
+                label="Group pages"
+                pageSizes={GROUP_PAGE_SIZES}
                 page={view.page}
                 pageSize={view.pageSize}
                 total={groups.data.total}

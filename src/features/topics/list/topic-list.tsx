@@ -1,5 +1,7 @@
 "use client";
 
+import { Pager } from "~/components/ui/pager";
+import { TOPIC_PAGE_SIZES } from "~/domain/topics/topic-list-query";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
@@ -10,7 +12,6 @@ import { useTRPC } from "~/trpc/react";
 import { CreateTopicDialog } from "../create/create-topic-dialog";
 import { TopicListEmpty } from "./topic-list-empty";
 import { TopicListToolbar } from "./topic-list-toolbar";
-import { TopicPager } from "./topic-pager";
 import { TopicTable } from "./topic-table";
 import { useTopicListView } from "./use-topic-list-view";
 
@@ -84,7 +85,9 @@ export function TopicList({ clusterId }: { clusterId: string }) {
           )}
           {topics.data.total > 0 ? (
             <div className="border-line border-t">
-              <TopicPager
+              <Pager
+                label="Topic pages"
+                pageSizes={TOPIC_PAGE_SIZES}
                 page={view.page}
                 pageSize={view.pageSize}
                 total={topics.data.total}

@@ -1,12 +1,12 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "~/components/ui/button";
 import { Select } from "~/components/ui/input";
-import { TOPIC_PAGE_SIZES } from "~/domain/topics/topic-list-query";
 import { formatCount } from "~/lib/format";
 
-type TPageSize = (typeof TOPIC_PAGE_SIZES)[number];
-
-type TopicPagerProps = {
+type PagerProps<TPageSize extends number> = {
+  /** Names the navigation for screen readers, e.g. "Topic pages". */
+  label: string;
+  pageSizes: readonly TPageSize[];
   page: number;
   pageSize: TPageSize;
   total: number;
@@ -14,13 +14,21 @@ type TopicPagerProps = {
   onPageSizeChange: (pageSize: TPageSize) => void;
 };
 
-/** "1–50 of 312", the page size, and previous / next. */
-export function TopicPager({ page, pageSize, total, onPageChange, onPageSizeChange }: TopicPagerProps) {
+/** "1–50 of 312", the page size, and previous / next — under any paged list. */
+export function Pager<TPageSize extends number>({
+  label,
+  pageSizes,
+  page,
+  pageSize,
+  total,
+  onPageChange,
+  onPageSizeChange,
+}: PagerProps<TPageSize>) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <nav aria-label="Topic pages" className="flex flex-wrap items-center justify-end gap-3 px-5 py-3 text-sm">
+    <nav aria-label={label} className="flex flex-wrap items-center justify-end gap-3 px-5 py-3 text-sm">
       <label className="text-muted flex items-center gap-2">
         Rows per page
         <Select
@@ -28,14 +36,14 @@ export function TopicPager({ page, pageSize, total, onPageChange, onPageSizeChan
           onChange={(event) => onPageSizeChange(Number(event.target.value) as TPageSize)}
           className="h-8 w-auto pr-2"
         >
-          {TOPIC_PAGE_SIZES.map((size) => (
+          {pageSizes.map((size) => (
             <option key={size} value={size}>
               {size}
             </option>
           ))}
         </Select>
       </label>
-      <span aria-live="polite" className="tabular-nums" data-testid="topic-range">
+      <span aria-live="polite" className="tabular-nums" data-testid="page-range">
         {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
       </span>
       <div className="flex gap-1">
