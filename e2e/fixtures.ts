@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import kafkajs, { type Admin, type Producer } from "kafkajs";
+import kafkajs, { type Admin, type Consumer, type Producer } from "kafkajs";
 
 /** The test Kafka's address, as `npm test` passed it to the app. */
 export function testBrokers(): string {
@@ -62,4 +62,30 @@ export async function withOutsideProducer<T>(work: (producer: Producer) => Promi
   } finally {
     await producer.disconnect();
   }
+}
+
+/**
+ * A consumer-group member started by "another application": it reads but never commits (so the
+ * lag a test set up stays put) and resolves once it has joined. Short fetch waits, because kafkajs
+ * heartbeats — and so learns of a rebalance — only between fetches. Disconnect it when done.
+ */
+export async function startOutsideMember(
+  groupId: string,
+  topic: string,
+  clientId = "e2e-group-member",
+): Promise<Consumer> {
+  const kafka = new kafkajs.Kafka({ clientId, brokers: testBrokers().split(","), logLevel: kafkajs.logLevel.NOTHING });
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 300,
+    rebalanceTimeout: 10_000,
+    maxWaitTimeInMs: 500,
+  });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.connect();
+  await consumer.subscribe({ topic });
+  await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+  await joined;
+  return consumer;
 }

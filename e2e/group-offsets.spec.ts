@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import kafkajs from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin, withOutsideProducer } from "./fixtures";
+import { clusterIdFor, startOutsideMember, uniqueName, withOutsideAdmin, withOutsideProducer } from "./fixtures";
 
 const PARTITIONS = 3;
 const PER_PARTITION = 10;
@@ -117,18 +116,8 @@ test("refuses to reset a group with an active member, and says so", async ({ pag
   const topic = uniqueName("e2e-offsets-active");
   const groupId = uniqueName("e2e-offsets-active-group");
   await createTopicWithRecords(topic);
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-member",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const consumer = kafka.consumer({ groupId });
+  const consumer = await startOutsideMember(groupId, topic);
   try {
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachMessage: async () => undefined });
-    await joined;
     await openGroup(page, groupId);
     await expect(page.getByText("The group has 1 active member; stop them first.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Reset offsets" })).toBeDisabled();

@@ -1,34 +1,11 @@
 import { expect, test } from "@playwright/test";
-import kafkajs, { type Consumer } from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin, withOutsideProducer } from "./fixtures";
+import type { Consumer } from "kafkajs";
+import { clusterIdFor, startOutsideMember, uniqueName, withOutsideAdmin, withOutsideProducer } from "./fixtures";
 
 /**
  * Real kafkajs consumers, started by the spec as "another application", join a group on a topic of
  * three partitions with a backlog; Tributary's list and group page must show them and their lag.
  */
-
-const kafka = () =>
-  new kafkajs.Kafka({
-    clientId: "e2e-group-member",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-
-/** A member that reads but never commits, so the lag the test set up stays put. Resolves once it joined. */
-async function startMember(groupId: string, topic: string): Promise<Consumer> {
-  const consumer = kafka().consumer({
-    groupId,
-    sessionTimeout: 10_000,
-    heartbeatInterval: 500,
-    rebalanceTimeout: 5_000,
-  });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.connect();
-  await consumer.subscribe({ topic });
-  await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
-  await joined;
-  return consumer;
-}
 
 test.describe("consumer groups", () => {
   const topic = uniqueName("e2e-groups");
@@ -51,7 +28,7 @@ test.describe("consumer groups", () => {
     await withOutsideAdmin((admin) =>
       admin.setOffsets({ groupId, topic, partitions: [0, 1, 2].map((partition) => ({ partition, offset: "4" })) }),
     );
-    members.push(await startMember(groupId, topic), await startMember(groupId, topic));
+    members.push(await startOutsideMember(groupId, topic), await startOutsideMember(groupId, topic));
   });
 
   test.afterAll(async () => {
@@ -85,7 +62,7 @@ test.describe("consumer groups", () => {
       "6",
     ]);
 
-    members.push(await startMember(groupId, topic));
+    members.push(await startOutsideMember(groupId, topic));
     await expect(page.getByTestId("group-member")).toHaveCount(3, { timeout: 15_000 });
     await expect(page.getByTestId("group-member-count")).toHaveText("3");
     await expect(page.getByTestId("group-state")).toHaveText("Stable", { timeout: 15_000 });
@@ -94,7 +71,7 @@ test.describe("consumer groups", () => {
   });
 
   test("a fourth member on three partitions stands out as idle, with the reason", async ({ page }) => {
-    members.push(await startMember(groupId, topic));
+    members.push(await startOutsideMember(groupId, topic));
     const clusterId = await clusterIdFor(page);
     await page.goto(`/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}`);
     await expect(page.getByTestId("group-member")).toHaveCount(4, { timeout: 20_000 });

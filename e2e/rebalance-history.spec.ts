@@ -1,31 +1,12 @@
 import { expect, test } from "@playwright/test";
-import kafkajs, { type Consumer } from "kafkajs";
-import { clusterIdFor, testBrokers, uniqueName, withOutsideAdmin } from "./fixtures";
+import type { Consumer } from "kafkajs";
+import { clusterIdFor, startOutsideMember, uniqueName, withOutsideAdmin } from "./fixtures";
 
 /**
  * Real kafkajs members, started by the spec as "another application", join and leave a group on a
  * topic of four partitions; the group page's rebalance timeline must show each rebalance live, with
  * who joined or left and the partitions that moved, and keep it across a reload (it is in PostgreSQL).
  */
-
-/** A member with its own client id, so the timeline can be read by name. Resolves once it joined. */
-async function startMember(groupId: string, topic: string, clientId: string): Promise<Consumer> {
-  const kafka = new kafkajs.Kafka({ clientId, brokers: testBrokers().split(","), logLevel: kafkajs.logLevel.NOTHING });
-  // Short fetch waits: kafkajs heartbeats (and so learns of a rebalance) only between fetches.
-  const consumer = kafka.consumer({
-    groupId,
-    sessionTimeout: 10_000,
-    heartbeatInterval: 300,
-    rebalanceTimeout: 10_000,
-    maxWaitTimeInMs: 500,
-  });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.connect();
-  await consumer.subscribe({ topic });
-  await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
-  await joined;
-  return consumer;
-}
 
 test.describe("rebalance history", () => {
   const topic = uniqueName("e2e-history");
@@ -36,8 +17,8 @@ test.describe("rebalance history", () => {
     await withOutsideAdmin((admin) =>
       admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true }),
     );
-    members.push(await startMember(groupId, topic, "history-member-1"));
-    members.push(await startMember(groupId, topic, "history-member-2"));
+    members.push(await startOutsideMember(groupId, topic, "history-member-1"));
+    members.push(await startOutsideMember(groupId, topic, "history-member-2"));
   });
 
   test.afterAll(async () => {
@@ -56,7 +37,7 @@ test.describe("rebalance history", () => {
     const timeline = page.getByRole("list", { name: "Rebalances, newest first" });
     await expect(page.getByText("watching live · Stable · 2 members")).toBeVisible({ timeout: 30_000 });
 
-    members.push(await startMember(groupId, topic, "history-member-3"));
+    members.push(await startOutsideMember(groupId, topic, "history-member-3"));
     const joined = page.getByTestId("rebalance-entry").first();
     await expect(joined.getByText("Joined")).toBeVisible({ timeout: 15_000 });
     await expect(joined).toContainText("history-member-3");
