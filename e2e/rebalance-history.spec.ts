@@ -36,6 +36,9 @@ test.describe("rebalance history", () => {
     await page.goto(`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(groupId)}`);
     const timeline = page.getByRole("list", { name: "Rebalances, newest first" });
     await expect(page.getByText("watching live · Stable · 2 members")).toBeVisible({ timeout: 30_000 });
+    const generation = page.getByTestId("group-generation");
+    await expect(generation).toHaveText(/^\d+$/);
+    const before = Number(await generation.textContent());
 
     members.push(await startOutsideMember(groupId, topic, "history-member-3"));
     const joined = page.getByTestId("rebalance-entry").first();
@@ -44,6 +47,9 @@ test.describe("rebalance history", () => {
     await expect(joined.getByText("done")).toBeVisible({ timeout: 15_000 });
     await expect(joined.locator('tr[data-moved="true"]').first()).toBeVisible();
     await expect(joined.locator('tr[data-moved="true"]').first()).toContainText("history-member-3");
+    // The join started a new generation: the header and the timeline entry both show it.
+    await expect.poll(async () => Number(await generation.textContent())).toBeGreaterThan(before);
+    await expect(joined.getByTestId("rebalance-generation")).toHaveText(`→ generation ${await generation.textContent()}`);
 
     await members.splice(1, 1)[0]!.disconnect();
     const left = page.getByTestId("rebalance-entry").first();

@@ -49,8 +49,8 @@ export type TGroupSummary = {
 
 export type TGroupDetail = TGroupSummary & {
   /**
-   * Always null for now: Kafka's DescribeGroups response carries no generation id (only
-   * JoinGroup/SyncGroup answers do), so a group-less reader cannot know it.
+   * The generation (classic) or group epoch (KIP-848). DescribeGroups does not report it; it is
+   * read from the coordinator's records in __consumer_offsets. null when that cannot be read.
    */
   generationId: number | null;
   members: TGroupMember[];

@@ -13,7 +13,7 @@ export type TRebalanceRecord = {
   completedAt: number | null;
   /** null while in progress, or when the rebalance fell between two polls. */
   durationMs: number | null;
-  /** Kafka's DescribeGroups does not report it; null unless a member told us. */
+  /** The generation (group epoch for KIP-848) the rebalance ended in, read from __consumer_offsets; null when unknown. */
   generation: number | null;
   stateChanges: TStateChange[];
   joined: TRebalanceMember[];

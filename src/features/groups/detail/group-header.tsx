@@ -3,6 +3,8 @@ import { formatDuration } from "~/domain/groups/group-lag";
 import { GroupStateBadge, GroupTypeBadge } from "../list/group-badges";
 
 const INT64_FORMAT = new Intl.NumberFormat("en-US");
+const GENERATION_HELP =
+  "Kafka starts a new generation with every rebalance. It is read from the group coordinator's records in __consumer_offsets; it shows as unknown when Tributary may not read that topic.";
 
 /** The group's id, state, type, assignor and total lag. */
 export function GroupHeader({ groupId, group }: { groupId: string; group: TGroupDetail | null }) {
@@ -43,12 +45,11 @@ export function GroupHeader({ groupId, group }: { groupId: string; group: TGroup
             <dt>Time lag</dt>
             <dd className="text-ink">{group.timeLagMs === null ? "—" : formatDuration(group.timeLagMs)}</dd>
           </div>
-          <div
-            className="flex gap-1.5"
-            title="Kafka's DescribeGroups response carries no generation id; the rebalance history counts generations as it sees them."
-          >
-            <dt>Generation</dt>
-            <dd className="text-ink">{group.generationId ?? "not reported by DescribeGroups"}</dd>
+          <div className="flex gap-1.5" title={GENERATION_HELP}>
+            <dt>{group.type === "consumer" ? "Group epoch" : "Generation"}</dt>
+            <dd className="text-ink tabular-nums" data-testid="group-generation">
+              {group.generationId ?? "unknown"}
+            </dd>
           </div>
         </dl>
       ) : null}

@@ -46,9 +46,11 @@ export function RebalanceEntry({ rebalance }: { rebalance: TRebalanceRecord }) {
         </time>
         {rebalance.completedAt === null ? <Badge tone="warn">rebalancing</Badge> : <Badge tone="ok">done</Badge>}
         <span className="text-muted text-sm">{durationText(rebalance)}</span>
-        <span className="text-muted text-sm">
-          {rebalance.generation === null ? "generation not reported by Kafka" : `generation ${rebalance.generation}`}
-        </span>
+        {rebalance.generation === null ? null : (
+          <span className="text-sm tabular-nums" data-testid="rebalance-generation">
+            → generation {rebalance.generation}
+          </span>
+        )}
         <span className="ml-auto text-sm">{movedText(rebalance)}</span>
       </div>
       <p className="text-muted text-xs" aria-label="State changes">

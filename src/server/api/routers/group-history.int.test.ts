@@ -108,6 +108,7 @@ describe("groupHistory", () => {
     expect(assigned(joinedRebalance.after)).toEqual([0, 1, 2, 3]);
     expect(joinedRebalance.moved.length).toBeGreaterThan(0);
     expect(joinedRebalance.moved.map((move) => move.to)).toContain(third.memberId);
+    expect(joinedRebalance.generation).toEqual(expect.any(Number));
     expect(joinedRebalance.stateChanges[0]?.state).toBe("Stable");
     expect(joinedRebalance.stateChanges.at(-1)?.state).toBe("Stable");
 
@@ -121,6 +122,8 @@ describe("groupHistory", () => {
       [first.memberId, third.memberId].sort(),
     );
     expect(assigned(leftRebalance.after)).toEqual([0, 1, 2, 3]);
+    // Each rebalance starts a new generation, read from __consumer_offsets.
+    expect(leftRebalance.generation).toBeGreaterThan(joinedRebalance.generation!);
     const secondHad = joinedRebalance.after!.find((member) => member.memberId === second.memberId)!.assignment;
     for (const partition of secondHad.flatMap((entry) => entry.partitions)) {
       expect(leftRebalance.moved).toContainEqual(expect.objectContaining({ partition, from: second.memberId }));

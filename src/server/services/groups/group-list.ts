@@ -11,6 +11,7 @@ import {
 import { AppError } from "~/lib/app-error";
 import { listGroups } from "~/server/kafka/groups/describe-groups";
 import { getCluster } from "../clusters/registered-clusters";
+import { currentGeneration } from "./group-generations";
 import { snapshotGroups, toSummary } from "./group-snapshots";
 
 /**
@@ -47,8 +48,11 @@ export async function describeGroup(clusterId: string, groupId: string): Promise
       "It may have been deleted, or its offsets expired; go back to the group list.",
     );
   }
-  const { details } = await snapshotGroups(cluster, [found]);
+  const [{ details }, generationId] = await Promise.all([
+    snapshotGroups(cluster, [found]),
+    currentGeneration(cluster, groupId),
+  ]);
   const detail = details[0];
   if (!detail) throw new AppError("INTERNAL", `Describing the group ${groupId} returned nothing.`);
-  return detail;
+  return { ...detail, generationId };
 }

@@ -13,13 +13,15 @@ export function pruneRebalanceHistory(now = Date.now(), days = env.REBALANCE_HIS
 
 /**
  * Stores what the tracker decided. `openId` is the row of the rebalance in progress; the result
- * says which row changed and which stays open.
+ * says which row changed and which stays open. `generation` is the group's generation as read
+ * with the snapshot; a completed rebalance is stored with it.
  */
 export async function storeTrackerAction(
   clusterId: string,
   groupId: string,
   action: TTrackerAction,
   openId: string | null,
+  generation: number | null = null,
 ): Promise<{ changed: TRebalanceRecord; openId: string | null }> {
   const { rebalance } = action;
   if (action.kind === "start" || (action.kind === "progress" && openId === null)) {
@@ -44,6 +46,7 @@ export async function storeTrackerAction(
   const result = {
     completedAt: done.completedAt,
     durationMs: done.durationMs,
+    generation,
     stateChanges: done.stateChanges,
     joined: done.diff.joined,
     left: done.diff.left,
@@ -56,7 +59,6 @@ export async function storeTrackerAction(
       : await insertRebalance(clusterId, groupId, {
           ...result,
           detectedAt: done.detectedAt,
-          generation: null,
           before: done.before,
         });
   // Retention runs on each completed rebalance: rare enough to be cheap, frequent enough to bound the table.
