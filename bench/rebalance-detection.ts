@@ -4,14 +4,17 @@
  * four partitions; we time from the member's GROUP_JOIN (Kafka has handed out the new generation)
  * to the `groupHistory.watch` stream (the one the page subscribes to, through the real router,
  * watcher, DescribeGroups and PostgreSQL write) delivering the completed rebalance with that member.
- * The same for a graceful leave, from `disconnect()` resolving. The baseline printed beside it is
- * Kafka's own rebalance time in the same run (member start → GROUP_JOIN).
+ * The same for a graceful leave, from `disconnect()` resolving. And the group page's header: from
+ * GROUP_JOIN to the `groups.watch` stream showing the new generation (read from __consumer_offsets).
+ * The baseline printed beside it is Kafka's own rebalance time in the same run (member start →
+ * GROUP_JOIN).
  */
 import { rm } from "node:fs/promises";
 import kafkajs, { type Consumer } from "kafkajs";
 import { startKafka } from "../apps/kafka-local/src/cluster";
 import { findFreeBasePort } from "../apps/kafka-local/src/ports";
 import { provisionTestDatabase } from "../src/server/db/test-database";
+import type { TGroupWatch } from "../src/domain/groups/group-dto";
 import type { TRebalanceWatchEvent } from "../src/domain/groups/rebalance-record";
 import { describeSamples, quantile } from "./stats";
 
@@ -79,14 +82,37 @@ try {
   };
   await until((event) => event.status === "ok" && event.state === "Stable", 0);
 
+  // The page's header: the group itself, with its generation.
+  const generations: { generation: number | null; at: number }[] = [];
+  void (async () => {
+    for await (const event of (await watcher.groups.watch({ clusterId: cluster!.id, groupId })) as AsyncIterable<TGroupWatch>) {
+      if (event.status === "ok") generations.push({ generation: event.group.generationId, at: performance.now() });
+      for (const wake of waiters) wake();
+    }
+  })().catch(() => undefined);
+  const generationAbove = async (previous: number): Promise<{ generation: number; at: number }> => {
+    for (;;) {
+      const hit = generations.find((entry) => entry.generation !== null && entry.generation > previous);
+      if (hit) return { generation: hit.generation!, at: hit.at };
+      await new Promise<void>((resolve) => {
+        waiters.add(resolve);
+        setTimeout(resolve, 1_000);
+      }).finally(() => waiters.clear());
+    }
+  };
+  let generationNow = (await generationAbove(-1)).generation;
+
   const kafkaRebalance: number[] = [];
   const joinLatency: number[] = [];
   const leaveLatency: number[] = [];
+  const generationLatency: number[] = [];
   for (let run = 1; run <= RUNS; run += 1) {
     const from = seen.length;
     const started = performance.now();
     const member = await startMember(run);
     kafkaRebalance.push(member.joinedAt - started);
+    const newGeneration = await generationAbove(generationNow);
+    generationLatency.push(newGeneration.at - member.joinedAt);
     const shown = await until(
       (event) =>
         event.status === "ok" &&
@@ -107,11 +133,16 @@ try {
       leaveFrom,
     );
     leaveLatency.push(shownLeft - left);
+    // The leave starts a generation too; the next join is timed from there.
+    generationNow = (await generationAbove(newGeneration.generation)).generation;
   }
 
   console.log(`Kafka's rebalance (member start → GROUP_JOIN):          ${describeSamples(kafkaRebalance)}`);
   console.log(
     `join shown on the watch stream after GROUP_JOIN:        ${describeSamples(joinLatency)}, p99 ${quantile(joinLatency, 0.99).toFixed(1)} ms`,
+  );
+  console.log(
+    `new generation on the group page after GROUP_JOIN:      ${describeSamples(generationLatency)}, p99 ${quantile(generationLatency, 0.99).toFixed(1)} ms`,
   );
   console.log(
     `leave shown on the watch stream after disconnect():     ${describeSamples(leaveLatency)}, p99 ${quantile(leaveLatency, 0.99).toFixed(1)} ms`,
