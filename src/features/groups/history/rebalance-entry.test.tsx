@@ -49,6 +49,12 @@ describe("RebalanceEntry", () => {
     expect(html.match(/<tr /g)).toHaveLength(4);
   });
 
+  it("shows the generation the rebalance ended in, and says when only its result was seen", () => {
+    expect(render({ ...joinedRebalance, generation: 12 })).toContain("→ generation 12");
+    expect(render(joinedRebalance)).not.toContain("generation");
+    expect(render({ ...joinedRebalance, durationMs: null })).toContain("only its result was seen");
+  });
+
   it("marks a rebalance still under way and does not invent an assignment after it", () => {
     const html = render({
       ...joinedRebalance,

@@ -10,7 +10,7 @@ const timeOf = (ms: number) => new Date(ms).toLocaleString();
 
 function durationText(rebalance: TRebalanceRecord): string {
   if (rebalance.completedAt === null) return "in progress";
-  if (rebalance.durationMs === null) return "took under a poll interval (only its result was seen)";
+  if (rebalance.durationMs === null) return "only its result was seen, so its duration is unknown";
   return `took ${formatRebalanceDuration(rebalance.durationMs)}`;
 }
 

@@ -86,8 +86,9 @@ export function RebalanceTimeline({ clusterId, groupId }: { clusterId: string; g
           icon={<History className="size-6" />}
           title="No rebalances recorded since Tributary started watching this group"
         >
-          While this page is open, Tributary watches the group and stores each rebalance in its database: who joined or
-          left, and which partitions moved. Stored rebalances stay here after a reload.
+          Tributary stores each rebalance in its database: who joined or left, and which partitions moved. While this
+          page is open it watches the group twice a second; otherwise a sweep of all groups looks every few seconds.
+          Stored rebalances stay here after a reload.
           {event?.status === "ok" && event.state === "Dead" ? (
             <p className="mt-2">
               Kafka reports this group as Dead with no members. A group on Kafka 4&apos;s new consumer protocol
