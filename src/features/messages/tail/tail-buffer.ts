@@ -1,4 +1,5 @@
 import type { TMessage } from "~/domain/messages/message";
+import { orderBatchByTime } from "./batch-order";
 
 /** Rows kept on screen; older rows leave the list and are counted as not shown. */
 export const TAIL_SCREEN_CAP = 500;
@@ -34,7 +35,7 @@ export class TailBuffer {
 
   receive(messages: readonly TMessage[], skipped: number): void {
     if (messages.length === 0 && skipped === 0) return;
-    for (const message of messages) this.pending.push(message);
+    for (const message of orderBatchByTime(messages)) this.pending.push(message);
     this.pendingNotShown += skipped;
     if (this.isPaused) this.newWhilePaused += messages.length + skipped;
     // Only the newest `cap` can ever be on screen; count the rest now rather than hold them.
