@@ -1,6 +1,7 @@
 "use client";
 
 import { Pager } from "~/components/ui/pager";
+import { SearchBox } from "~/components/ui/search-box";
 import { GROUP_PAGE_SIZES } from "~/domain/groups/group-list-query";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Users } from "lucide-react";
@@ -11,7 +12,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import { GroupSearch } from "./group-search";
 import { GroupTable } from "./group-table";
 import { useGroupListView } from "./use-group-list-view";
 
@@ -38,7 +38,12 @@ export function GroupList({ clusterId }: { clusterId: string }) {
         {groups.isPlaceholderData ? <span className="text-muted text-sm">updating…</span> : null}
       </header>
 
-      <GroupSearch search={view.search} onSearchChange={(search) => update({ search })} />
+      <SearchBox
+        search={view.search}
+        onSearchChange={(search) => update({ search })}
+        label="Search consumer groups by id"
+        placeholder="Search groups…"
+      />
 
       {error ? (
         <Banner

@@ -2,15 +2,25 @@
 
 import { Search } from "lucide-react";
 import { useEffect, useEffectEvent, useState } from "react";
-import { Input } from "~/components/ui/input";
+import { Input } from "./input";
 
-/** How long typing pauses before the list is asked again. */
+/** How long typing pauses before the search is handed on. */
 const SEARCH_DEBOUNCE_MS = 200;
 
-export function GroupSearch({ search, onSearchChange }: { search: string; onSearchChange: (search: string) => void }) {
-  // What is in the box now; the URL (and the query) follows once typing pauses.
+type SearchBoxProps = {
+  /** The search in force (from the URL). */
+  search: string;
+  /** Called once typing pauses, with the new text. */
+  onSearchChange: (search: string) => void;
+  label: string;
+  placeholder: string;
+};
+
+/** A search field for lists: the box answers each key at once, the list follows once typing pauses. */
+export function SearchBox({ search, onSearchChange, label, placeholder }: SearchBoxProps) {
   const [text, setText] = useState(search);
-  // The parent's handler changes on every refresh; only a change of text may restart the pause.
+  // The parent's handler changes on every render (lists re-render each refresh); only a change of
+  // text may restart the pause.
   const commit = useEffectEvent((next: string) => {
     if (next !== search) onSearchChange(next);
   });
@@ -27,8 +37,8 @@ export function GroupSearch({ search, onSearchChange }: { search: string; onSear
       />
       <Input
         type="search"
-        aria-label="Search consumer groups by id"
-        placeholder="Search groups…"
+        aria-label={label}
+        placeholder={placeholder}
         value={text}
         onChange={(event) => setText(event.target.value)}
         className="pl-8"
