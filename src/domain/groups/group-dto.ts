@@ -1,7 +1,8 @@
 /**
  * How a group coordinates. "classic": the JoinGroup/SyncGroup protocol that kafkajs and older Java
- * clients speak. "consumer": the new consumer protocol (KIP-848, Kafka 4), which kafkajs 2.2.4 cannot
- * describe — the classic DescribeGroups answers "Dead" with no members for such a group.
+ * clients speak. "consumer": the new consumer protocol (KIP-848, Kafka 4) — the classic
+ * DescribeGroups answers "Dead" with no members for such a group, so it is described with
+ * ConsumerGroupDescribe (sent by hand; kafkajs 2.2.4 does not know it).
  */
 export type TGroupType = "classic" | "consumer";
 
@@ -32,13 +33,16 @@ export type TGroupMember = {
 export type TGroupSummary = {
   groupId: string;
   type: TGroupType;
-  /** Kafka's group state: Stable, PreparingRebalance, CompletingRebalance, Empty, Dead; "Unknown" for a KIP-848 group */
+  /**
+   * Kafka's group state. Classic: Stable, PreparingRebalance, CompletingRebalance, Empty, Dead.
+   * KIP-848: Stable, Assigning, Reconciling, Empty; "Unknown" when the broker could not describe it.
+   */
   state: string;
   /** "consumer" for consumer groups; "connect" for Kafka Connect workers, etc. */
   protocolType: string;
   /** The assignor the members agreed on ("range", "roundrobin"…); empty when no member is in. */
   protocol: string;
-  /** null when the client cannot see the members (a KIP-848 group). */
+  /** null when the members cannot be seen (a KIP-848 group on a broker without ConsumerGroupDescribe). */
   memberCount: number | null;
   topics: string[];
   /** Sum of the lag over the committed partitions; null when no partition's lag is known. */
@@ -63,7 +67,7 @@ export type TGroupDetail = TGroupSummary & {
 };
 
 export const KIP_848_LIMITATION =
-  "This group uses Kafka 4's new consumer protocol (KIP-848). Tributary's Kafka client can read its committed offsets and lag, but not its members or their assignment: the classic DescribeGroups request reports such a group as Dead with no members even while it is consuming.";
+  "This group uses Kafka 4's new consumer protocol (KIP-848), and this broker did not answer ConsumerGroupDescribe, the request that lists such a group's members. Its committed offsets and lag are shown; its members and their assignment cannot be (the classic DescribeGroups reports such a group as Dead with no members even while it consumes).";
 
 /** What `groups.watch` pushes: the group, or why it cannot be shown right now (the watch keeps trying). */
 export type TGroupWatch =

@@ -6,8 +6,12 @@ import { diffSnapshots, membershipChanged, type TGroupSnapshot, type TRebalanceD
  * watcher's decisions are unit-tested without Kafka; the watcher only stores what this says.
  */
 
-/** The states a classic group passes through while its members re-join and receive partitions. */
-const REBALANCING_STATES = new Set(["PreparingRebalance", "CompletingRebalance"]);
+/**
+ * The states a group passes through while its partitions are handed out again: classic groups'
+ * re-join and sync, and KIP-848 groups' computing of a new target assignment and the members'
+ * convergence to it.
+ */
+const REBALANCING_STATES = new Set(["PreparingRebalance", "CompletingRebalance", "Assigning", "Reconciling"]);
 
 export function isRebalancing(state: string): boolean {
   return REBALANCING_STATES.has(state);

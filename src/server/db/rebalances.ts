@@ -83,6 +83,18 @@ export function findOpenRebalance(clusterId: string, groupId: string): Promise<T
   });
 }
 
+/** The newest open rebalance of every group of the cluster that has one, by group id. */
+export function findOpenRebalances(clusterId: string): Promise<Map<string, TRebalanceRecord>> {
+  return withDatabase(async () => {
+    const rows = await getDb().groupRebalance.findMany({
+      where: { clusterId, completedAt: null },
+      orderBy: [{ detectedAt: "asc" }, { id: "asc" }],
+    });
+    // Ascending, so the newest row of a group is the one left in the map.
+    return new Map(rows.map((row) => [row.groupId, toRecord(row)]));
+  });
+}
+
 /** Newest first. */
 export function listRebalances(filter: {
   clusterId: string;

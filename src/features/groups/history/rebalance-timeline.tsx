@@ -89,11 +89,10 @@ export function RebalanceTimeline({ clusterId, groupId }: { clusterId: string; g
           Tributary stores each rebalance in its database: who joined or left, and which partitions moved. While this
           page is open it watches the group twice a second; otherwise a sweep of all groups looks every few seconds.
           Stored rebalances stay here after a reload.
-          {event?.status === "ok" && event.state === "Dead" ? (
+          {event?.status === "ok" && event.state === "Unknown" ? (
             <p className="mt-2">
-              Kafka reports this group as Dead with no members. A group on Kafka 4&apos;s new consumer protocol
-              (KIP-848) is reported this way even while it consumes, so its rebalances cannot be watched with this
-              client.
+              This group uses Kafka 4&apos;s new consumer protocol (KIP-848) and the broker did not describe its members,
+              so its rebalances cannot be watched.
             </p>
           ) : null}
         </EmptyState>

@@ -5,15 +5,17 @@ const STATE_TONES: Record<string, BadgeTone> = {
   Stable: "ok",
   PreparingRebalance: "warn",
   CompletingRebalance: "warn",
+  Assigning: "warn",
+  Reconciling: "warn",
   Empty: "neutral",
   Dead: "danger",
 };
 
-/** The group's state; a KIP-848 group's is not visible to this client, and says so. */
+/** The group's state; says so when a KIP-848 group's state could not be read. */
 export function GroupStateBadge({ group }: { group: Pick<TGroupSummary, "state" | "type"> }) {
-  if (group.type === "consumer") {
+  if (group.state === "Unknown") {
     return (
-      <span title="Kafka's classic DescribeGroups cannot see groups of the new consumer protocol">
+      <span title="The broker did not answer ConsumerGroupDescribe, which describes groups of the new consumer protocol">
         <Badge>state not visible</Badge>
       </span>
     );

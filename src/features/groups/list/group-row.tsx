@@ -31,7 +31,7 @@ export function GroupRow({ clusterId, group }: { clusterId: string; group: TGrou
       </td>
       <td className={NUMBER_CELL} data-column="members">
         {group.memberCount === null ? (
-          <span className="text-muted" title="This client cannot see the members of a KIP-848 group">
+          <span className="text-muted" title="The broker did not describe the members of this KIP-848 group">
             —
           </span>
         ) : (

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import kafkajs, { type Consumer, type Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TCluster } from "~/domain/cluster";
@@ -9,6 +7,7 @@ import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeGroupWatches } from "~/server/services/groups/group-watch";
+import { startJavaConsumer, stopJavaConsumer } from "../../../../test/java-consumer";
 import { createCaller } from "../root";
 
 const caller = createCaller({ actor: LOCAL_OPERATOR });
@@ -155,43 +154,26 @@ describe("groups router", () => {
     expect(grid.idleExplanation).toMatch(/^4 members, 3 partitions: one member has nothing to read\./);
   });
 
-  it("lists a group of the new consumer protocol (KIP-848) with its type and what cannot be shown", async () => {
+  it("describes a group of the new consumer protocol (KIP-848) with ConsumerGroupDescribe: type, state, member and assignment", async () => {
     const groupId = `${prefix}-kip848`;
     const topic = `${prefix}-kip848-topic`;
     await topicWithBacklog(topic, 1, 3, groupId);
-    const java = startJavaConsumer(topic, groupId);
+    const java = startJavaConsumer(brokers, topic, groupId);
     try {
       // The Java consumer starts at the committed offset 2 and commits 3 as it reads the last record.
       const group = await watchUntil(groupId, (candidate) => candidate.partitions[0]?.committedOffset === "3");
-      expect(group).toMatchObject({ type: "consumer", state: "Unknown", memberCount: null, totalLag: "0" });
+      expect(group).toMatchObject({ type: "consumer", state: "Stable", memberCount: 1, totalLag: "0", limitation: null });
+      // The classic DescribeGroups says "Dead" with no members for this group; ConsumerGroupDescribe knows better.
+      expect(group.members).toEqual([
+        expect.objectContaining({ clientId: "console-consumer", assignment: [{ topic, partitions: [0] }] }),
+      ]);
+      expect(group.partitions[0]?.memberId).toBe(group.members[0]?.memberId);
       // The group epoch stands in for the generation: KIP-848 bumps it when the member joins.
       expect(group.generationId).toBeGreaterThanOrEqual(1);
-      expect(group.limitation).toMatch(/new consumer protocol \(KIP-848\).*not its members or their assignment/);
       const [listed] = (await caller.groups.list({ clusterId: cluster.id, search: groupId })).items;
-      expect(listed).toMatchObject({ groupId, type: "consumer", memberCount: null, topics: [topic] });
+      expect(listed).toMatchObject({ groupId, type: "consumer", state: "Stable", memberCount: 1, topics: [topic] });
     } finally {
-      java.kill("SIGKILL");
-      await once(java, "exit");
+      await stopJavaConsumer(java);
     }
   });
 });
-
-function startJavaConsumer(topic: string, groupId: string): ChildProcess {
-  return spawn(
-    "java",
-    [
-      "-cp",
-      ".data/kafka-local/libs-4.3.1/*",
-      "org.apache.kafka.tools.consumer.ConsoleConsumer",
-      "--bootstrap-server",
-      brokers,
-      "--topic",
-      topic,
-      "--group",
-      groupId,
-      "--consumer-property",
-      "group.protocol=consumer",
-    ],
-    { stdio: "ignore" },
-  );
-}

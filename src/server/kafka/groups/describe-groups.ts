@@ -1,18 +1,30 @@
 import "server-only";
 import kafkajs from "kafkajs";
-import type { TGroupMember } from "~/domain/groups/group-dto";
-import { withAdmin, type ClusterTarget } from "../client-registry";
+import type { TGroupMember, TGroupType } from "~/domain/groups/group-dto";
+import { withAdmin, withMetadata, type ClusterTarget } from "../client-registry";
+import { consumerGroupDescribe, supportsConsumerGroupDescribe } from "./consumer-group-describe";
+import { withCoordinator } from "./offsets-coordinator";
+
+/** Kafka's error 69: the coordinator knows no group of that id (in ConsumerGroupDescribe: no KIP-848 group). */
+const GROUP_ID_NOT_FOUND = 69;
 
 /** A group as ListGroups names it. */
 export type TListedGroup = { groupId: string; protocolType: string };
 
-/** A group as the classic DescribeGroups sees it, mapped to our types. */
+/** A group as DescribeGroups (classic) or ConsumerGroupDescribe (KIP-848) sees it, mapped to our types. */
 export type TDescribedGroup = {
   groupId: string;
+  type: TGroupType;
   state: string;
   protocolType: string;
+  /** The assignor ("range", "uniform"…); empty when no member is in. */
   protocol: string;
   members: TGroupMember[];
+  /**
+   * false: the classic DescribeGroups answered "Dead" with no members and ConsumerGroupDescribe
+   * could not tell more (a broker without it, or the group vanished) — members are unknown.
+   */
+  membersVisible: boolean;
 };
 
 /** A committed offset of one partition; "-1" from Kafka (no commit) becomes null. */
@@ -24,23 +36,77 @@ export async function listGroups(target: ClusterTarget): Promise<TListedGroup[]>
   return groups.map((group) => ({ groupId: group.groupId, protocolType: group.protocolType }));
 }
 
-/** DescribeGroups for many groups at once: kafkajs sends one request per coordinator broker. */
+/**
+ * DescribeGroups for many groups at once (kafkajs sends one request per coordinator broker). The
+ * classic request answers "Dead" with no members for a group on Kafka 4's new consumer protocol
+ * (KIP-848); those are asked again with ConsumerGroupDescribe.
+ */
 export async function describeGroups(target: ClusterTarget, groupIds: readonly string[]): Promise<TDescribedGroup[]> {
   if (groupIds.length === 0) return [];
   const { groups } = await withAdmin(target, (admin) => admin.describeGroups([...groupIds]));
-  return groups.map((group) => ({
-    groupId: group.groupId,
-    state: group.state,
-    protocolType: group.protocolType,
-    protocol: group.protocol,
-    members: group.members.map((member) => ({
-      memberId: member.memberId,
-      clientId: member.clientId,
-      host: member.clientHost,
-      // Only the consumer protocol's assignment bytes have a known layout; Connect workers' do not.
-      assignment: group.protocolType === "consumer" ? decodeAssignment(member.memberAssignment) : [],
-    })),
-  }));
+  const classic = groups.map(
+    (group): TDescribedGroup => ({
+      groupId: group.groupId,
+      type: "classic",
+      state: group.state,
+      protocolType: group.protocolType,
+      protocol: group.protocol,
+      members: group.members.map((member) => ({
+        memberId: member.memberId,
+        clientId: member.clientId,
+        host: member.clientHost,
+        // Only the consumer protocol's assignment bytes have a known layout; Connect workers' do not.
+        assignment: group.protocolType === "consumer" ? decodeAssignment(member.memberAssignment) : [],
+      })),
+      membersVisible: true,
+    }),
+  );
+  const dead = classic.filter((group) => group.state === "Dead").map((group) => group.groupId);
+  if (dead.length === 0) return classic;
+  const described = new Map((await describeNewProtocolGroups(target, dead)).map((group) => [group.groupId, group]));
+  return classic.map((group) => described.get(group.groupId) ?? group);
+}
+
+/**
+ * ConsumerGroupDescribe for groups the classic request called Dead, each at its coordinator. A
+ * group it does not know either (GROUP_ID_NOT_FOUND) is really gone and stays Dead; where the
+ * broker cannot answer, the group is a KIP-848 group whose members stay unknown.
+ */
+async function describeNewProtocolGroups(target: ClusterTarget, groupIds: readonly string[]) {
+  return withMetadata(target, (cluster) =>
+    Promise.all(
+      groupIds.map(async (groupId): Promise<TDescribedGroup> => {
+        const unknown: TDescribedGroup = {
+          groupId,
+          type: "consumer",
+          state: "Unknown",
+          protocolType: "consumer",
+          protocol: "",
+          members: [],
+          membersVisible: false,
+        };
+        try {
+          const [found] = await withCoordinator(cluster, groupId, async (coordinator) =>
+            supportsConsumerGroupDescribe(coordinator) ? consumerGroupDescribe(coordinator, [groupId]) : [],
+          );
+          if (!found) return unknown;
+          if (found.errorCode === GROUP_ID_NOT_FOUND) return { ...unknown, type: "classic", state: "Dead", membersVisible: true };
+          if (found.errorCode !== 0) return unknown;
+          return {
+            groupId,
+            type: "consumer",
+            state: found.state,
+            protocolType: "consumer",
+            protocol: found.assignor,
+            members: found.members.map(({ memberId, clientId, host, assignment }) => ({ memberId, clientId, host, assignment })),
+            membersVisible: true,
+          };
+        } catch {
+          return unknown;
+        }
+      }),
+    ),
+  );
 }
 
 /**

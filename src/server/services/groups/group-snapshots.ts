@@ -1,5 +1,5 @@
 import "server-only";
-import type { TGroupDetail, TGroupPartitionLag, TGroupSummary, TGroupType } from "~/domain/groups/group-dto";
+import type { TGroupDetail, TGroupPartitionLag, TGroupSummary } from "~/domain/groups/group-dto";
 import { KIP_848_LIMITATION } from "~/domain/groups/group-dto";
 import { groupTimeLag, partitionLag, timeLagFrom, totalLag } from "~/domain/groups/group-lag";
 import type { ClusterTarget } from "~/server/kafka/client-registry";
@@ -17,14 +17,6 @@ import {
   type TTimestampRead,
   type TTopicLayout,
 } from "~/server/kafka/groups/partition-positions";
-
-/**
- * The classic DescribeGroups knows nothing of KIP-848 groups and answers "Dead" with no members;
- * a group that ListGroups just named is not dead, so that answer identifies the new protocol.
- */
-export function groupTypeOf(described: Pick<TDescribedGroup, "state">): TGroupType {
-  return described.state === "Dead" ? "consumer" : "classic";
-}
 
 type TGroupInput = { described: TDescribedGroup; committed: TCommittedOffset[]; listedProtocolType: string };
 
@@ -128,16 +120,15 @@ function toDetail(
   now: number,
 ): TGroupDetail {
   const { described } = input;
-  const type = groupTypeOf(described);
+  const { type, membersVisible } = described;
   const topics = [...new Set(partitions.map((partition) => partition.topic))].sort();
   return {
     groupId: described.groupId,
     type,
-    // "Dead" is what the classic API says about a group it cannot see, not the group's state.
-    state: type === "consumer" ? "Unknown" : described.state,
+    state: described.state,
     protocolType: described.protocolType || input.listedProtocolType,
     protocol: described.protocol,
-    memberCount: type === "consumer" ? null : described.members.length,
+    memberCount: membersVisible ? described.members.length : null,
     topics,
     totalLag: totalLag(partitions),
     timeLagMs: groupTimeLag(partitions),
@@ -145,13 +136,13 @@ function toDetail(
     members: described.members,
     partitions,
     topicPartitions,
-    limitation: type === "consumer" ? KIP_848_LIMITATION : null,
+    limitation: membersVisible ? null : KIP_848_LIMITATION,
     observedAt: now,
   };
 }
 
 function deadGroup(groupId: string): TDescribedGroup {
-  return { groupId, state: "Dead", protocolType: "", protocol: "", members: [] };
+  return { groupId, type: "classic", state: "Dead", protocolType: "", protocol: "", members: [], membersVisible: true };
 }
 
 export function toSummary(detail: TGroupDetail): TGroupSummary {

@@ -1,0 +1,111 @@
+import "server-only";
+import { setTimeout as delay } from "node:timers/promises";
+import { env } from "~/env";
+import { trackSnapshot, type TTrackerAction, type TTrackerState } from "~/domain/groups/rebalance-tracker";
+import { findOpenRebalances } from "~/server/db/rebalances";
+import { describeGroups, listGroups } from "~/server/kafka/groups/describe-groups";
+import { retryDelayMs } from "../clusters/cluster-health";
+import { getCluster, listClusters } from "../clusters/registered-clusters";
+import { currentGeneration } from "./group-generations";
+import { storeTrackerAction } from "./history-store";
+import { activeHistoryWatches } from "./history-watcher";
+
+/**
+ * Rebalances happen when nobody looks, too. Besides the fast watcher of each open group page
+ * (history-watcher.ts, every 500 ms), one sweep per registered cluster describes all its classic
+ * groups every REBALANCE_SWEEP_SECONDS — one ListGroups and one DescribeGroups per coordinator —
+ * and stores their rebalances the same way. A group with an open page is left to its page's
+ * watcher, which resumes a rebalance the sweep left open; the sweep takes the group back when the
+ * last page closes.
+ */
+
+type TSweptGroup = { tracker: TTrackerState; openId: string | null };
+/** Per cluster: what the sweep tracked of each group last time. */
+type TSweepMemory = Map<string, Map<string, TSweptGroup>>;
+
+const memoryKey = Symbol.for("tributary.groupHistory.sweep");
+type GlobalWithSweep = typeof globalThis & { [memoryKey]?: { memory: TSweepMemory; running: boolean } };
+const sweep = ((globalThis as GlobalWithSweep)[memoryKey] ??= { memory: new Map(), running: false });
+
+const isCompletion = (action: TTrackerAction) => action.kind === "complete" || action.kind === "record";
+
+/**
+ * One sweep of one cluster; returns how many rebalance rows it wrote. `onlyGroup` narrows it to
+ * some groups (tests use it to stay out of the groups other tests are counting).
+ */
+export async function sweepRebalancesOnce(
+  clusterId: string,
+  onlyGroup: (groupId: string) => boolean = () => true,
+): Promise<number> {
+  const cluster = await getCluster(clusterId);
+  const tracked = sweep.memory.get(clusterId) ?? new Map<string, TSweptGroup>();
+  sweep.memory.set(clusterId, tracked);
+  const watchedByPage = () =>
+    new Set(activeHistoryWatches().flatMap(([cluster, group]) => (cluster === clusterId ? [group] : [])));
+
+  const paged = watchedByPage();
+  const listed = (await listGroups(cluster)).filter(
+    (group) =>
+      onlyGroup(group.groupId) &&
+      !paged.has(group.groupId) &&
+      (group.protocolType === "consumer" || group.protocolType === ""),
+  );
+  const described = await describeGroups(
+    cluster,
+    listed.map((group) => group.groupId),
+  );
+  const resumable = [...described].some((group) => !tracked.has(group.groupId))
+    ? await findOpenRebalances(clusterId)
+    : new Map();
+  const observedAt = Date.now();
+  let written = 0;
+  const seen = new Set<string>();
+  for (const group of described) {
+    // "Dead": gone a moment ago, or a KIP-848 group the classic DescribeGroups cannot see into.
+    if (group.state === "Dead") continue;
+    seen.add(group.groupId);
+    const previous = tracked.get(group.groupId);
+    const resumed = previous ? undefined : resumable.get(group.groupId);
+    const resumedOpen = resumed
+      ? { detectedAt: resumed.detectedAt, stateChanges: resumed.stateChanges, before: resumed.before, members: [] }
+      : null;
+    const step = trackSnapshot(previous?.tracker, group, observedAt, resumedOpen);
+    let openId = previous ? previous.openId : (resumed?.id ?? null);
+    // A page may have opened while we described: its watcher owns the group now.
+    if (step.action && !watchedByPage().has(group.groupId)) {
+      const generation = isCompletion(step.action) ? await currentGeneration(cluster, group.groupId) : null;
+      ({ openId } = await storeTrackerAction(clusterId, group.groupId, step.action, openId, generation));
+      written += 1;
+    }
+    tracked.set(group.groupId, { tracker: step.state, openId });
+  }
+  // Forget groups that are gone or now watched by a page; seeing them again starts afresh.
+  for (const groupId of tracked.keys()) if (!seen.has(groupId)) tracked.delete(groupId);
+  return written;
+}
+
+/** Starts the sweep of every registered cluster for the life of the server (once; later calls do nothing). */
+export function startRebalanceSweep(intervalMs = env.REBALANCE_SWEEP_SECONDS * 1_000): void {
+  if (sweep.running || intervalMs <= 0) return;
+  sweep.running = true;
+  void (async () => {
+    const failures = new Map<string, number>();
+    const skipUntil = new Map<string, number>();
+    for (;;) {
+      const clusters = await listClusters().catch(() => []);
+      for (const { id } of clusters) {
+        if ((skipUntil.get(id) ?? 0) > Date.now()) continue;
+        try {
+          await sweepRebalancesOnce(id);
+          failures.delete(id);
+        } catch {
+          // Kafka or the database is down: try this cluster less often until it answers again.
+          const count = (failures.get(id) ?? 0) + 1;
+          failures.set(id, count);
+          skipUntil.set(id, Date.now() + retryDelayMs(count));
+        }
+      }
+      await delay(intervalMs);
+    }
+  })();
+}
