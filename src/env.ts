@@ -47,6 +47,27 @@ export const ZEnv = z.object({
     .min(1, "keep at least 1 day")
     .max(3650, "keep at most 3650 days")
     .default(30),
+  /** Seconds between two sweeps that look for rebalances in every group without an open page (0: off). */
+  REBALANCE_SWEEP_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds, e.g. 5" })
+    .int("expected a whole number of seconds")
+    .min(0, "0 turns the sweep off")
+    .max(3600, "sweep at least once an hour")
+    .default(5),
+  /** Seconds between two lag samples of every consumer group (one pass per cluster, stored in PostgreSQL). */
+  LAG_SAMPLE_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds, e.g. 15" })
+    .int("expected a whole number of seconds")
+    .min(1, "sample at most once a second")
+    .max(3600, "sample at least once an hour")
+    .default(15),
+  /** Days of consumer-group lag history kept in PostgreSQL; older samples are deleted. */
+  LAG_HISTORY_DAYS: z.coerce
+    .number({ error: "expected a number of days, e.g. 7" })
+    .int("expected a whole number of days")
+    .min(1, "keep at least 1 day")
+    .max(3650, "keep at most 3650 days")
+    .default(7),
   /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
   TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
 });
