@@ -137,10 +137,21 @@ function draftToParams(draft: TSearchDraft): Record<string, string | null> {
     partition: draft.partition,
     kind: draft.kind,
     q: draft.query === "" ? null : draft.query,
-    from: draft.from.trim() === "" ? null : draft.from.trim(),
-    to: draft.to.trim() === "" ? null : draft.to.trim(),
+    from: boundParam(draft.from),
+    to: boundParam(draft.to),
     budget: draft.budget === String(DEFAULT_MAX_MESSAGES) ? null : draft.budget,
   };
+}
+
+/**
+ * A bound for the URL, read in the browser's time zone as the user typed it and written as an
+ * offset or a UTC time, so that the export link (which the server reads) means the same.
+ * Text that is not a bound yet (half typed) stays as it is; the form shows why.
+ */
+function boundParam(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  return formatBound(parseBound(trimmed)) ?? trimmed;
 }
 
 function normaliseBound(text: string): string {
