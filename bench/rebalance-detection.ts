@@ -85,7 +85,10 @@ try {
   // The page's header: the group itself, with its generation.
   const generations: { generation: number | null; at: number }[] = [];
   void (async () => {
-    for await (const event of (await watcher.groups.watch({ clusterId: cluster!.id, groupId })) as AsyncIterable<TGroupWatch>) {
+    for await (const event of (await watcher.groups.watch({
+      clusterId: cluster!.id,
+      groupId,
+    })) as AsyncIterable<TGroupWatch>) {
       if (event.status === "ok") generations.push({ generation: event.group.generationId, at: performance.now() });
       for (const wake of waiters) wake();
     }

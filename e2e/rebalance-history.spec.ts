@@ -49,7 +49,9 @@ test.describe("rebalance history", () => {
     await expect(joined.locator('tr[data-moved="true"]').first()).toContainText("history-member-3");
     // The join started a new generation: the header and the timeline entry both show it.
     await expect.poll(async () => Number(await generation.textContent())).toBeGreaterThan(before);
-    await expect(joined.getByTestId("rebalance-generation")).toHaveText(`→ generation ${await generation.textContent()}`);
+    await expect(joined.getByTestId("rebalance-generation")).toHaveText(
+      `→ generation ${await generation.textContent()}`,
+    );
 
     await members.splice(1, 1)[0]!.disconnect();
     const left = page.getByTestId("rebalance-entry").first();

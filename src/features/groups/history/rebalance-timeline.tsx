@@ -91,8 +91,8 @@ export function RebalanceTimeline({ clusterId, groupId }: { clusterId: string; g
           Stored rebalances stay here after a reload.
           {event?.status === "ok" && event.state === "Unknown" ? (
             <p className="mt-2">
-              This group uses Kafka 4&apos;s new consumer protocol (KIP-848) and the broker did not describe its members,
-              so its rebalances cannot be watched.
+              This group uses Kafka 4&apos;s new consumer protocol (KIP-848) and the broker did not describe its
+              members, so its rebalances cannot be watched.
             </p>
           ) : null}
         </EmptyState>

@@ -162,7 +162,13 @@ describe("groups router", () => {
     try {
       // The Java consumer starts at the committed offset 2 and commits 3 as it reads the last record.
       const group = await watchUntil(groupId, (candidate) => candidate.partitions[0]?.committedOffset === "3");
-      expect(group).toMatchObject({ type: "consumer", state: "Stable", memberCount: 1, totalLag: "0", limitation: null });
+      expect(group).toMatchObject({
+        type: "consumer",
+        state: "Stable",
+        memberCount: 1,
+        totalLag: "0",
+        limitation: null,
+      });
       // The classic DescribeGroups says "Dead" with no members for this group; ConsumerGroupDescribe knows better.
       expect(group.members).toEqual([
         expect.objectContaining({ clientId: "console-consumer", assignment: [{ topic, partitions: [0] }] }),

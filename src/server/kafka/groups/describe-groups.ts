@@ -44,23 +44,21 @@ export async function listGroups(target: ClusterTarget): Promise<TListedGroup[]>
 export async function describeGroups(target: ClusterTarget, groupIds: readonly string[]): Promise<TDescribedGroup[]> {
   if (groupIds.length === 0) return [];
   const { groups } = await withAdmin(target, (admin) => admin.describeGroups([...groupIds]));
-  const classic = groups.map(
-    (group): TDescribedGroup => ({
-      groupId: group.groupId,
-      type: "classic",
-      state: group.state,
-      protocolType: group.protocolType,
-      protocol: group.protocol,
-      members: group.members.map((member) => ({
-        memberId: member.memberId,
-        clientId: member.clientId,
-        host: member.clientHost,
-        // Only the consumer protocol's assignment bytes have a known layout; Connect workers' do not.
-        assignment: group.protocolType === "consumer" ? decodeAssignment(member.memberAssignment) : [],
-      })),
-      membersVisible: true,
-    }),
-  );
+  const classic = groups.map((group): TDescribedGroup => ({
+    groupId: group.groupId,
+    type: "classic",
+    state: group.state,
+    protocolType: group.protocolType,
+    protocol: group.protocol,
+    members: group.members.map((member) => ({
+      memberId: member.memberId,
+      clientId: member.clientId,
+      host: member.clientHost,
+      // Only the consumer protocol's assignment bytes have a known layout; Connect workers' do not.
+      assignment: group.protocolType === "consumer" ? decodeAssignment(member.memberAssignment) : [],
+    })),
+    membersVisible: true,
+  }));
   const dead = classic.filter((group) => group.state === "Dead").map((group) => group.groupId);
   if (dead.length === 0) return classic;
   const described = new Map((await describeNewProtocolGroups(target, dead)).map((group) => [group.groupId, group]));
@@ -90,7 +88,8 @@ async function describeNewProtocolGroups(target: ClusterTarget, groupIds: readon
             supportsConsumerGroupDescribe(coordinator) ? consumerGroupDescribe(coordinator, [groupId]) : [],
           );
           if (!found) return unknown;
-          if (found.errorCode === GROUP_ID_NOT_FOUND) return { ...unknown, type: "classic", state: "Dead", membersVisible: true };
+          if (found.errorCode === GROUP_ID_NOT_FOUND)
+            return { ...unknown, type: "classic", state: "Dead", membersVisible: true };
           if (found.errorCode !== 0) return unknown;
           return {
             groupId,
@@ -98,7 +97,12 @@ async function describeNewProtocolGroups(target: ClusterTarget, groupIds: readon
             state: found.state,
             protocolType: "consumer",
             protocol: found.assignor,
-            members: found.members.map(({ memberId, clientId, host, assignment }) => ({ memberId, clientId, host, assignment })),
+            members: found.members.map(({ memberId, clientId, host, assignment }) => ({
+              memberId,
+              clientId,
+              host,
+              assignment,
+            })),
             membersVisible: true,
           };
         } catch {

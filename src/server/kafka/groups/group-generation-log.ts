@@ -48,7 +48,10 @@ export async function followGroupGeneration(
     // Compaction or retention removed the offset we stopped at: look back from the end again.
     if (kafkaErrorType(error) !== "OFFSET_OUT_OF_RANGE" && !isOutOfRange(error)) throw error;
   }
-  const partitionOnly = { ...topic, partitionMetadata: topic.partitionMetadata.filter((p) => p.partitionId === partition) };
+  const partitionOnly = {
+    ...topic,
+    partitionMetadata: topic.partitionMetadata.filter((p) => p.partitionId === partition),
+  };
   const marks = (await fetchWatermarks(cluster, [partitionOnly])).get(OFFSETS_TOPIC)?.get(partition);
   if (!marks) return { nextOffset: 0n, generation: null };
   return lookBack(read, groupId, BigInt(marks.low), BigInt(marks.high));

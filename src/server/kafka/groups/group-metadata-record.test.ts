@@ -39,7 +39,11 @@ describe("decodeGroupMetadataRecord", () => {
   });
 
   it("marks a deleted group with a null generation and skips other record types", () => {
-    expect(decodeGroupMetadataRecord(key(2, "gone"), null)).toEqual({ groupId: "gone", kind: "classic", generation: null });
+    expect(decodeGroupMetadataRecord(key(2, "gone"), null)).toEqual({
+      groupId: "gone",
+      kind: "classic",
+      generation: null,
+    });
     expect(decodeGroupMetadataRecord(key(1, "orders"), CLASSIC_V3_GENERATION_2)).toBeNull();
     expect(decodeGroupMetadataRecord(key(2, "orders"), Buffer.from([0, 3, 0]))).toBeNull();
   });

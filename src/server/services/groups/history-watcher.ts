@@ -48,7 +48,8 @@ async function tick(key: string, previous: TWatchState | undefined) {
     const step = trackSnapshot(previous?.tracker, snapshot, observedAt, resumed?.open ?? null);
     let openId = previous?.tracker ? previous.openId : (resumed?.id ?? null);
     let changed: TRebalanceRecord | null = null;
-    if (step.action) ({ changed, openId } = await storeTrackerAction(clusterId, groupId, step.action, openId, generation));
+    if (step.action)
+      ({ changed, openId } = await storeTrackerAction(clusterId, groupId, step.action, openId, generation));
     const nextRevision = changed ? revision + 1 : revision;
     const value: TWatchState = {
       event: {
