@@ -1,4 +1,20 @@
 /** Runs once when the Next.js server boots: parse the environment so a bad variable stops it at once. */
 export async function register() {
   await import("./env");
+  // NEXT_RUNTIME and NEXT_PHASE are set by Next, not by the user, so they are no configuration for
+  // src/env.ts. Next replaces NEXT_RUNTIME per bundle at build time, and only a literal
+  // `if (process.env.NEXT_RUNTIME === "nodejs")` lets the bundler drop the Node-only imports below
+  // (kafkajs, pg) from the Edge bundle — through a variable or env.ts the Edge build fails on them.
+  /* eslint-disable no-restricted-properties */
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    // `next build` loads the server too; background samplers have no business there.
+    if (process.env.NEXT_PHASE === "phase-production-build") return;
+    /* eslint-enable no-restricted-properties */
+    // Lag history is sampled for the life of the server, not only while a group page is open.
+    const { startLagSamplers } = await import("./server/services/groups/lag-sampler-registry");
+    startLagSamplers();
+    // Rebalances of groups nobody has open are recorded too, coarser than an open page's watcher.
+    const { startRebalanceSweep } = await import("./server/services/groups/history-sweep");
+    startRebalanceSweep();
+  }
 }

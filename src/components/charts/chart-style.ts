@@ -6,3 +6,14 @@ export const CHART_TOOLTIP_STYLE = {
   color: "var(--color-ink)",
   fontSize: 12,
 } as const;
+
+/**
+ * Series colours from the theme tokens, so they follow light and dark mode. Past the five tokens,
+ * the same hues are mixed towards the text colour to stay distinct.
+ */
+const BASE_COLOURS = ["--color-accent", "--color-ok", "--color-warn", "--color-danger", "--color-muted"];
+export function seriesColour(index: number): string {
+  const base = `var(${BASE_COLOURS[index % BASE_COLOURS.length]})`;
+  const round = Math.floor(index / BASE_COLOURS.length) % 3;
+  return round === 0 ? base : `color-mix(in oklab, ${base} ${100 - round * 30}%, var(--color-ink))`;
+}

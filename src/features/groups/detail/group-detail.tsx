@@ -3,6 +3,7 @@
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { ArrowLeft, SearchX } from "lucide-react";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -12,6 +13,7 @@ import type { TGroupDetail, TGroupWatch } from "~/domain/groups/group-dto";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { RebalanceTimeline } from "../history/rebalance-timeline";
+import { LagHistoryCard, LagHistorySkeleton } from "../lag/lag-history-card";
 import { GroupOffsetsActions } from "../offsets/group-offsets-actions";
 import { GroupDetailBody } from "./group-detail-body";
 import { GroupHeader } from "./group-header";
@@ -62,6 +64,11 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
       ) : null}
 
       {group ? <GroupDetailBody group={group} /> : null}
+
+      {/* Stored history: shown even while the group cannot be described. It reads its range from the URL. */}
+      <Suspense fallback={<LagHistorySkeleton />}>
+        <LagHistoryCard clusterId={clusterId} groupId={groupId} />
+      </Suspense>
 
       {event?.status === "ok" ? <GroupOffsetsActions clusterId={clusterId} groupId={groupId} /> : null}
       <RebalanceTimeline clusterId={clusterId} groupId={groupId} />

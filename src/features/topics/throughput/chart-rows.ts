@@ -43,14 +43,3 @@ export function partitionIdsOf(points: readonly TRatePoint[]): number[] {
   for (const point of points) for (const id of Object.keys(point.partitions)) ids.add(Number(id));
   return [...ids].sort((a, b) => a - b);
 }
-
-/**
- * Series colours from the theme tokens, so they follow light and dark mode. Past the five tokens,
- * the same hues are mixed towards the text colour to stay distinct.
- */
-const BASE_COLOURS = ["--color-accent", "--color-ok", "--color-warn", "--color-danger", "--color-muted"];
-export function seriesColour(index: number): string {
-  const base = `var(${BASE_COLOURS[index % BASE_COLOURS.length]})`;
-  const round = Math.floor(index / BASE_COLOURS.length) % 3;
-  return round === 0 ? base : `color-mix(in oklab, ${base} ${100 - round * 30}%, var(--color-ink))`;
-}

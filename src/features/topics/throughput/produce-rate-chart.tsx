@@ -1,8 +1,8 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_TOOLTIP_STYLE } from "~/components/charts/chart-style";
-import { partitionIdsOf, seriesColour, toChartRows, type TRatePoint } from "./chart-rows";
+import { CHART_TOOLTIP_STYLE, seriesColour } from "~/components/charts/chart-style";
+import { partitionIdsOf, toChartRows, type TRatePoint } from "./chart-rows";
 import { formatRate } from "./format-rate";
 
 /** Stacking more partitions than this makes a legend nobody can read; then only the total is drawn. */

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_LAG_RANGE, ZLagRange } from "~/domain/groups/lag-range";
+import { getLagHistory } from "~/server/services/groups/lag-history";
 import { listGroupRebalances } from "~/server/services/groups/history-rebalances";
 import { watchGroupHistory } from "~/server/services/groups/history-watcher";
 import { procedure, router, withAppErrors } from "../trpc";
@@ -27,4 +29,19 @@ export const groupHistoryRouter = router({
     .subscription(async function* ({ input, signal }) {
       yield* withAppErrors(watchGroupHistory(input.clusterId, input.groupId, signal));
     }),
+
+  /**
+   * The group's lag over a range, sampled on the server every LAG_SAMPLE_SECONDS and stored:
+   * total and time lag, lag per partition of one topic (the largest of each bucket, ≤ ~300 points a series),
+   * and the stored rebalances of the window as markers.
+   */
+  lag: procedure("viewer")
+    .input(
+      ZGroupRef.extend({
+        range: ZLagRange.default(DEFAULT_LAG_RANGE),
+        /** The topic of the per-partition series; the group's first topic when not given. */
+        topic: z.string().min(1).max(249).optional(),
+      }),
+    )
+    .query(({ input }) => getLagHistory(input)),
 });
