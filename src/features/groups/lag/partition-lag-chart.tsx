@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Select } from "~/components/ui/input";
 import type { TLagHistory } from "~/domain/groups/lag-history-dto";
-import { seriesColour } from "~/components/charts/chart-style";
+import { CHART_GRID_PROPS, seriesColour, timeAxisProps, VALUE_AXIS_PROPS } from "~/components/charts/chart-style";
 import { gapThresholdMs, partitionLagRows } from "./lag-chart-rows";
 import { axisTimeFormatter, formatLagAxis, formatLagCount } from "./lag-time-format";
 import { LagTooltip } from "./lag-tooltip";
@@ -52,22 +52,10 @@ export function PartitionLagChart({
       <div className="h-64 w-full" role="img" aria-label={`Lag per partition of ${topic ?? "no topic"} over time`}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={rows} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--color-line)" vertical={false} />
-            <XAxis
-              dataKey="at"
-              type="number"
-              scale="time"
-              domain={[history.from, history.to]}
-              tickFormatter={axisTimeFormatter(history.range)}
-              stroke="var(--color-muted)"
-              tickLine={false}
-              fontSize={12}
-              minTickGap={40}
-            />
+            <CartesianGrid {...CHART_GRID_PROPS} />
+            <XAxis {...timeAxisProps([history.from, history.to], axisTimeFormatter(history.range))} />
             <YAxis
-              stroke="var(--color-muted)"
-              tickLine={false}
-              fontSize={12}
+              {...VALUE_AXIS_PROPS}
               width={60}
               allowDecimals={false}
               tickFormatter={(value: number) => formatLagAxis(value)}

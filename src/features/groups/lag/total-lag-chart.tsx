@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_GRID_PROPS, timeAxisProps, VALUE_AXIS_PROPS } from "~/components/charts/chart-style";
 import { formatDuration } from "~/domain/groups/group-lag";
 import type { TLagHistory } from "~/domain/groups/lag-history-dto";
 import { formatTimeLagTick, gapThresholdMs, timeLagTicks, totalLagRows } from "./lag-chart-rows";
@@ -41,22 +42,10 @@ export function TotalLagChart({ history, metric }: { history: TLagHistory; metri
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--color-line)" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[history.from, history.to]}
-            tickFormatter={axisTimeFormatter(history.range)}
-            stroke="var(--color-muted)"
-            tickLine={false}
-            fontSize={12}
-            minTickGap={40}
-          />
+          <CartesianGrid {...CHART_GRID_PROPS} />
+          <XAxis {...timeAxisProps([history.from, history.to], axisTimeFormatter(history.range))} />
           <YAxis
-            stroke="var(--color-muted)"
-            tickLine={false}
-            fontSize={12}
+            {...VALUE_AXIS_PROPS}
             width={60}
             allowDecimals={false}
             {...(ticks ? { ticks, domain: [0, ticks.at(-1) ?? 0] } : {})}

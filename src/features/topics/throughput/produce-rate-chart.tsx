@@ -1,7 +1,13 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_TOOLTIP_STYLE, seriesColour } from "~/components/charts/chart-style";
+import {
+  CHART_GRID_PROPS,
+  CHART_TOOLTIP_STYLE,
+  seriesColour,
+  timeAxisProps,
+  VALUE_AXIS_PROPS,
+} from "~/components/charts/chart-style";
 import { partitionIdsOf, toChartRows, type TRatePoint } from "./chart-rows";
 import { formatRate } from "./format-rate";
 
@@ -31,22 +37,10 @@ export function ProduceRateChart({ points, sampleIntervalMs, from, to }: Produce
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--color-line)" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={[from, to]}
-            tickFormatter={(at: number) => TIME_FORMAT.format(at)}
-            stroke="var(--color-muted)"
-            tickLine={false}
-            fontSize={12}
-            minTickGap={40}
-          />
+          <CartesianGrid {...CHART_GRID_PROPS} />
+          <XAxis {...timeAxisProps([from, to], (at) => TIME_FORMAT.format(at))} />
           <YAxis
-            stroke="var(--color-muted)"
-            tickLine={false}
-            fontSize={12}
+            {...VALUE_AXIS_PROPS}
             width={52}
             tickFormatter={(value: number) => AXIS_FORMAT.format(value)}
             label={{ value: "msg/s", angle: -90, position: "insideLeft", fill: "var(--color-muted)", fontSize: 12 }}
