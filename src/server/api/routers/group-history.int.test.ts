@@ -7,6 +7,7 @@ import { insertRebalance } from "~/server/db/rebalances";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { pruneRebalanceHistory } from "~/server/services/groups/history-store";
 import { activeHistoryWatches } from "~/server/services/groups/history-watcher";
+import { startKafkajsMember } from "../../../../test/kafkajs-member";
 import { createCaller } from "../root";
 
 const brokers = inject("kafkaBrokers").split(",");
@@ -21,23 +22,9 @@ let clusterId = "";
 
 /** A real kafkajs member of the group; resolves with its member id once it has joined. */
 async function startMember(clientId: string): Promise<{ consumer: Consumer; memberId: string }> {
-  const member = new kafkajs.Kafka({ clientId, brokers, logLevel: kafkajs.logLevel.NOTHING });
-  const consumer = member.consumer({
-    groupId,
-    sessionTimeout: 10_000,
-    rebalanceTimeout: 10_000,
-    heartbeatInterval: 300,
-    // Short fetch waits: kafkajs heartbeats (and so learns of a rebalance) only between fetches.
-    maxWaitTimeInMs: 500,
-  });
-  consumers.push(consumer);
-  const joined = new Promise<string>((resolve) => {
-    consumer.on(consumer.events.GROUP_JOIN, (event) => resolve(event.payload.memberId));
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async () => undefined });
-  return { consumer, memberId: await joined };
+  const member = await startKafkajsMember({ brokers, groupId, topic, clientId });
+  consumers.push(member.consumer);
+  return member;
 }
 
 /** The group's page, as a browser tab would keep it open: the live watch stream read in the background. */

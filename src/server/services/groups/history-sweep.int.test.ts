@@ -5,6 +5,7 @@ import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { createCaller } from "~/server/api/root";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { startJavaConsumer, stopJavaConsumer } from "../../../../test/java-consumer";
+import { startKafkajsMember } from "../../../../test/kafkajs-member";
 import { sweepRebalancesOnce } from "./history-sweep";
 
 const brokers = inject("kafkaBrokers").split(",");
@@ -20,19 +21,9 @@ let clusterId = "";
 const ours = (candidate: string) => candidate === groupId;
 
 async function startMember(clientId: string): Promise<string> {
-  const consumer = new kafkajs.Kafka({ clientId, brokers, logLevel: kafkajs.logLevel.NOTHING }).consumer({
-    groupId,
-    heartbeatInterval: 300,
-    maxWaitTimeInMs: 500,
-  });
+  const { consumer, memberId } = await startKafkajsMember({ brokers, groupId, topic, clientId });
   consumers.push(consumer);
-  const joined = new Promise<string>((resolve) => {
-    consumer.on(consumer.events.GROUP_JOIN, (event) => resolve(event.payload.memberId));
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topic });
-  await consumer.run({ eachMessage: async () => undefined });
-  return joined;
+  return memberId;
 }
 
 const rebalances = async (ofGroup = groupId): Promise<TRebalanceRecord[]> =>
