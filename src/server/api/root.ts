@@ -4,6 +4,7 @@ import { groupHistoryRouter } from "./routers/group-history";
 import { groupOffsetsRouter } from "./routers/group-offsets";
 import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
+import { playgroundRouter } from "./routers/playground";
 import { produceRouter } from "./routers/produce";
 import { searchRouter } from "./routers/search";
 import { tailRouter } from "./routers/tail";
@@ -24,6 +25,7 @@ export const appRouter = router({
   groups: groupsRouter,
   groupOffsets: groupOffsetsRouter,
   groupHistory: groupHistoryRouter,
+  playground: playgroundRouter,
 });
 
 export type AppRouter = typeof appRouter;

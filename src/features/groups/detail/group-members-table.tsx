@@ -1,5 +1,6 @@
 import type { TGroupMember } from "~/domain/groups/group-dto";
 import { Badge } from "~/components/ui/badge";
+import { isDemoClientId } from "~/domain/playground/demo-members";
 
 const CELL = "px-3 py-2 first:pl-5 last:pr-5 align-top";
 
@@ -39,7 +40,14 @@ export function GroupMembersTable({ members }: { members: TGroupMember[] }) {
                 <th scope="row" className={`${CELL} text-left font-mono text-xs font-normal break-all`}>
                   {member.memberId}
                 </th>
-                <td className={CELL}>{member.clientId}</td>
+                <td className={CELL}>
+                  {member.clientId}
+                  {isDemoClientId(member.clientId) ? (
+                    <span className="ml-2" title="A demo member run by Tributary's playground">
+                      <Badge tone="accent">demo</Badge>
+                    </span>
+                  ) : null}
+                </td>
                 <td className={`${CELL} font-mono text-xs`}>{member.host}</td>
                 <td className={CELL}>{assigned === "" ? <Badge tone="warn">idle</Badge> : assigned}</td>
               </tr>

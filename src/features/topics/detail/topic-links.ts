@@ -3,7 +3,7 @@ export function topicListHref(clusterId: string): string {
   return `/clusters/${encodeURIComponent(clusterId)}/topics`;
 }
 
-export const TOPIC_TABS = ["partitions", "messages", "configs", "keys", "throughput"] as const;
+export const TOPIC_TABS = ["partitions", "messages", "configs", "keys", "throughput", "playground"] as const;
 export type TTopicTab = (typeof TOPIC_TABS)[number];
 
 export function parseTopicTab(value: string | null): TTopicTab {

@@ -7,6 +7,7 @@ import { ConfigsTable } from "./configs-table";
 import { KeyCalculator } from "./key-calculator";
 import { PartitionsTable } from "./partitions-table";
 import { MessagesPanel } from "~/features/messages/messages-panel";
+import { PlaygroundPanel } from "~/features/playground/playground-panel";
 import { ThroughputPanel } from "../throughput/throughput-panel";
 import { parseTopicTab, type TTopicTab } from "./topic-links";
 
@@ -31,6 +32,7 @@ export function TopicTabs({ clusterId, topic }: { clusterId: string; topic: TTop
         <TabsTrigger value={"configs" satisfies TTopicTab}>Configs</TabsTrigger>
         <TabsTrigger value={"keys" satisfies TTopicTab}>Keys → partitions</TabsTrigger>
         <TabsTrigger value={"throughput" satisfies TTopicTab}>Throughput</TabsTrigger>
+        <TabsTrigger value={"playground" satisfies TTopicTab}>Playground</TabsTrigger>
       </TabsList>
       <TabsContent value="partitions">
         <PartitionsTable partitions={topic.partitions} />
@@ -46,6 +48,9 @@ export function TopicTabs({ clusterId, topic }: { clusterId: string; topic: TTop
       </TabsContent>
       <TabsContent value="throughput">
         <ThroughputPanel clusterId={clusterId} topic={topic} />
+      </TabsContent>
+      <TabsContent value="playground">
+        <PlaygroundPanel clusterId={clusterId} topic={topic} />
       </TabsContent>
     </Tabs>
   );
