@@ -1,5 +1,5 @@
 import "server-only";
-import { fork, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseBootstrapServers } from "~/domain/cluster";
@@ -130,10 +130,11 @@ function forkDemoProcess(): TDemoProcess {
   const processes = demoProcesses();
   // No environment and no Node flags of ours: the member needs neither, and the server's
   // environment holds secrets (the database URL) that a demo process has no business seeing.
-  const child = fork(DEMO_MEMBER_SCRIPT, [], {
+  // What fork() does, spelled as spawn(): Turbopack's build mistakes fork()'s path for a module to
+  // bundle and fails (vercel/next.js#97952); spawn() with an IPC channel is the same child.
+  const child = spawn(process.execPath, [DEMO_MEMBER_SCRIPT], {
     cwd: process.cwd(),
     env: { NODE_ENV: "production" },
-    execArgv: [],
     stdio: ["ignore", "ignore", "ignore", "ipc"],
     serialization: "json",
   });
