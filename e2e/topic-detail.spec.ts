@@ -82,7 +82,8 @@ test("shows a topic's partitions and configs, adds partitions, maps keys and del
     expect(await produceKeyed(topic, "server-1-cpu")).toBe(shown);
     await expect(page.getByText(`goes to partition ${shown} and stays in order there`)).toBeVisible();
 
-    // (5) Delete with typed confirmation, then land on the topic list.
+    // (5) Delete with typed confirmation (the Danger zone ends the Configs tab), then land on the topic list.
+    await page.getByRole("tab", { name: "Configs" }).click();
     const deleteButton = page.getByRole("button", { name: "Delete topic" });
     await expect(deleteButton).toBeDisabled();
     const confirmation = page.getByLabel(`Type ${topic} to confirm`);

@@ -10,7 +10,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import { DeleteTopicSection } from "./delete-topic-section";
 import { TopicHeader } from "./topic-header";
 import { topicListHref } from "./topic-links";
 import { TopicTabs } from "./topic-tabs";
@@ -83,7 +82,6 @@ export function TopicDetail({ clusterId, name }: { clusterId: string; name: stri
         </Banner>
       ) : null}
       <TopicTabs clusterId={clusterId} topic={topic} />
-      <DeleteTopicSection clusterId={clusterId} topic={topic} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import type { TTopicDescription } from "~/domain/topics/topic-dto";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "~/components/ui/tabs";
 import { ConfigsTable } from "./configs-table";
+import { DeleteTopicSection } from "./delete-topic-section";
 import { KeyCalculator } from "./key-calculator";
 import { PartitionsTable } from "./partitions-table";
 import { MessagesPanel } from "~/features/messages/messages-panel";
@@ -41,7 +42,11 @@ export function TopicTabs({ clusterId, topic }: { clusterId: string; topic: TTop
         <MessagesPanel clusterId={clusterId} topic={topic} />
       </TabsContent>
       <TabsContent value="configs">
-        <ConfigsTable clusterId={clusterId} topicName={topic.name} configs={topic.configs} />
+        <div className="space-y-5">
+          <ConfigsTable clusterId={clusterId} topicName={topic.name} configs={topic.configs} />
+          {/* The topic's settings end with the one that cannot be undone. */}
+          <DeleteTopicSection clusterId={clusterId} topic={topic} />
+        </div>
       </TabsContent>
       <TabsContent value="keys">
         <KeyCalculator partitionCount={topic.partitions.length} />
