@@ -3,6 +3,8 @@ import { env } from "~/env";
 import type { TRebalanceRecord } from "~/domain/groups/rebalance-record";
 import { provisionalMembers, type TTrackerAction } from "~/domain/groups/rebalance-tracker";
 import { deleteRebalancesBefore, insertRebalance, updateRebalance } from "~/server/db/rebalances";
+import type { ClusterTarget } from "~/server/kafka/client-registry";
+import { currentGeneration } from "./group-generations";
 
 const DAY_MS = 86_400_000;
 
@@ -13,16 +15,16 @@ export function pruneRebalanceHistory(now = Date.now(), days = env.REBALANCE_HIS
 
 /**
  * Stores what the tracker decided. `openId` is the row of the rebalance in progress; the result
- * says which row changed and which stays open. `generation` is the group's generation as read
- * with the snapshot; a completed rebalance is stored with it.
+ * says which row changed and which stays open. A completed rebalance is stored with the group's
+ * generation, read now: the snapshot that completed it was taken after Kafka logged it.
  */
 export async function storeTrackerAction(
-  clusterId: string,
+  cluster: ClusterTarget,
   groupId: string,
   action: TTrackerAction,
   openId: string | null,
-  generation: number | null = null,
 ): Promise<{ changed: TRebalanceRecord; openId: string | null }> {
+  const clusterId = cluster.id;
   const { rebalance } = action;
   if (action.kind === "start" || (action.kind === "progress" && openId === null)) {
     const changed = await insertRebalance(clusterId, groupId, {
@@ -43,6 +45,7 @@ export async function storeTrackerAction(
     return { changed: await updateRebalance(openId!, update), openId };
   }
   const done = action.rebalance;
+  const generation = await currentGeneration(cluster, groupId);
   const result = {
     completedAt: done.completedAt,
     durationMs: done.durationMs,

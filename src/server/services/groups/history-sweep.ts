@@ -1,12 +1,11 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import { env } from "~/env";
-import { trackSnapshot, type TTrackerAction, type TTrackerState } from "~/domain/groups/rebalance-tracker";
+import { trackSnapshot, type TTrackerState } from "~/domain/groups/rebalance-tracker";
 import { findOpenRebalances } from "~/server/db/rebalances";
 import { describeGroups, listGroups } from "~/server/kafka/groups/describe-groups";
 import { retryDelayMs } from "../clusters/cluster-health";
 import { getCluster, listClusters } from "../clusters/registered-clusters";
-import { currentGeneration } from "./group-generations";
 import { storeTrackerAction } from "./history-store";
 import { activeHistoryWatches } from "./history-watcher";
 
@@ -26,8 +25,6 @@ type TSweepMemory = Map<string, Map<string, TSweptGroup>>;
 const memoryKey = Symbol.for("tributary.groupHistory.sweep");
 type GlobalWithSweep = typeof globalThis & { [memoryKey]?: { memory: TSweepMemory; running: boolean } };
 const sweep = ((globalThis as GlobalWithSweep)[memoryKey] ??= { memory: new Map(), running: false });
-
-const isCompletion = (action: TTrackerAction) => action.kind === "complete" || action.kind === "record";
 
 /**
  * One sweep of one cluster; returns how many rebalance rows it wrote. `onlyGroup` narrows it to
@@ -73,8 +70,7 @@ export async function sweepRebalancesOnce(
     let openId = previous ? previous.openId : (resumed?.id ?? null);
     // A page may have opened while we described: its watcher owns the group now.
     if (step.action && !watchedByPage().has(group.groupId)) {
-      const generation = isCompletion(step.action) ? await currentGeneration(cluster, group.groupId) : null;
-      ({ openId } = await storeTrackerAction(clusterId, group.groupId, step.action, openId, generation));
+      ({ openId } = await storeTrackerAction(cluster, group.groupId, step.action, openId));
       written += 1;
     }
     tracked.set(group.groupId, { tracker: step.state, openId });

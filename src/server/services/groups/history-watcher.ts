@@ -7,7 +7,6 @@ import { describeGroups } from "~/server/kafka/groups/describe-groups";
 import { SharedPolls } from "~/server/live/shared-polls";
 import { retryDelayMs } from "../clusters/cluster-health";
 import { getCluster } from "../clusters/registered-clusters";
-import { currentGeneration } from "./group-generations";
 import { pruneRebalanceHistory, storeTrackerAction } from "./history-store";
 
 /** DescribeGroups every half second: a rebalance shows within about a second of starting. */
@@ -40,8 +39,6 @@ async function tick(key: string, previous: TWatchState | undefined) {
   try {
     const cluster = await getCluster(clusterId);
     const [group] = await describeGroups(cluster, [groupId]);
-    // Read after the describe: a rebalance seen complete has its generation in the log already.
-    const generation = await currentGeneration(cluster, groupId);
     const snapshot = { state: group?.state ?? "Dead", members: group?.members ?? [] };
     const observedAt = Date.now();
     const resumed = previous?.tracker ? null : await resumeOpen(clusterId, groupId);
@@ -49,7 +46,7 @@ async function tick(key: string, previous: TWatchState | undefined) {
     let openId = previous?.tracker ? previous.openId : (resumed?.id ?? null);
     let changed: TRebalanceRecord | null = null;
     if (step.action)
-      ({ changed, openId } = await storeTrackerAction(clusterId, groupId, step.action, openId, generation));
+      ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId));
     const nextRevision = changed ? revision + 1 : revision;
     const value: TWatchState = {
       event: {
