@@ -74,7 +74,7 @@ try {
   const { createCaller } = await import("../src/server/api/root");
   const { LOCAL_OPERATOR } = await import("../src/server/auth/actor");
   const caller = createCaller({ actor: LOCAL_OPERATOR });
-  const [cluster] = await caller.cluster.list();
+  const [cluster] = await caller.clusters.list();
   const query = { clusterId: cluster!.id, pageSize: 50 as const };
 
   const java = () =>

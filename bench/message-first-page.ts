@@ -123,7 +123,7 @@ try {
   const { LOCAL_OPERATOR } = await import("../src/server/auth/actor");
   const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
   const caller = createCaller({ actor: LOCAL_OPERATOR });
-  const [cluster] = await caller.cluster.list();
+  const [cluster] = await caller.clusters.list();
   const browse = async () => {
     const page = await caller.messages.browse({
       clusterId: cluster!.id,

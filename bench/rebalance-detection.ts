@@ -2,7 +2,7 @@
  * Rebalance detection latency: how long after a member joins (or leaves) a group the open group
  * page is told about the new assignment. A real kafkajs member joins a group of one on a topic of
  * four partitions; we time from the member's GROUP_JOIN (Kafka has handed out the new generation)
- * to the `groupHistory.watch` stream (the one the page subscribes to, through the real router,
+ * to the `groups.history.watch` stream (the one the page subscribes to, through the real router,
  * watcher, DescribeGroups and PostgreSQL write) delivering the completed rebalance with that member.
  * The same for a graceful leave, from `disconnect()` resolving. And the group page's header: from
  * GROUP_JOIN to the `groups.watch` stream showing the new generation (read from __consumer_offsets).
@@ -56,7 +56,7 @@ try {
   await admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true });
   const { createCaller } = await import("../src/server/api/root");
   const { LOCAL_OPERATOR } = await import("../src/server/auth/actor");
-  const [cluster] = await createCaller({ actor: LOCAL_OPERATOR }).cluster.list();
+  const [cluster] = await createCaller({ actor: LOCAL_OPERATOR }).clusters.list();
   const base = await startMember(0);
   members.push(base.consumer);
 
@@ -65,7 +65,7 @@ try {
   const waiters = new Set<() => void>();
   const watcher = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
   void (async () => {
-    for await (const event of await watcher.groupHistory.watch({ clusterId: cluster!.id, groupId })) {
+    for await (const event of await watcher.groups.history.watch({ clusterId: cluster!.id, groupId })) {
       seen.push({ event, at: performance.now() });
       for (const wake of waiters) wake();
     }

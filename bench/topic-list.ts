@@ -17,7 +17,10 @@ const RUNS = 15;
 const dataDir = `.data/bench/topic-list-${process.pid}`;
 
 const kafka = await startKafka({ dataDir: `${dataDir}/kafka`, basePort: await findFreeBasePort(1), clean: true });
-const database = await provisionTestDatabase({ dataDir: `${dataDir}/postgres`, port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1 });
+const database = await provisionTestDatabase({
+  dataDir: `${dataDir}/postgres`,
+  port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1,
+});
 process.env.DATABASE_URL = database.databaseUrl;
 process.env.KAFKA_BROKERS = kafka.bootstrapServers;
 
@@ -36,26 +39,31 @@ try {
   const { createCaller } = await import("../src/server/api/root");
   const { LOCAL_OPERATOR } = await import("../src/server/auth/actor");
   const caller = createCaller({ actor: LOCAL_OPERATOR });
-  const [cluster] = await caller.cluster.list();
+  const [cluster] = await caller.clusters.list();
   const query = { clusterId: cluster!.id, pageSize: 50 as const };
   const firstPage = names.slice(0, 50);
 
   // Warm both paths (connections, JIT) before timing.
-  await caller.topic.list(query);
+  await caller.topics.list(query);
   await admin.listTopics().then(() => admin.fetchTopicMetadata({ topics: firstPage }));
 
   const baseline = await time(RUNS, async () => {
     const all = await admin.listTopics();
-    const page = all.filter((name) => !name.startsWith("__")).sort().slice(0, 50);
+    const page = all
+      .filter((name) => !name.startsWith("__"))
+      .sort()
+      .slice(0, 50);
     await admin.fetchTopicMetadata({ topics: page });
   });
-  const tributary = await time(RUNS, () => caller.topic.list(query));
+  const tributary = await time(RUNS, () => caller.topics.list(query));
 
   const base = quantile(baseline, 0.5);
   const ours = quantile(tributary, 0.5);
   console.log(`plain kafkajs listTopics + fetchTopicMetadata(page): ${describeSamples(baseline)}`);
   console.log(`Tributary topic.list page 1 (+ offsets, configs):   ${describeSamples(tributary)}`);
-  console.log(`ratio (median): ${(ours / base).toFixed(2)}×; aim ≤ 1.2× + 200 ms = ${(1.2 * base + 200).toFixed(1)} ms → ${ours <= 1.2 * base + 200 ? "met" : "NOT met"}`);
+  console.log(
+    `ratio (median): ${(ours / base).toFixed(2)}×; aim ≤ 1.2× + 200 ms = ${(1.2 * base + 200).toFixed(1)} ms → ${ours <= 1.2 * base + 200 ? "met" : "NOT met"}`,
+  );
 
   const paints = await measureTopicListFirstPaint({
     databaseUrl: database.databaseUrl,
@@ -63,7 +71,9 @@ try {
     clusterId: cluster!.id,
     runs: 5,
   });
-  console.log(`topic list first paint (first row on screen): ${describeFirstPaint(paints)}; aim < 1,500 ms → ${quantile(paints, 0.5) < 1_500 ? "met" : "NOT met"}`);
+  console.log(
+    `topic list first paint (first row on screen): ${describeFirstPaint(paints)}; aim < 1,500 ms → ${quantile(paints, 0.5) < 1_500 ? "met" : "NOT met"}`,
+  );
 } finally {
   await admin.disconnect();
   const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");

@@ -37,7 +37,7 @@ export function uniqueName(prefix: string): string {
 
 /** The id of the cluster the app registered for the test brokers (the one Tributary shows). */
 export async function clusterIdFor(page: Page): Promise<string> {
-  const response = await page.request.get("/api/trpc/cluster.list");
+  const response = await page.request.get("/api/trpc/clusters.list");
   const body = (await response.json()) as { result: { data: { json: { id: string; bootstrapServers: string }[] } } };
   const clusters = body.result.data.json;
   const cluster = clusters.find((c) => c.bootstrapServers === testBrokers()) ?? clusters[0];

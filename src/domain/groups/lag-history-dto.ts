@@ -51,7 +51,7 @@ export type TLagRebalanceMarker = {
   left: string[];
 };
 
-/** `groupHistory.lag`: a group's lag over one range, downsampled, with its rebalances. */
+/** `groups.history.lag`: a group's lag over one range, downsampled, with its rebalances. */
 export type TLagHistory = {
   range: TLagRange;
   /** How often the server samples (LAG_SAMPLE_SECONDS). */

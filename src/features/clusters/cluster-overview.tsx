@@ -16,7 +16,7 @@ import { ConnectionBanner } from "./connection-banner";
 /** One cluster's brokers and counts, kept live by the `cluster.health` subscription. */
 export function ClusterOverview({ cluster }: { cluster: TCluster }) {
   const trpc = useTRPC();
-  const subscription = useSubscription(trpc.cluster.health.subscriptionOptions({ clusterId: cluster.id }));
+  const subscription = useSubscription(trpc.clusters.health.subscriptionOptions({ clusterId: cluster.id }));
   const health: TClusterHealth | undefined = subscription.data;
   const overview = health?.status === "ok" ? health.overview : (health?.lastOverview ?? null);
   const isStale = health?.status === "unreachable";
@@ -29,10 +29,10 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
         </h1>
         <LiveBadge health={health} />
         {cluster.isReadOnly ? <Badge>read-only</Badge> : null}
-        <span className="font-mono text-sm text-muted">{cluster.bootstrapServers}</span>
+        <span className="text-muted font-mono text-sm">{cluster.bootstrapServers}</span>
         {overview?.clusterId ? (
-          <span className="text-sm text-muted">
-            cluster id <span className="font-mono text-ink">{overview.clusterId}</span>
+          <span className="text-muted text-sm">
+            cluster id <span className="text-ink font-mono">{overview.clusterId}</span>
           </span>
         ) : null}
         <Button asChild className="ml-auto">
@@ -71,7 +71,7 @@ function LiveBadge({ health }: { health: TClusterHealth | undefined }) {
   if (health.status === "unreachable") return <Badge tone="danger">unreachable</Badge>;
   return (
     <Badge tone="ok">
-      <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-ok" />
+      <span aria-hidden className="bg-ok size-1.5 animate-pulse rounded-full" />
       live
     </Badge>
   );

@@ -13,7 +13,7 @@ import { ClusterOverview } from "./cluster-overview";
 
 export function ClustersHome() {
   const trpc = useTRPC();
-  const clusters = useQuery(trpc.cluster.list.queryOptions());
+  const clusters = useQuery(trpc.clusters.list.queryOptions());
 
   if (clusters.isPending) {
     return (

@@ -35,15 +35,15 @@ export function RebalanceTimeline({ clusterId, groupId }: { clusterId: string; g
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const rebalances = useQuery({
-    ...trpc.groupHistory.rebalances.queryOptions({ clusterId, groupId, page, pageSize: PAGE_SIZE }),
+    ...trpc.groups.history.rebalances.queryOptions({ clusterId, groupId, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const live = useSubscription(trpc.groupHistory.watch.subscriptionOptions({ clusterId, groupId }));
+  const live = useSubscription(trpc.groups.history.watch.subscriptionOptions({ clusterId, groupId }));
   const revision = live.data?.status === "ok" ? live.data.revision : null;
   // Each stored change moves the revision: refetch the stored rows (page 1 gains the new one).
   useEffect(() => {
     if (revision === null) return;
-    void queryClient.invalidateQueries({ queryKey: trpc.groupHistory.rebalances.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.groups.history.rebalances.queryKey() });
   }, [revision, queryClient, trpc]);
   const event = live.data;
   const total = rebalances.data?.total ?? 0;

@@ -63,7 +63,7 @@ export function LagHistoryCard({ clusterId, groupId }: { clusterId: string; grou
   const [metric, setMetric] = useState<TLagMetric>("messages");
   const [topic, setTopic] = useState<string | undefined>(undefined);
   const lag = useQuery({
-    ...trpc.groupHistory.lag.queryOptions({ clusterId, groupId, range, topic }),
+    ...trpc.groups.history.lag.queryOptions({ clusterId, groupId, range, topic }),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => refreshMs(query.state.data),
   });

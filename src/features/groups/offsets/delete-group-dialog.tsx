@@ -21,10 +21,10 @@ export function DeleteGroupDialog({ clusterId, groupId, isBlocked }: DeleteGroup
   const [open, setOpen] = useState(false);
   const [confirmation, setConfirmation] = useState("");
   const remove = useMutation({
-    ...trpc.groupOffsets.deleteGroup.mutationOptions(),
+    ...trpc.groups.delete.mutationOptions(),
     onSuccess: async () => {
       // Stop polling the deleted group before leaving, so its page does not flash an error.
-      await queryClient.cancelQueries({ queryKey: trpc.groupOffsets.pathKey() });
+      await queryClient.cancelQueries({ queryKey: trpc.groups.offsets.pathKey() });
       await queryClient.invalidateQueries({ queryKey: trpc.groups.pathKey() });
       router.push(`/clusters/${encodeURIComponent(clusterId)}/groups`);
     },

@@ -20,7 +20,7 @@ export function DeleteTopicOffsetsDialog({ clusterId, groupId, isBlocked }: Dele
   const [open, setOpen] = useState(false);
   const [topic, setTopic] = useState("");
   const remove = useMutation({
-    ...trpc.groupOffsets.deleteTopicOffsets.mutationOptions(),
+    ...trpc.groups.offsets.deleteTopicOffsets.mutationOptions(),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.groups.pathKey() });
     },

@@ -16,7 +16,7 @@ const GUARD_REFRESH_MS = 2_000;
 export function GroupOffsetsActions({ clusterId, groupId }: { clusterId: string; groupId: string }) {
   const trpc = useTRPC();
   const guard = useQuery({
-    ...trpc.groupOffsets.guard.queryOptions({ clusterId, groupId }),
+    ...trpc.groups.offsets.guard.queryOptions({ clusterId, groupId }),
     refetchInterval: GUARD_REFRESH_MS,
   });
   const blockedReason = guard.data?.blockedReason ?? null;

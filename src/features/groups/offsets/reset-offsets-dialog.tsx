@@ -26,16 +26,16 @@ export function ResetOffsetsDialog({ clusterId, groupId, isBlocked }: ResetOffse
     ? { clusterId, groupId, topic: form.topic, partitions: check.partitions, strategy: check.strategy }
     : null;
   const preview = useQuery({
-    ...trpc.groupOffsets.previewReset.queryOptions(
+    ...trpc.groups.offsets.previewReset.queryOptions(
       input ?? { clusterId, groupId, topic: "-", strategy: { kind: "earliest" } },
     ),
     enabled: open && input !== null,
     placeholderData: keepPreviousData,
   });
   const reset = useMutation({
-    ...trpc.groupOffsets.reset.mutationOptions(),
+    ...trpc.groups.offsets.reset.mutationOptions(),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.groupOffsets.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.groups.offsets.pathKey() });
       await queryClient.invalidateQueries({ queryKey: trpc.groups.pathKey() });
     },
   });

@@ -20,7 +20,7 @@ export function TopicPicker({
 }) {
   const trpc = useTRPC();
   const listId = useId();
-  const names = useQuery(trpc.topic.names.queryOptions({ clusterId }));
+  const names = useQuery(trpc.topics.names.queryOptions({ clusterId }));
   const topics = (names.data ?? []).filter((name) => !isInternalTopicName(name));
   return (
     <Field label="Topic" hint="The topic whose committed offsets change.">

@@ -42,7 +42,7 @@ export function ProduceForm({
   const [draft, setDraft] = useState(initialDraft);
   const [isSubmitted, setIsSubmitted] = useState(false);
   const trpc = useTRPC();
-  const send = useMutation(trpc.produce.send.mutationOptions());
+  const send = useMutation(trpc.messages.produce.mutationOptions());
   const check = checkDraft(draft, partitionCount ?? 1);
   const problems = check.ok || !isSubmitted ? {} : check.problems;
   const serverError = send.error ? toUserMessage(send.error) : null;

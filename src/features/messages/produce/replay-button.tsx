@@ -48,7 +48,7 @@ function ReplayForm({ clusterId, topic, message, onShow }: ReplayButtonProps & {
   const [target, setTarget] = useState(topic);
   const ref = { clusterId, topic, partition: message.partition, offset: message.offset };
   const full = useQuery({ ...trpc.messages.get.queryOptions(ref), staleTime: Infinity });
-  const targetTopic = useQuery(trpc.topic.describe.queryOptions({ clusterId, name: target }));
+  const targetTopic = useQuery(trpc.topics.describe.queryOptions({ clusterId, name: target }));
 
   if (full.error) {
     const error = toUserMessage(full.error);

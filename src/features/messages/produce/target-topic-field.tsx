@@ -10,7 +10,7 @@ type TargetTopicFieldProps = { clusterId: string; value: string; onChange: (topi
 /** The topic a replay goes to: this one by default, or any other non-internal topic of the cluster. */
 export function TargetTopicField({ clusterId, value, onChange }: TargetTopicFieldProps) {
   const trpc = useTRPC();
-  const names = useQuery(trpc.topic.names.queryOptions({ clusterId }));
+  const names = useQuery(trpc.topics.names.queryOptions({ clusterId }));
   const choices = (names.data ?? [value]).filter((name) => !isInternalTopicName(name));
   return (
     <Field label="To topic" hint="The partition below keeps the original's unless you change it.">

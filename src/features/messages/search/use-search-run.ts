@@ -38,7 +38,7 @@ export function useSearchRun() {
   }, []);
 
   useSubscription(
-    trpc.search.run.subscriptionOptions(input ?? skipToken, {
+    trpc.messages.search.subscriptionOptions(input ?? skipToken, {
       // A reconnect starts the scan over; its matches replace the ones seen so far.
       onStarted: () => {
         setMatches([]);

@@ -37,7 +37,7 @@ export function useTail(input: {
   const [serverStatus, setServerStatus] = useState<TTailStatus | null>(null);
 
   const subscription = useSubscription(
-    trpc.tail.messages.subscriptionOptions(
+    trpc.messages.tail.subscriptionOptions(
       {
         clusterId: input.clusterId,
         topic: input.topic,

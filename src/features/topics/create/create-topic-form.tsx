@@ -34,9 +34,9 @@ export function CreateTopicForm({ clusterId, onCreated }: CreateTopicFormProps) 
   // Errors show for fields the user has changed, and for all of them after a submit attempt.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [isSubmitted, setIsSubmitted] = useState(false);
-  const existingNames = useQuery(trpc.topic.names.queryOptions({ clusterId }));
-  const check = useMutation(trpc.topic.create.mutationOptions());
-  const create = useMutation(trpc.topic.create.mutationOptions());
+  const existingNames = useQuery(trpc.topics.names.queryOptions({ clusterId }));
+  const check = useMutation(trpc.topics.create.mutationOptions());
+  const create = useMutation(trpc.topics.create.mutationOptions());
 
   const { spec, fieldErrors } = formToSpec(form, liveBrokerCount);
   // Until the names and the broker count arrive, the server's answer covers those two checks.
@@ -66,7 +66,7 @@ export function CreateTopicForm({ clusterId, onCreated }: CreateTopicFormProps) 
     } catch {
       return; // the mutation's error is shown below
     }
-    await queryClient.invalidateQueries({ queryKey: trpc.topic.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.topics.list.queryKey() });
     onCreated(spec.name);
   }
 

@@ -23,9 +23,9 @@ export function AddPartitionsDialog({ clusterId, topic }: AddPartitionsDialogPro
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const add = useMutation({
-    ...trpc.topic.addPartitions.mutationOptions(),
+    ...trpc.topics.addPartitions.mutationOptions(),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.topic.describe.queryKey({ clusterId, name: topic.name }) });
+      await queryClient.invalidateQueries({ queryKey: trpc.topics.describe.queryKey({ clusterId, name: topic.name }) });
       setOpen(false);
     },
   });

@@ -19,9 +19,9 @@ export function ConfigEditor({ clusterId, topicName, entry, onDone }: ConfigEdit
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(entry.isSensitive ? "" : (entry.value ?? ""));
   const save = useMutation({
-    ...trpc.topic.alterConfigs.mutationOptions(),
+    ...trpc.topics.alterConfigs.mutationOptions(),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.topic.describe.queryKey({ clusterId, name: topicName }) });
+      await queryClient.invalidateQueries({ queryKey: trpc.topics.describe.queryKey({ clusterId, name: topicName }) });
       onDone();
     },
   });

@@ -23,9 +23,9 @@ export function ConfigsTable({ clusterId, topicName, configs }: ConfigsTableProp
   const [showAll, setShowAll] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const reset = useMutation({
-    ...trpc.topic.alterConfigs.mutationOptions(),
+    ...trpc.topics.alterConfigs.mutationOptions(),
     onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: trpc.topic.describe.queryKey({ clusterId, name: topicName }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.topics.describe.queryKey({ clusterId, name: topicName }) }),
   });
   const overridden = configs.filter(isOverridden);
   const shown = showAll ? configs : overridden;

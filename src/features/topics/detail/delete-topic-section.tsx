@@ -21,11 +21,11 @@ export function DeleteTopicSection({ clusterId, topic }: { clusterId: string; to
   const router = useRouter();
   const [confirmation, setConfirmation] = useState("");
   const remove = useMutation({
-    ...trpc.topic.delete.mutationOptions(),
+    ...trpc.topics.delete.mutationOptions(),
     onSuccess: async () => {
       // Stop refreshing the deleted topic before leaving, so its page does not flash "not found".
-      await queryClient.cancelQueries({ queryKey: trpc.topic.describe.queryKey({ clusterId, name: topic.name }) });
-      await queryClient.invalidateQueries({ queryKey: trpc.topic.list.pathKey() });
+      await queryClient.cancelQueries({ queryKey: trpc.topics.describe.queryKey({ clusterId, name: topic.name }) });
+      await queryClient.invalidateQueries({ queryKey: trpc.topics.list.pathKey() });
       router.push(topicListHref(clusterId));
     },
   });

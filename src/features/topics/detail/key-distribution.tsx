@@ -24,7 +24,7 @@ export function KeyDistributionView({ clusterId, name }: { clusterId: string; na
   const trpc = useTRPC();
   // No polling: each sample reads up to 2,000 records from Kafka, so a new one is asked for explicitly.
   const query = useQuery({
-    ...trpc.topicData.keySample.queryOptions({ clusterId, name, limit: KEY_SAMPLE_LIMIT }),
+    ...trpc.topics.keySample.queryOptions({ clusterId, name, limit: KEY_SAMPLE_LIMIT }),
     staleTime: Infinity,
   });
   const error = query.error ? toUserMessage(query.error) : null;

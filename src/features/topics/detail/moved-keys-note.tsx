@@ -19,7 +19,7 @@ type MovedKeysNoteProps = { clusterId: string; name: string; from: number; to: n
 export function MovedKeysNote({ clusterId, name, from, to, warnings }: MovedKeysNoteProps) {
   const trpc = useTRPC();
   const sample = useQuery({
-    ...trpc.topicData.keySample.queryOptions({ clusterId, name, limit: KEY_SAMPLE_LIMIT }),
+    ...trpc.topics.keySample.queryOptions({ clusterId, name, limit: KEY_SAMPLE_LIMIT }),
     staleTime: Infinity,
   });
   const movement = sample.data

@@ -36,7 +36,7 @@ export function PartitionsTable({ partitions }: { partitions: TTopicPartition[] 
   const { clusterId, name, topic } = useTopicRoute();
   const trpc = useTRPC();
   const timestamps = useQuery({
-    ...trpc.topicData.partitionTimestamps.queryOptions({ clusterId, name }),
+    ...trpc.topics.partitionTimestamps.queryOptions({ clusterId, name }),
     refetchInterval: TIMESTAMPS_REFRESH_MS,
   });
   const byPartition = new Map(timestamps.data?.map((stamp) => [stamp.partition, stamp]));

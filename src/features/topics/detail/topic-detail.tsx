@@ -21,7 +21,7 @@ const REFRESH_MS = 2_000;
 export function TopicDetail({ clusterId, name }: { clusterId: string; name: string }) {
   const trpc = useTRPC();
   const query = useQuery({
-    ...trpc.topic.describe.queryOptions({ clusterId, name }),
+    ...trpc.topics.describe.queryOptions({ clusterId, name }),
     refetchInterval: REFRESH_MS,
   });
   const topic = query.data;

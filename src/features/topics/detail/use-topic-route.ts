@@ -14,6 +14,6 @@ export function useTopicRoute() {
   const clusterId = params.clusterId;
   const name = decodeURIComponent(params.topic);
   const trpc = useTRPC();
-  const topic = useQuery(trpc.topic.describe.queryOptions({ clusterId, name })).data ?? null;
+  const topic = useQuery(trpc.topics.describe.queryOptions({ clusterId, name })).data ?? null;
   return { clusterId, name, topic };
 }

@@ -23,12 +23,12 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   const trpc = useTRPC();
   const { view, update } = useTopicListView();
   const topics = useQuery({
-    ...trpc.topic.list.queryOptions({ clusterId, ...view }),
+    ...trpc.topics.list.queryOptions({ clusterId, ...view }),
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
   });
   // Rates come from the server's sampler (every 5 s); asking with each list refresh is cheap (in memory).
-  const rates = useQuery({ ...trpc.topicStats.lastMinute.queryOptions({ clusterId }), refetchInterval: REFRESH_MS });
+  const rates = useQuery({ ...trpc.topics.lastMinuteRates.queryOptions({ clusterId }), refetchInterval: REFRESH_MS });
   const createButton = <CreateTopicDialog clusterId={clusterId} />;
 
   return (

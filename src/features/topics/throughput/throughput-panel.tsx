@@ -23,7 +23,7 @@ export function ThroughputPanel({ clusterId, topic }: { clusterId: string; topic
   const trpc = useTRPC();
   const [windowMinutes, setWindowMinutes] = useState<(typeof WINDOWS)[number]>(15);
   const stats = useQuery({
-    ...trpc.topicStats.topic.queryOptions({ clusterId, name: topic.name, windowMinutes }),
+    ...trpc.topics.throughput.queryOptions({ clusterId, name: topic.name, windowMinutes }),
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
   });

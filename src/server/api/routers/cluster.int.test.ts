@@ -14,7 +14,7 @@ const brokers = inject("kafkaBrokers");
 async function nextHealth(clusterId: string, predicate: (health: TClusterHealth) => boolean): Promise<TClusterHealth> {
   const controller = new AbortController();
   const subscriber = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
-  const events = await subscriber.cluster.health({ clusterId });
+  const events = await subscriber.clusters.health({ clusterId });
   try {
     for await (const health of events) if (predicate(health)) return health;
     throw new Error("the subscription ended without a matching event");
@@ -27,21 +27,21 @@ const registered: string[] = [];
 
 afterAll(async () => {
   await disconnectAllClusters();
-  const clusters = await caller.cluster.list();
+  const clusters = await caller.clusters.list();
   const ours = clusters.filter((cluster) => cluster.name === "integration" || registered.includes(cluster.id));
   await Promise.all(ours.map((cluster) => deleteClusterRecord(cluster.id)));
 });
 
 describe("cluster router", () => {
   it("registers the cluster from KAFKA_BROKERS and lists it", async () => {
-    const clusters = await caller.cluster.list();
+    const clusters = await caller.clusters.list();
     expect(clusters).toContainEqual(
       expect.objectContaining({ name: "integration", bootstrapServers: brokers, isReadOnly: false }),
     );
   });
 
   it("streams the live broker list, controller and counts of the real cluster", async () => {
-    const [cluster] = (await caller.cluster.list()).filter((entry) => entry.name === "integration");
+    const [cluster] = (await caller.clusters.list()).filter((entry) => entry.name === "integration");
     const health = await nextHealth(cluster!.id, (event) => event.status === "ok");
     if (health.status !== "ok") throw new Error("unreachable");
     const [host, port] = brokers.split(",")[0]!.split(":");
@@ -52,7 +52,7 @@ describe("cluster router", () => {
   });
 
   it("sees a topic created by another client on a later event", async () => {
-    const [cluster] = (await caller.cluster.list()).filter((entry) => entry.name === "integration");
+    const [cluster] = (await caller.clusters.list()).filter((entry) => entry.name === "integration");
     const first = await nextHealth(cluster!.id, (event) => event.status === "ok");
     if (first.status !== "ok") throw new Error("unreachable");
     const topic = `int-health-${Date.now().toString(36)}`;
@@ -85,7 +85,7 @@ describe("cluster router", () => {
   });
 
   it("stops polling a cluster once its last subscriber leaves", async () => {
-    const [cluster] = (await caller.cluster.list()).filter((entry) => entry.name === "integration");
+    const [cluster] = (await caller.clusters.list()).filter((entry) => entry.name === "integration");
     await nextHealth(cluster!.id, (event) => event.status === "ok");
     expect(activeHealthWatches()).not.toContain(cluster!.id);
   });

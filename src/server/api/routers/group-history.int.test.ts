@@ -33,7 +33,7 @@ function openWatch() {
   const events: TRebalanceWatchEvent[] = [];
   const subscriber = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
   const done = (async () => {
-    for await (const event of await subscriber.groupHistory.watch({ clusterId, groupId })) events.push(event);
+    for await (const event of await subscriber.groups.history.watch({ clusterId, groupId })) events.push(event);
   })().catch(() => undefined);
   return {
     events,
@@ -46,7 +46,7 @@ function openWatch() {
 }
 
 const newest = async (): Promise<TRebalanceRecord | undefined> =>
-  (await caller.groupHistory.rebalances({ clusterId, groupId })).items[0];
+  (await caller.groups.history.rebalances({ clusterId, groupId })).items[0];
 
 const assigned = (members: TGroupMember[] | null) =>
   (members ?? []).flatMap((member) => member.assignment.flatMap((entry) => entry.partitions)).sort();
@@ -54,7 +54,7 @@ const assigned = (members: TGroupMember[] | null) =>
 beforeAll(async () => {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true });
-  const [cluster] = (await caller.cluster.list()).filter((entry) => entry.name === "integration");
+  const [cluster] = (await caller.clusters.list()).filter((entry) => entry.name === "integration");
   clusterId = cluster!.id;
 });
 
@@ -80,7 +80,7 @@ describe("groupHistory", () => {
       return latest === undefined || latest.completedAt !== null;
     };
     await expect.poll(settled, { timeout: 20_000 }).toBe(true);
-    const baseline = (await caller.groupHistory.rebalances({ clusterId, groupId })).total;
+    const baseline = (await caller.groups.history.rebalances({ clusterId, groupId })).total;
 
     const third = await startMember("member-3");
     await expect
@@ -117,7 +117,7 @@ describe("groupHistory", () => {
     }
 
     // Newest first, survives a fresh read: exactly the two rebalances since the baseline, in order.
-    const timeline = await caller.groupHistory.rebalances({ clusterId, groupId });
+    const timeline = await caller.groups.history.rebalances({ clusterId, groupId });
     expect(timeline.total).toBe(baseline + 2);
     expect(timeline.items.slice(0, 2).map((entry) => entry.id)).toEqual([leftRebalance.id, joinedRebalance.id]);
     expect(leftRebalance.detectedAt).toBeGreaterThan(joinedRebalance.detectedAt);
@@ -153,13 +153,13 @@ describe("groupHistory", () => {
     const old = await insertRebalance(clusterId, retentionGroup, row(31));
     const recent = await insertRebalance(clusterId, retentionGroup, row(29));
     await pruneRebalanceHistory(now, 30);
-    const { items } = await caller.groupHistory.rebalances({ clusterId, groupId: retentionGroup });
+    const { items } = await caller.groups.history.rebalances({ clusterId, groupId: retentionGroup });
     expect(items.map((item) => item.id)).toEqual([recent.id]);
     expect(items.map((item) => item.id)).not.toContain(old.id);
   });
 
   it("says in a sentence that an unknown cluster is not registered", async () => {
-    await expect(caller.groupHistory.rebalances({ clusterId: "no-such-cluster", groupId })).rejects.toThrow(
+    await expect(caller.groups.history.rebalances({ clusterId: "no-such-cluster", groupId })).rejects.toThrow(
       "This cluster is not registered in Tributary.",
     );
   });

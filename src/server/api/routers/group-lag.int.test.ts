@@ -62,7 +62,7 @@ afterAll(async () => {
   await disconnectAllClusters();
 });
 
-describe("groupHistory.lag", () => {
+describe("groups.history.lag", () => {
   it("stores one sample whose total and per-partition lag are log-end − committed of a real consumer group", async () => {
     await produce({ 0: 6, 1: 6, 2: 6 });
     const produced = await logEnds();
@@ -131,7 +131,7 @@ describe("groupHistory.lag", () => {
       moved: [],
     });
 
-    const history = await caller.groupHistory.lag({ clusterId: cluster.id, groupId, range: "15m" });
+    const history = await caller.groups.history.lag({ clusterId: cluster.id, groupId, range: "15m" });
     expect(history.points.length).toBeGreaterThanOrEqual(1);
     expect(history.points.at(-1)).toMatchObject({ totalLag: "9" });
     expect(history.latest).toMatchObject({ totalLag: "9" });
@@ -156,7 +156,7 @@ describe("groupHistory.lag", () => {
     expect(history.from).toBeLessThanOrEqual(history.points[0]!.at);
     expect(history.sampleIntervalMs).toBeGreaterThanOrEqual(1_000);
 
-    const sixHours = await caller.groupHistory.lag({ clusterId: cluster.id, groupId, range: "6h" });
+    const sixHours = await caller.groups.history.lag({ clusterId: cluster.id, groupId, range: "6h" });
     expect(sixHours.rebalances.map((marker) => marker.generation)).toEqual([6, 7]);
   });
 
@@ -178,7 +178,7 @@ describe("groupHistory.lag", () => {
     });
     await insertLagSamples(cluster.id, samples);
 
-    const history = await caller.groupHistory.lag({ clusterId: cluster.id, groupId: synthetic, range: "24h" });
+    const history = await caller.groups.history.lag({ clusterId: cluster.id, groupId: synthetic, range: "24h" });
     expect(history.points.length).toBeLessThanOrEqual(300);
     expect(history.points.length).toBeGreaterThan(250);
     expect(history.points.map((point) => point.totalLag)).toContain("50000");
@@ -217,7 +217,7 @@ describe("groupHistory.lag", () => {
   it("samples a cluster registered after boot from its first lag request on, and stops when it is unregistered", async () => {
     const later = await upsertClusterByName(`${prefix}-later`, brokers);
     expect(activeLagSamplers()).not.toContain(later.id);
-    await caller.groupHistory.lag({ clusterId: later.id, groupId, range: "15m" });
+    await caller.groups.history.lag({ clusterId: later.id, groupId, range: "15m" });
     expect(activeLagSamplers()).toContain(later.id);
     const sampler = ensureLagSampler(later.id);
     const outcome = await sampler.nextPass();
@@ -231,7 +231,7 @@ describe("groupHistory.lag", () => {
   });
 
   it("says in a sentence that an unknown cluster is not registered", async () => {
-    await expect(caller.groupHistory.lag({ clusterId: "no-such-cluster", groupId, range: "1h" })).rejects.toThrow(
+    await expect(caller.groups.history.lag({ clusterId: "no-such-cluster", groupId, range: "1h" })).rejects.toThrow(
       "This cluster is not registered in Tributary.",
     );
   });

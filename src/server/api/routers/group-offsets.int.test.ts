@@ -41,10 +41,10 @@ async function commitAll(groupId: string, offset: string): Promise<void> {
 
 function reset(
   groupId: string,
-  strategy: Parameters<typeof caller.groupOffsets.reset>[0]["strategy"],
+  strategy: Parameters<typeof caller.groups.offsets.reset>[0]["strategy"],
   partitions?: number[],
 ) {
-  return caller.groupOffsets.reset({ clusterId, groupId, topic, strategy, partitions });
+  return caller.groups.offsets.reset({ clusterId, groupId, topic, strategy, partitions });
 }
 
 beforeAll(async () => {
@@ -76,7 +76,7 @@ describe("group offsets router", () => {
   it("previews each partition's committed offset before and the target after", async () => {
     const groupId = newGroup("preview");
     await commitAll(groupId, "7");
-    const preview = await caller.groupOffsets.previewReset({
+    const preview = await caller.groups.offsets.previewReset({
       clusterId,
       groupId,
       topic,
@@ -110,7 +110,7 @@ describe("group offsets router", () => {
   it("clamps an offset past the log end to it and says so in the preview", async () => {
     const groupId = newGroup("clamp");
     await commitAll(groupId, "2");
-    const preview = await caller.groupOffsets.previewReset({
+    const preview = await caller.groups.offsets.previewReset({
       clusterId,
       groupId,
       topic,
@@ -136,7 +136,7 @@ describe("group offsets router", () => {
     await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
     try {
       await joined;
-      const preview = await caller.groupOffsets.previewReset({
+      const preview = await caller.groups.offsets.previewReset({
         clusterId,
         groupId,
         topic,
@@ -146,9 +146,9 @@ describe("group offsets router", () => {
       await expect(reset(groupId, { kind: "earliest" })).rejects.toMatchObject({
         message: "The group has 1 active member; stop them first.",
       });
-      await expect(
-        caller.groupOffsets.deleteGroup({ clusterId, groupId, confirmation: groupId }),
-      ).rejects.toMatchObject({ message: "The group has 1 active member; stop them first." });
+      await expect(caller.groups.delete({ clusterId, groupId, confirmation: groupId })).rejects.toMatchObject({
+        message: "The group has 1 active member; stop them first.",
+      });
     } finally {
       await consumer.disconnect();
     }
@@ -158,7 +158,7 @@ describe("group offsets router", () => {
   it("deletes a stopped group's committed offsets for one topic", async () => {
     const groupId = newGroup("forget-topic");
     await commitAll(groupId, "6");
-    await expect(caller.groupOffsets.deleteTopicOffsets({ clusterId, groupId, topic })).resolves.toEqual({
+    await expect(caller.groups.offsets.deleteTopicOffsets({ clusterId, groupId, topic })).resolves.toEqual({
       deletedPartitions: PARTITIONS,
     });
     expect(await committed(groupId)).toEqual(["-1", "-1", "-1"]);
@@ -167,10 +167,10 @@ describe("group offsets router", () => {
   it("deletes a stopped group only when its id is typed again", async () => {
     const groupId = newGroup("doomed");
     await commitAll(groupId, "3");
-    await expect(caller.groupOffsets.deleteGroup({ clusterId, groupId, confirmation: "yes" })).rejects.toMatchObject({
+    await expect(caller.groups.delete({ clusterId, groupId, confirmation: "yes" })).rejects.toMatchObject({
       message: expect.stringContaining(`Type the group's id, ${groupId}`),
     });
-    await caller.groupOffsets.deleteGroup({ clusterId, groupId, confirmation: groupId });
+    await caller.groups.delete({ clusterId, groupId, confirmation: groupId });
     const { groups } = await admin.listGroups();
     expect(groups.map((group) => group.groupId)).not.toContain(groupId);
     const [event] = await listAuditEvents({ clusterId, action: "group.delete", take: 1 });
@@ -184,7 +184,7 @@ describe("group offsets router", () => {
     const other = kafka.admin();
     await other.connect();
     await other.createTopics({ topics: [{ topic: doomed, numPartitions: 1 }], waitForLeaders: true });
-    await caller.groupOffsets.reset({ clusterId, groupId, topic: doomed, strategy: { kind: "latest" } });
+    await caller.groups.offsets.reset({ clusterId, groupId, topic: doomed, strategy: { kind: "latest" } });
     await other.deleteTopics({ topics: [doomed] });
     await other.disconnect();
     await commitAll(groupId, "2");
@@ -195,7 +195,7 @@ describe("group offsets router", () => {
   it("names a partition the topic does not have", async () => {
     const groupId = newGroup("missing");
     await expect(
-      caller.groupOffsets.previewReset({ clusterId, groupId, topic, strategy: { kind: "latest" }, partitions: [7] }),
+      caller.groups.offsets.previewReset({ clusterId, groupId, topic, strategy: { kind: "latest" }, partitions: [7] }),
     ).rejects.toMatchObject({ message: `The topic ${topic} has no partition 7.` });
   });
 });

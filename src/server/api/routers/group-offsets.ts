@@ -7,7 +7,7 @@ import { procedure, router } from "../trpc";
 
 const ZGroupRef = z.object({ clusterId: z.string().min(1), groupId: z.string().min(1).max(255) });
 
-/** A group's committed offsets: reset with a preview, delete for a topic; delete the group (operator). */
+/** A group's committed offsets: reset with a preview, delete for a topic (operator). */
 export const groupOffsetsRouter = router({
   /** The group's state and active members: offset changes wait until it has none. */
   guard: procedure("viewer")
@@ -27,9 +27,11 @@ export const groupOffsetsRouter = router({
   deleteTopicOffsets: procedure("operator")
     .input(ZGroupRef.extend({ topic: z.string().min(1).max(249) }))
     .mutation(({ ctx, input }) => deleteTopicOffsets(ctx.actor, input)),
+});
 
+export const groupDeleteProcedures = {
   /** `confirmation` must repeat the group id: the group's committed offsets go with it. */
-  deleteGroup: procedure("operator")
+  delete: procedure("operator")
     .input(ZGroupRef.extend({ confirmation: z.string() }))
     .mutation(({ ctx, input }) => removeGroup(ctx.actor, input)),
-});
+};

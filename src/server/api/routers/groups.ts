@@ -4,9 +4,15 @@ import { ZGroupListQuery } from "~/domain/groups/group-list-query";
 import { listGroupPage } from "~/server/services/groups/group-list";
 import { watchGroup } from "~/server/services/groups/group-watch";
 import { procedure, router, withAppErrors } from "../trpc";
+import { groupHistoryRouter } from "./group-history";
+import { groupDeleteProcedures, groupOffsetsRouter } from "./group-offsets";
 
 /** Consumer groups: the list with lag, one group's members, assignments and lag, live. */
 export const groupsRouter = router({
+  offsets: groupOffsetsRouter,
+  history: groupHistoryRouter,
+  ...groupDeleteProcedures,
+
   /** One page of groups with state, type, members, topics and lag (messages and time). */
   list: procedure("viewer")
     .input(ZGroupListQuery)

@@ -4,9 +4,16 @@ import { ZBrowseInput } from "~/domain/messages/browse-query";
 import { getMessage } from "~/server/services/messages/browse-get";
 import { browseMessages } from "~/server/services/messages/browse-service";
 import { procedure, router } from "../trpc";
+import { produceProcedures } from "./produce";
+import { searchProcedures } from "./search";
+import { tailProcedures } from "./tail";
 
 /** Reading messages without a consumer group: pages from a position, one message in full. */
 export const messagesRouter = router({
+  ...tailProcedures,
+  ...searchProcedures,
+  ...produceProcedures,
+
   /** A page of up to 500 messages from a start or a cursor, with cursors to the older and newer pages. */
   browse: procedure("viewer")
     .input(ZBrowseInput)

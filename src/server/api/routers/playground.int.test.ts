@@ -76,7 +76,7 @@ async function settled(count: number, after = -1): Promise<TPlayground> {
 beforeAll(async () => {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-  const [cluster] = (await caller.cluster.list()).filter((entry) => entry.name === "integration");
+  const [cluster] = (await caller.clusters.list()).filter((entry) => entry.name === "integration");
   clusterId = cluster!.id;
 });
 

@@ -31,7 +31,7 @@ async function readPartition(name: string, partition: number) {
 beforeAll(async () => {
   cluster = await upsertClusterByName(`${prefix}-cluster`, inject("kafkaBrokers"));
   for (const name of [topic, copies]) {
-    await caller.topic.create({
+    await caller.topics.create({
       clusterId: cluster.id,
       spec: { name, partitions: 4, replicationFactor: 1, configs: {} },
     });
@@ -39,14 +39,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const name of [topic, copies]) await caller.topic.delete({ clusterId: cluster.id, name, confirmation: name });
+  for (const name of [topic, copies]) await caller.topics.delete({ clusterId: cluster.id, name, confirmation: name });
   await deleteClusterRecord(cluster.id);
   await disconnectAllClusters();
 });
 
 describe("produce router", () => {
   it("sends a keyed message N times to the key's partition and reports the exact offsets", async () => {
-    const result = await caller.produce.send({
+    const result = await caller.messages.produce({
       clusterId: cluster.id,
       topic,
       key: { text: "order-42" },
@@ -66,7 +66,7 @@ describe("produce router", () => {
 
   it("sends exact bytes and null to an explicit partition, and refuses a partition the topic lacks", async () => {
     const bytes = Buffer.from([0, 0xff, 0xfe, 0x80]);
-    const result = await caller.produce.send({
+    const result = await caller.messages.produce({
       clusterId: cluster.id,
       topic,
       key: null,
@@ -80,12 +80,12 @@ describe("produce router", () => {
     expect(record?.value).toEqual(bytes);
 
     await expect(
-      caller.produce.send({ clusterId: cluster.id, topic, key: null, value: null, headers: [], partition: 9 }),
+      caller.messages.produce({ clusterId: cluster.id, topic, key: null, value: null, headers: [], partition: 9 }),
     ).rejects.toThrow("Partition 9 does not exist: the topic has 4 partitions (0–3).");
   });
 
   it("spreads messages without a key over all partitions", async () => {
-    const result = await caller.produce.send({
+    const result = await caller.messages.produce({
       clusterId: cluster.id,
       topic: copies,
       key: null,
@@ -102,7 +102,7 @@ describe("produce router", () => {
 
   it("records a replay with the message it copies, and refuses writes to a read-only cluster", async () => {
     const replayOf = { topic, partition: 3, offset: "0" };
-    await caller.produce.send({
+    await caller.messages.produce({
       clusterId: cluster.id,
       topic: copies,
       key: null,
@@ -117,7 +117,7 @@ describe("produce router", () => {
     await setClusterReadOnly(cluster.id, true);
     try {
       await expect(
-        caller.produce.send({
+        caller.messages.produce({
           clusterId: cluster.id,
           topic,
           key: null,
@@ -133,7 +133,7 @@ describe("produce router", () => {
 
   it("explains a message larger than the topic accepts", async () => {
     await expect(
-      caller.produce.send({
+      caller.messages.produce({
         clusterId: cluster.id,
         topic,
         key: null,

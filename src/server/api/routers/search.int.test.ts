@@ -39,7 +39,7 @@ function input(overrides: Partial<TSearchInput>): TSearchInput {
 async function search(overrides: Partial<TSearchInput>): Promise<TEvent[]> {
   const caller = createCaller({ actor: LOCAL_OPERATOR });
   const events: TEvent[] = [];
-  for await (const event of await caller.search.run(input(overrides))) events.push(event);
+  for await (const event of await caller.messages.search(input(overrides))) events.push(event);
   return events;
 }
 
@@ -81,7 +81,7 @@ afterAll(async () => {
   await disconnectAllClusters();
 });
 
-describe("search.run", () => {
+describe("messages.search", () => {
   it("finds a planted message among 100,000 by text and says the search is complete", async () => {
     const events = await search({});
     expect(matchesOf(events).map((message) => [message.partition, message.offset])).toEqual([
@@ -194,7 +194,7 @@ describe("search.run", () => {
     const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
     const events: TEvent[] = [];
     // A filter jsonata must evaluate itself (no fast path) keeps the scan busy long enough to cancel.
-    const iterable = await caller.search.run(
+    const iterable = await caller.messages.search(
       input({ kind: "jsonata", query: '$substring(value.status, 0, 5) = "never"' }),
     );
     for await (const event of iterable) {

@@ -1,17 +1,17 @@
 import "server-only";
 import { ZSearchInput } from "~/domain/messages/search-query";
 import { runSearch } from "~/server/services/messages/search/search-service";
-import { procedure, router, withAppErrors } from "../trpc";
+import { procedure, withAppErrors } from "../trpc";
 
 /** Server-side search over a topic's messages with a scan budget, progress and cancel. */
-export const searchRouter = router({
+export const searchProcedures = {
   /**
    * Scans and streams progress (at most twice a second) with the matches found so far, then a
    * final event: complete, or partial and why. Unsubscribing aborts the scan.
    */
-  run: procedure("viewer")
+  search: procedure("viewer")
     .input(ZSearchInput)
     .subscription(async function* ({ ctx, input, signal }) {
       yield* withAppErrors(runSearch(ctx.actor, input, signal ?? new AbortController().signal));
     }),
-});
+};

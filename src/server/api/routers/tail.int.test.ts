@@ -32,7 +32,7 @@ function openTail(partitions: number[] | null, name = topic) {
   const errors: unknown[] = [];
   const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
   const done = (async () => {
-    const events = await caller.tail.messages({ clusterId, topic: name, partitions });
+    const events = await caller.messages.tail({ clusterId, topic: name, partitions });
     for await (const event of events) batches.push(unwrap(event).data);
   })().catch((error: unknown) => errors.push(error));
   const messages = (): TMessage[] => batches.flatMap((batch) => batch.messages);
@@ -60,7 +60,7 @@ function readersOfTopic(name = topic) {
 beforeAll(async () => {
   await Promise.all([admin.connect(), producer.connect()]);
   await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-  const [cluster] = (await createCaller({ actor: LOCAL_OPERATOR }).cluster.list()).filter(
+  const [cluster] = (await createCaller({ actor: LOCAL_OPERATOR }).clusters.list()).filter(
     (c) => c.name === "integration",
   );
   clusterId = cluster!.id;
@@ -74,7 +74,7 @@ afterAll(async () => {
   await disconnectAllClusters();
 });
 
-describe("tail.messages", () => {
+describe("messages.tail", () => {
   it("streams a message produced after subscribing, with its partition, offset and key, and none from before", async () => {
     const tail = openTail(null);
     await expect.poll(tail.isLive).toBe(true);
@@ -115,7 +115,7 @@ describe("tail.messages", () => {
     const witness = openTail(null);
     const controller = new AbortController();
     const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
-    const slow = (await caller.tail.messages({ clusterId, topic, partitions: null }))[Symbol.asyncIterator]();
+    const slow = (await caller.messages.tail({ clusterId, topic, partitions: null }))[Symbol.asyncIterator]();
     await slow.next(); // the "live" event; after it, nothing is read until the burst is over
     await expect.poll(witness.isLive).toBe(true);
     const total = 2_500;
@@ -190,7 +190,7 @@ describe("tail.messages", () => {
     const controller = new AbortController();
     try {
       const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
-      const events = (await caller.tail.messages({ clusterId: dead.id, topic, partitions: null }))[
+      const events = (await caller.messages.tail({ clusterId: dead.id, topic, partitions: null }))[
         Symbol.asyncIterator
       ]();
       const { data } = unwrap((await events.next()).value);
@@ -207,7 +207,7 @@ describe("tail.messages", () => {
     const offsets = [await produce(2, "n1"), await produce(2, "n2"), await produce(2, "n3")];
     const controller = new AbortController();
     const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
-    const events = (await caller.tail.messages({ clusterId, topic, partitions: [2], last: 2 }))[Symbol.asyncIterator]();
+    const events = (await caller.messages.tail({ clusterId, topic, partitions: [2], last: 2 }))[Symbol.asyncIterator]();
     const { data } = unwrap((await events.next()).value);
     expect(data.messages.map((message) => [message.partition, message.offset])).toEqual([
       [2, offsets[1]],
@@ -220,7 +220,7 @@ describe("tail.messages", () => {
   it("resumes a reconnected stream from its last event id with what arrived in between, without a second audit row", async () => {
     const first = new AbortController();
     const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: first.signal });
-    const events = (await caller.tail.messages({ clusterId, topic, partitions: [0] }))[Symbol.asyncIterator]();
+    const events = (await caller.messages.tail({ clusterId, topic, partitions: [0] }))[Symbol.asyncIterator]();
     await events.next(); // live
     const seen = await produce(0, "seen");
     let lastEventId = "";
@@ -235,7 +235,7 @@ describe("tail.messages", () => {
     const audits = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
     const second = new AbortController();
     const again = createCaller({ actor: LOCAL_OPERATOR }, { signal: second.signal });
-    const resumed = (await again.tail.messages({ clusterId, topic, partitions: [0], lastEventId }))[
+    const resumed = (await again.messages.tail({ clusterId, topic, partitions: [0], lastEventId }))[
       Symbol.asyncIterator
     ]();
     const { data: caughtUp } = unwrap((await resumed.next()).value);

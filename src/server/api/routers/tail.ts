@@ -2,7 +2,7 @@ import "server-only";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { tailMessages } from "~/server/services/messages/tail/tail-messages";
-import { procedure, router, withAppErrors } from "../trpc";
+import { procedure, withAppErrors } from "../trpc";
 
 export const ZTailInput = z.object({
   clusterId: z.string().min(1),
@@ -16,9 +16,9 @@ export const ZTailInput = z.object({
 });
 
 /** Live tail: new messages of chosen partitions, streamed; tabs tailing one topic share one reader. */
-export const tailRouter = router({
+export const tailProcedures = {
   /** New messages from the moment of subscribing, in batches at most every ~100 ms, with drop counts. */
-  messages: procedure("viewer")
+  tail: procedure("viewer")
     .input(ZTailInput)
     .subscription(async function* ({ ctx, input, signal }) {
       // The event id is the tail's cursor, so a reconnecting stream resumes instead of skipping.
@@ -26,4 +26,4 @@ export const tailRouter = router({
         yield tracked(event.cursor || "-", event.batch);
       }
     }),
-});
+};

@@ -15,7 +15,7 @@ let cluster: TCluster;
 
 beforeAll(async () => {
   cluster = await upsertClusterByName(`${prefix}-cluster`, inject("kafkaBrokers"));
-  await caller.topic.create({
+  await caller.topics.create({
     clusterId: cluster.id,
     spec: { name, partitions: 3, replicationFactor: 1, configs: {} },
   });
@@ -27,14 +27,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await caller.topic.delete({ clusterId: cluster.id, name, confirmation: name });
+  await caller.topics.delete({ clusterId: cluster.id, name, confirmation: name });
   await deleteClusterRecord(cluster.id);
   await disconnectAllClusters();
 });
 
 describe("topicData router", () => {
   it("samples keys in proportion to traffic and finds the hot partition", async () => {
-    const { records, distribution } = await caller.topicData.keySample({ clusterId: cluster.id, name });
+    const { records, distribution } = await caller.topics.keySample({ clusterId: cluster.id, name });
     expect(records).toHaveLength(390);
     expect(distribution.distinctKeys).toBe(10);
     expect(distribution.partitions).toHaveLength(3);
@@ -44,18 +44,18 @@ describe("topicData router", () => {
   });
 
   it("keeps a smaller sample proportional to each partition's records", async () => {
-    const { records, distribution } = await caller.topicData.keySample({ clusterId: cluster.id, name, limit: 195 });
+    const { records, distribution } = await caller.topics.keySample({ clusterId: cluster.id, name, limit: 195 });
     expect(records.length).toBeLessThanOrEqual(195);
     const hot = partitionForKey("device-0", 3);
     expect(distribution.partitions[hot]?.messages).toBeGreaterThan(records.length / 2);
   });
 
   it("refuses a sample larger than 5,000", async () => {
-    await expect(caller.topicData.keySample({ clusterId: cluster.id, name, limit: 5001 })).rejects.toThrow();
+    await expect(caller.topics.keySample({ clusterId: cluster.id, name, limit: 5001 })).rejects.toThrow();
   });
 
   it("reads each partition's oldest and newest timestamps", async () => {
-    const stamps = await caller.topicData.partitionTimestamps({ clusterId: cluster.id, name });
+    const stamps = await caller.topics.partitionTimestamps({ clusterId: cluster.id, name });
     expect(stamps.map((stamp) => stamp.partition)).toEqual([0, 1, 2]);
     // Timestamps grow with the send order (BASE + n), and device-0's 300 messages went first.
     const hot = partitionForKey("device-0", 3);

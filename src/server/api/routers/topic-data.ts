@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { partitionTimestamps, sampleKeys } from "~/server/services/topics/topic-data";
-import { procedure, router } from "../trpc";
+import { procedure } from "../trpc";
 
 const ZTopicRef = z.object({ clusterId: z.string().min(1), name: z.string().min(1).max(249) });
 
@@ -14,7 +14,7 @@ const MAX_KEY_SAMPLE = 5_000;
 const DEFAULT_KEY_SAMPLE = 2_000;
 
 /** Samples of a topic's records read without a consumer group: keys, partition timestamps. */
-export const topicDataRouter = router({
+export const topicDataProcedures = {
   keySample: procedure("viewer")
     .input(ZTopicRef.extend({ limit: z.number().int().min(1).max(MAX_KEY_SAMPLE).default(DEFAULT_KEY_SAMPLE) }))
     .query(({ input }) => sampleKeys(input.clusterId, input.name, input.limit)),
@@ -22,4 +22,4 @@ export const topicDataRouter = router({
   partitionTimestamps: procedure("viewer")
     .input(ZTopicRef)
     .query(({ input }) => partitionTimestamps(input.clusterId, input.name)),
-});
+};

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { getLastMinuteRates, getTopicThroughput } from "~/server/services/topics/throughput/throughput-service";
-import { procedure, router } from "../trpc";
+import { procedure } from "../trpc";
 
 /** Produce rates per topic and partition, sampled on the server so charts open with history. */
-export const topicStatsRouter = router({
+export const topicStatsProcedures = {
   /** Messages per second over the last `windowMinutes` (the sampler keeps 60). */
-  topic: procedure("viewer")
+  throughput: procedure("viewer")
     .input(
       z.object({
         clusterId: z.string().min(1),
@@ -16,7 +16,7 @@ export const topicStatsRouter = router({
     )
     .query(({ input }) => getTopicThroughput(input.clusterId, input.name, input.windowMinutes)),
 
-  lastMinute: procedure("viewer")
+  lastMinuteRates: procedure("viewer")
     .input(z.object({ clusterId: z.string().min(1) }))
     .query(({ input }) => getLastMinuteRates(input.clusterId)),
-});
+};

@@ -27,7 +27,7 @@ async function startMember(clientId: string): Promise<string> {
 }
 
 const rebalances = async (ofGroup = groupId): Promise<TRebalanceRecord[]> =>
-  (await caller.groupHistory.rebalances({ clusterId, groupId: ofGroup, pageSize: 100 })).items;
+  (await caller.groups.history.rebalances({ clusterId, groupId: ofGroup, pageSize: 100 })).items;
 
 /** Sweeps until the newest stored rebalance is complete and `match`es (a sweep may catch it half-way). */
 async function sweepUntil(
@@ -52,7 +52,7 @@ async function sweepUntil(
 beforeAll(async () => {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true });
-  const [cluster] = (await caller.cluster.list()).filter((entry) => entry.name === "integration");
+  const [cluster] = (await caller.clusters.list()).filter((entry) => entry.name === "integration");
   clusterId = cluster!.id;
 });
 
@@ -84,7 +84,7 @@ describe("the rebalance sweep (groups without an open page)", () => {
     const page = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
     const events: unknown[] = [];
     const watching = (async () => {
-      for await (const event of await page.groupHistory.watch({ clusterId, groupId })) events.push(event);
+      for await (const event of await page.groups.history.watch({ clusterId, groupId })) events.push(event);
     })().catch(() => undefined);
     await expect.poll(() => events.length, { timeout: 20_000 }).toBeGreaterThan(0);
     const before = (await rebalances()).length;

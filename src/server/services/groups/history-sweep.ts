@@ -22,7 +22,7 @@ type TSweptGroup = { tracker: TTrackerState; openId: string | null };
 /** Per cluster: what the sweep tracked of each group last time. */
 type TSweepMemory = Map<string, Map<string, TSweptGroup>>;
 
-const memoryKey = Symbol.for("tributary.groupHistory.sweep");
+const memoryKey = Symbol.for("tributary.groups.history.sweep");
 type GlobalWithSweep = typeof globalThis & { [memoryKey]?: { memory: TSweepMemory; running: boolean } };
 const sweep = ((globalThis as GlobalWithSweep)[memoryKey] ??= { memory: new Map(), running: false });
 

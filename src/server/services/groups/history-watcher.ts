@@ -45,8 +45,7 @@ async function tick(key: string, previous: TWatchState | undefined) {
     const step = trackSnapshot(previous?.tracker, snapshot, observedAt, resumed?.open ?? null);
     let openId = previous?.tracker ? previous.openId : (resumed?.id ?? null);
     let changed: TRebalanceRecord | null = null;
-    if (step.action)
-      ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId));
+    if (step.action) ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId));
     const nextRevision = changed ? revision + 1 : revision;
     const value: TWatchState = {
       event: {
@@ -87,7 +86,7 @@ async function tick(key: string, previous: TWatchState | undefined) {
 
 // On globalThis so that Next's dev reloads keep one watcher per group instead of a second one that
 // would store every rebalance twice.
-const pollsKey = Symbol.for("tributary.groupHistory.polls");
+const pollsKey = Symbol.for("tributary.groups.history.polls");
 type GlobalWithPolls = typeof globalThis & { [pollsKey]?: SharedPolls<TWatchState> };
 const historyPolls = ((globalThis as GlobalWithPolls)[pollsKey] ??= new SharedPolls<TWatchState>(tick));
 

@@ -20,7 +20,7 @@ export default async function TopicsPage({ params, searchParams }: TopicsPagePro
   for (const [key, value] of Object.entries(await searchParams)) if (typeof value === "string") search.set(key, value);
   // The first page arrives with the HTML; a failure is left to the browser, which shows its sentence.
   const queryClient = getServerQueryClient();
-  await queryClient.prefetchQuery(serverTrpc.topic.list.queryOptions({ clusterId, ...parseTopicListView(search) }));
+  await queryClient.prefetchQuery(serverTrpc.topics.list.queryOptions({ clusterId, ...parseTopicListView(search) }));
   // The list reads its view from the URL (useSearchParams), which needs a Suspense boundary.
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -6,7 +6,7 @@ export type TTailStatus =
   | { state: "reconnecting"; message: string; hint: string | null; retryInMs: number };
 
 /**
- * What one `tail.messages` event carries: the messages since the last event (oldest first) and how
+ * What one `messages.tail` event carries: the messages since the last event (oldest first) and how
  * many this subscriber missed because it fell behind (`skipped`) — a message is in one or the other.
  */
 export type TTailBatch = {

@@ -4,7 +4,7 @@ import { listClusters } from "~/server/services/clusters/registered-clusters";
 import { watchClusterHealth } from "~/server/services/clusters/cluster-health";
 import { procedure, router, withAppErrors } from "../trpc";
 
-export const clusterRouter = router({
+export const clustersRouter = router({
   list: procedure("viewer").query(() => listClusters()),
 
   /** Brokers, controller and counts of one cluster, pushed about once a second; retries while Kafka is down. */

@@ -13,10 +13,15 @@ import {
   removeTopic,
 } from "~/server/services/topics/topics-service";
 import { procedure, router } from "../trpc";
+import { topicDataProcedures } from "./topic-data";
+import { topicStatsProcedures } from "./topic-stats";
 
 const ZTopicRef = z.object({ clusterId: z.string().min(1), name: z.string().min(1).max(249) });
 
-export const topicRouter = router({
+export const topicsRouter = router({
+  ...topicStatsProcedures,
+  ...topicDataProcedures,
+
   list: procedure("viewer")
     .input(ZTopicListQuery)
     .query(({ input }) => listTopics(input)),
