@@ -45,7 +45,7 @@ const cleanups: (() => Promise<unknown>)[] = [];
 const { createHTTPServer } = await import("@trpc/server/adapters/standalone");
 const { appRouter } = await import("../src/server/api/root");
 const { createContext } = await import("../src/server/api/context");
-const server = createHTTPServer({ router: appRouter, createContext });
+const server = createHTTPServer({ router: appRouter, createContext: () => createContext() });
 
 /** Sends whatever is due every few milliseconds, so the rate holds whatever the ack latency. */
 async function produceAtRate(topic: string): Promise<Map<number, number>> {

@@ -12,4 +12,4 @@ import { makeQueryClient } from "./query-client";
  */
 export const getServerQueryClient = cache(makeQueryClient);
 
-export const serverTrpc = createTRPCOptionsProxy({ router: appRouter, ctx: createContext, queryClient: getServerQueryClient });
+export const serverTrpc = createTRPCOptionsProxy({ router: appRouter, ctx: () => createContext(), queryClient: getServerQueryClient });

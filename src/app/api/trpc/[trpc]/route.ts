@@ -8,7 +8,12 @@ export const dynamic = "force-dynamic";
 function handler(request: Request) {
   const refusal = refuseCrossSiteMutation(request);
   if (refusal) return refusal;
-  return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext });
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext: ({ req }) => createContext({ req }),
+  });
 }
 
 export { handler as GET, handler as POST };

@@ -16,7 +16,7 @@ type TRouteContext = { params: Promise<{ clusterId: string; topic: string }> };
  */
 export async function GET(request: Request, context: TRouteContext): Promise<Response> {
   const { clusterId, topic } = await context.params;
-  const { actor } = await createContext();
+  const { actor } = await createContext({ req: request });
   if (!hasRole(actor.role, "viewer")) {
     return sentence(403, `This needs the viewer role; you are signed in as ${actor.role}.`);
   }
