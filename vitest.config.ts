@@ -34,6 +34,9 @@ export default defineConfig({
           // one broker, and some assert cluster-wide figures (topic and partition counts).
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for an event (a message arriving, a reader stopping); its 1 s default
+          // made such waits fail on a loaded machine. A ceiling, not a timing claim.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
