@@ -1,12 +1,12 @@
 import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TMessage } from "~/domain/messages/message";
+import { decodeTailBatch, type TTailBatch, type TTailWireBatch } from "~/domain/messages/tail-batch";
 import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeTailReaders } from "~/server/services/messages/tail/shared-tails";
-import type { TTailBatch } from "~/server/services/messages/tail/tail-batch";
 import { createCaller } from "../root";
 
 const brokers = inject("kafkaBrokers").split(",");
@@ -18,11 +18,14 @@ let clusterId = "";
 
 /**
  * A server-side caller yields tracked events as tRPC's raw envelope `[id, data]`, while the
- * inferred type is the client's `{ id, data }`; this reads either.
+ * inferred type is the client's `{ id, data }`; this reads either, and decodes the batch as the
+ * tail view does.
  */
 function unwrap(event: unknown): { id: string; data: TTailBatch } {
-  if (Array.isArray(event)) return { id: event[0] as string, data: event[1] as TTailBatch };
-  return event as { id: string; data: TTailBatch };
+  const { id, data } = Array.isArray(event)
+    ? { id: event[0] as string, data: event[1] as TTailWireBatch }
+    : (event as { id: string; data: TTailWireBatch });
+  return { id, data: decodeTailBatch(data) };
 }
 
 /** A subscription read in the background, like a browser tab would. */
