@@ -22,7 +22,7 @@ type Source = {
   cutTimer: ReturnType<typeof setTimeout> | null;
 };
 
-const holderKey = Symbol.for("tributary.tail.sources");
+const holderKey = Symbol.for("tributary.tail.sources.v2");
 type GlobalWithTails = typeof globalThis & { [holderKey]?: { sources: Map<string, Source>; running: Set<string> } };
 // On globalThis so that Next's dev reloads share the readers instead of starting a second set.
 const holder = ((globalThis as GlobalWithTails)[holderKey] ??= { sources: new Map(), running: new Set() });
