@@ -96,7 +96,8 @@ function observeEvents(): void {
       super(url, init);
       this.addEventListener("message", (event: MessageEvent<string>) => {
         const now = performance.timeOrigin + performance.now();
-        for (const match of event.data.matchAll(/"value":\{"base64":"([^"]+)"/g)) {
+        // Messages travel as JSON inside the event's JSON, so their quotes may come escaped.
+        for (const match of event.data.matchAll(/\\?"value\\?":\{\\?"base64\\?":\\?"([^"\\]+)/g)) {
           const seq = /"seq":(\d+)/.exec(atob(match[1] ?? ""));
           if (seq) seen[Number(seq[1])] = now;
         }

@@ -1,6 +1,6 @@
 /**
  * Live tail latency at 1,000 msg/s, from the producer's acknowledgement of a message to:
- *  1. its batch arriving at an SSE client of Tributary's `tail.messages` (the real router, service,
+ *  1. its batch arriving at an SSE client of Tributary's `messages.tail` (the real router, service,
  *     shared reader and tRPC's SSE over HTTP), and
  *  2. its row entering the tail view's list in Chromium, against the production build
  *     (skipped with `--no-browser`),
@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import kafkajs from "kafkajs";
 import { startKafka } from "../apps/kafka-local/src/cluster";
 import { findFreeBasePort } from "../apps/kafka-local/src/ports";
+import { decodeTailBatch, type TTailWireBatch } from "../src/domain/messages/tail-batch";
 import { provisionTestDatabase } from "../src/server/db/test-database";
 import { openTailPage } from "./message-tail-page";
 import { readSse } from "./message-tail-sse";
@@ -134,7 +135,7 @@ try {
   const { listClusters } = await import("../src/server/services/clusters/registered-clusters");
   const [cluster] = await listClusters();
 
-  // 1. An SSE client of tail.messages, as the browser's EventSource would be.
+  // 1. An SSE client of messages.tail, as the browser's EventSource would be.
   const stopSse = new AbortController();
   cleanups.push(async () => stopSse.abort());
   const sseArrivals = new Map<number, number>();
@@ -142,9 +143,10 @@ try {
   const input = encodeURIComponent(
     JSON.stringify({ json: { clusterId: cluster!.id, topic: "bench-tail", partitions: null } }),
   );
-  void readSse(`http://127.0.0.1:${port}/tail.messages?input=${input}`, stopSse.signal, (data) => {
-    const batch = (JSON.parse(data) as { json?: TBatch }).json;
-    if (!batch?.status) return;
+  void readSse(`http://127.0.0.1:${port}/messages.tail?input=${input}`, stopSse.signal, (data) => {
+    const wire = (JSON.parse(data) as { json?: TTailWireBatch }).json;
+    if (!wire?.status) return;
+    const batch = decodeTailBatch(wire);
     isLive ||= batch.status.state === "live";
     const at = now();
     for (const message of batch.messages) sseArrivals.set(sequenceOf(message.value?.base64 ?? ""), at);
@@ -159,7 +161,7 @@ try {
   );
   stopSse.abort();
   report(
-    "to the batch at an SSE client of tail.messages (batches at most every 100 ms)",
+    "to the batch at an SSE client of messages.tail (batches at most every 100 ms)",
     sseAcked,
     sseArrivals,
     sseBaseline,
@@ -209,8 +211,6 @@ try {
   await database.cleanup();
   await rm(dataDir, { recursive: true, force: true });
 }
-
-type TBatch = { messages: { value: { base64: string } | null }[]; status: { state: string } };
 
 function sequenceOf(base64: string): number {
   return Number((JSON.parse(Buffer.from(base64, "base64").toString()) as { seq: number }).seq);

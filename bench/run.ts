@@ -8,6 +8,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const benchmarks: Record<string, () => Promise<unknown>> = {
   "topic-list": () => import("./topic-list"),
   "message-tail": () => import("./message-tail"),
+  "tail-fanout": () => import("./tail-fanout"),
   "message-search": () => import("./message-search"),
   "message-first-page": () => import("./message-first-page"),
   "group-list": () => import("./group-list"),

@@ -1,4 +1,4 @@
-import type { TTailBatch, TTailStatus } from "~/server/services/messages/tail/tail-batch";
+import type { TTailBatch, TTailStatus } from "~/domain/messages/tail-batch";
 import { RateMeter, TailBuffer } from "./tail-buffer";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
-import type { TTailStatus } from "~/server/services/messages/tail/tail-batch";
+import { decodeTailBatch, type TTailStatus } from "~/domain/messages/tail-batch";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { EMPTY_TAIL_SCREEN, type TTailScreen } from "./tail-buffer";
@@ -17,7 +17,7 @@ export type TTailConnection =
   | { state: "error"; error: unknown };
 
 /**
- * The `tail.messages` stream of one topic (all partitions or one), buffered: batches go into an
+ * The `messages.tail` stream of one topic (all partitions or one), buffered: batches go into an
  * inbox as they arrive (no render) and become a new screen at most every 100 ms, so a busy topic
  * renders ~10 times a second rather than once per message.
  */
@@ -47,7 +47,8 @@ export function useTail(input: {
       {
         enabled: input.isRunning,
         onData: (event) => {
-          inbox.receive(event.data);
+          // The server sends each batch's messages as JSON it made once for every tab.
+          inbox.receive(decodeTailBatch(event.data));
         },
       },
     ),

@@ -1,12 +1,12 @@
 import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TMessage } from "~/domain/messages/message";
+import { decodeTailBatch, type TTailBatch, type TTailWireBatch } from "~/domain/messages/tail-batch";
 import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeTailReaders } from "~/server/services/messages/tail/shared-tails";
-import type { TTailBatch } from "~/server/services/messages/tail/tail-batch";
 import { createCaller } from "../root";
 
 const brokers = inject("kafkaBrokers").split(",");
@@ -16,13 +16,19 @@ const producer = kafka.producer();
 const topic = `int-tail-${Date.now().toString(36)}`;
 let clusterId = "";
 
+/** Events are awaited, not timed: on a loaded machine a reader takes seconds to connect and stop. */
+const UNTIL = { timeout: 20_000 };
+
 /**
  * A server-side caller yields tracked events as tRPC's raw envelope `[id, data]`, while the
- * inferred type is the client's `{ id, data }`; this reads either.
+ * inferred type is the client's `{ id, data }`; this reads either, and decodes the batch as the
+ * tail view does.
  */
 function unwrap(event: unknown): { id: string; data: TTailBatch } {
-  if (Array.isArray(event)) return { id: event[0] as string, data: event[1] as TTailBatch };
-  return event as { id: string; data: TTailBatch };
+  const { id, data } = Array.isArray(event)
+    ? { id: event[0] as string, data: event[1] as TTailWireBatch }
+    : (event as { id: string; data: TTailWireBatch });
+  return { id, data: decodeTailBatch(data) };
 }
 
 /** A subscription read in the background, like a browser tab would. */
@@ -77,9 +83,9 @@ afterAll(async () => {
 describe("messages.tail", () => {
   it("streams a message produced after subscribing, with its partition, offset and key, and none from before", async () => {
     const tail = openTail(null);
-    await expect.poll(tail.isLive).toBe(true);
+    await expect.poll(tail.isLive, UNTIL).toBe(true);
     const offset = await produce(1, "fresh");
-    await expect.poll(() => tail.messages().map((message) => message.offset)).toContain(offset);
+    await expect.poll(() => tail.messages().map((message) => message.offset), UNTIL).toContain(offset);
     const [message] = tail.messages();
     expect(message).toMatchObject({ partition: 1, offset, key: { base64: Buffer.from("fresh").toString("base64") } });
     expect(Buffer.from(message!.value!.base64, "base64").toString()).toBe("value of fresh");
@@ -89,10 +95,10 @@ describe("messages.tail", () => {
 
   it("sends only the chosen partitions", async () => {
     const tail = openTail([2]);
-    await expect.poll(tail.isLive).toBe(true);
+    await expect.poll(tail.isLive, UNTIL).toBe(true);
     await produce(0, "not-chosen");
     const offset = await produce(2, "chosen");
-    await expect.poll(() => tail.messages().length).toBeGreaterThan(0);
+    await expect.poll(() => tail.messages().length, UNTIL).toBeGreaterThan(0);
     expect(tail.messages().map((message) => [message.partition, message.offset])).toEqual([[2, offset]]);
     await tail.close();
   });
@@ -100,15 +106,15 @@ describe("messages.tail", () => {
   it("serves two subscribers of one topic from one reader, which stops when both have left", async () => {
     const first = openTail(null);
     const second = openTail([0]);
-    await expect.poll(() => first.isLive() && second.isLive()).toBe(true);
+    await expect.poll(() => first.isLive() && second.isLive(), UNTIL).toBe(true);
     expect(readersOfTopic()).toHaveLength(1);
     const offset = await produce(0, "shared");
-    await expect.poll(() => first.messages().some((message) => message.offset === offset)).toBe(true);
-    await expect.poll(() => second.messages().some((message) => message.offset === offset)).toBe(true);
+    await expect.poll(() => first.messages().some((message) => message.offset === offset), UNTIL).toBe(true);
+    await expect.poll(() => second.messages().some((message) => message.offset === offset), UNTIL).toBe(true);
     await first.close();
     expect(readersOfTopic()).toHaveLength(1);
     await second.close();
-    await expect.poll(() => readersOfTopic()).toHaveLength(0);
+    await expect.poll(() => readersOfTopic(), UNTIL).toHaveLength(0);
   });
 
   it("counts as skipped what a subscriber that does not keep up missed, and loses nothing else", async () => {
@@ -117,7 +123,7 @@ describe("messages.tail", () => {
     const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
     const slow = (await caller.messages.tail({ clusterId, topic, partitions: null }))[Symbol.asyncIterator]();
     await slow.next(); // the "live" event; after it, nothing is read until the burst is over
-    await expect.poll(witness.isLive).toBe(true);
+    await expect.poll(witness.isLive, UNTIL).toBe(true);
     const total = 2_500;
     await producer.send({
       topic,
@@ -143,7 +149,7 @@ describe("messages.tail", () => {
 
   it("follows a partition added while tailing", async () => {
     const tail = openTail(null);
-    await expect.poll(tail.isLive).toBe(true);
+    await expect.poll(tail.isLive, UNTIL).toBe(true);
     await admin.createPartitions({ topicPartitions: [{ topic, count: 4 }] });
     // A new producer, because the shared one's metadata does not know partition 3 yet.
     const another = kafka.producer();
@@ -161,9 +167,9 @@ describe("messages.tail", () => {
     const before = (await admin.listGroups()).groups.map((group) => group.groupId);
     const audits = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
     const tail = openTail(null);
-    await expect.poll(tail.isLive).toBe(true);
+    await expect.poll(tail.isLive, UNTIL).toBe(true);
     const offset = await produce(1, "no-group");
-    await expect.poll(() => tail.messages().some((message) => message.offset === offset)).toBe(true);
+    await expect.poll(() => tail.messages().some((message) => message.offset === offset), UNTIL).toBe(true);
     await tail.close();
     expect((await admin.listGroups()).groups.map((group) => group.groupId)).toEqual(before);
     const after = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
@@ -173,16 +179,16 @@ describe("messages.tail", () => {
 
   it("says in a sentence when the topic or the partition does not exist", async () => {
     const missing = openTail(null, `${topic}-missing`);
-    await expect.poll(() => missing.errors.length).toBe(1);
+    await expect.poll(() => missing.errors.length, UNTIL).toBe(1);
     expect(missing.errors[0]).toMatchObject({
       code: "NOT_FOUND",
       message: `There is no topic named ${topic}-missing on this cluster.`,
     });
 
     const badPartition = openTail([9]);
-    await expect.poll(() => badPartition.errors.length).toBe(1);
+    await expect.poll(() => badPartition.errors.length, UNTIL).toBe(1);
     expect(badPartition.errors[0]).toMatchObject({ message: `The topic ${topic} has no partition 9.` });
-    await expect.poll(() => readersOfTopic(`${topic}-missing`)).toHaveLength(0);
+    await expect.poll(() => readersOfTopic(`${topic}-missing`), UNTIL).toHaveLength(0);
   });
 
   it("says in a sentence that the cluster is unreachable and that it retries, instead of ending the tail", async () => {

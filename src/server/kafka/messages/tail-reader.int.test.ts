@@ -17,6 +17,9 @@ const dataDir = path.join(".data/test", `tail-reader-${process.pid}`);
 const target = { id: "tail-reader-restart", bootstrapServers: "" };
 const topic = `t-${Date.now().toString(36)}-tail`;
 
+/** Events are awaited, not timed: on a loaded machine a reader takes seconds to connect and stop. */
+const UNTIL = { timeout: 20_000 };
+
 beforeAll(async () => {
   kafka = await startKafka({ brokers: 1, dataDir, basePort: await findFreeBasePort(1), clean: true });
   target.bootstrapServers = kafka.bootstrapServers;
@@ -61,9 +64,9 @@ describe("readTail", () => {
       );
     const lives = () => events.filter((event) => event.kind === "live").length;
 
-    await expect.poll(lives).toBe(1);
+    await expect.poll(lives, UNTIL).toBe(1);
     await produce("while up");
-    await expect.poll(values).toEqual(["while up"]);
+    await expect.poll(values, UNTIL).toEqual(["while up"]);
 
     await kafka.stopBroker(1);
     await expect

@@ -1,33 +1,28 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
-import type { TMessage } from "~/domain/messages/message";
+import type { TTailStatus } from "~/domain/messages/tail-batch";
 import type { ClusterTarget } from "~/server/kafka/client-registry";
 import { readTail } from "~/server/kafka/messages/tail-reader";
 import { toMessage } from "../to-message";
-import { TailQueue } from "./tail-queue";
-import type { TTailStatus } from "./tail-batch";
+import { TAIL_BATCH_MAX, TAIL_BATCH_MS } from "./tail-limits";
+import { TailLanes, type TTailSubscriber } from "./tail-lanes";
 
 /**
  * One tail reader per cluster and topic, however many tabs tail it: the first subscriber starts
- * it, the last one to leave stops it. The reader converts each record once and pushes it into the
- * bounded queue of every subscriber that chose its partition.
+ * it, the last one to leave stops it. The reader converts each record once; at most every
+ * TAIL_BATCH_MS it cuts what it read into chunks, one set per choice of partitions, and hands the
+ * same chunks to every subscriber's bounded queue — so each batch is serialized once, not per tab.
  */
 
-export type TTailSubscriber = {
-  /** null: every partition, including ones added while tailing. */
-  partitions: ReadonlySet<number> | null;
-  queue: TailQueue<TMessage>;
-  /** Called on new messages and status changes. */
-  notify: () => void;
-};
-
 type Source = {
-  subscribers: Set<TTailSubscriber>;
+  lanes: TailLanes;
   status: TTailStatus | null;
   stop: AbortController;
+  lastCutAt: number;
+  cutTimer: ReturnType<typeof setTimeout> | null;
 };
 
-const holderKey = Symbol.for("tributary.tail.sources");
+const holderKey = Symbol.for("tributary.tail.sources.v2");
 type GlobalWithTails = typeof globalThis & { [holderKey]?: { sources: Map<string, Source>; running: Set<string> } };
 // On globalThis so that Next's dev reloads share the readers instead of starting a second set.
 const holder = ((globalThis as GlobalWithTails)[holderKey] ??= { sources: new Map(), running: new Set() });
@@ -48,26 +43,49 @@ export function activeTailReaders(): { clusterId: string; topic: string }[] {
 export function joinTail(
   target: ClusterTarget,
   topic: string,
+  /** null: every partition, including ones added while tailing. */
+  partitions: readonly number[] | null,
   subscriber: TTailSubscriber,
 ): { status: () => TTailStatus | null; leave: () => void } {
   const key = keyOf(target, topic);
   let source = holder.sources.get(key);
   if (!source) {
-    source = { subscribers: new Set(), status: null, stop: new AbortController() };
+    source = { lanes: new TailLanes(), status: null, stop: new AbortController(), lastCutAt: 0, cutTimer: null };
     holder.sources.set(key, source);
     void runReader(key, target, topic, source);
   }
   const joined = source;
-  joined.subscribers.add(subscriber);
+  joined.lanes.join(partitions, subscriber);
   return {
     status: () => joined.status,
     leave: () => {
-      joined.subscribers.delete(subscriber);
-      if (joined.subscribers.size > 0) return;
+      joined.lanes.leave(subscriber);
+      if (joined.lanes.subscriberCount > 0) return;
       joined.stop.abort();
+      if (joined.cutTimer) clearTimeout(joined.cutTimer);
+      joined.cutTimer = null;
       if (holder.sources.get(key) === joined) holder.sources.delete(key);
     },
   };
+}
+
+/** Cuts at once when the last cut is TAIL_BATCH_MS old, else when it will be: a quiet topic's message waits for no timer. */
+function scheduleCut(source: Source): void {
+  if (source.cutTimer || !source.lanes.hasPending) return;
+  const wait = source.lastCutAt + TAIL_BATCH_MS - Date.now();
+  if (wait <= 0) {
+    cut(source);
+    return;
+  }
+  source.cutTimer = setTimeout(() => {
+    source.cutTimer = null;
+    cut(source);
+  }, wait);
+}
+
+function cut(source: Source): void {
+  source.lastCutAt = Date.now();
+  source.lanes.cut(TAIL_BATCH_MAX);
 }
 
 async function runReader(key: string, target: ClusterTarget, topic: string, source: Source): Promise<void> {
@@ -78,12 +96,8 @@ async function runReader(key: string, target: ClusterTarget, topic: string, sour
   try {
     for await (const event of readTail(target, topic, source.stop.signal)) {
       if (event.kind === "records") {
-        const messages = event.records.map((record) => toMessage(record));
-        for (const subscriber of source.subscribers) {
-          const chosen = subscriber.partitions;
-          subscriber.queue.push(chosen ? messages.filter((message) => chosen.has(message.partition)) : messages);
-          if (subscriber.queue.hasNews) subscriber.notify();
-        }
+        source.lanes.offer(event.records.map((record) => toMessage(record)));
+        scheduleCut(source);
         continue;
       }
       source.status =
@@ -95,7 +109,7 @@ async function runReader(key: string, target: ClusterTarget, topic: string, sour
               hint: event.error.hint ?? null,
               retryInMs: event.retryInMs,
             };
-      for (const subscriber of source.subscribers) subscriber.notify();
+      source.lanes.notifyAll();
     }
   } catch (error) {
     // readTail reports Kafka errors as events; anything else is a bug worth a log line, and the
@@ -108,7 +122,7 @@ async function runReader(key: string, target: ClusterTarget, topic: string, sour
       hint: "Stop and start the tail again; if it persists, check the server log.",
       retryInMs: 0,
     };
-    for (const subscriber of source.subscribers) subscriber.notify();
+    source.lanes.notifyAll();
   } finally {
     holder.running.delete(key);
   }

@@ -1,21 +1,16 @@
 import "server-only";
-import { setTimeout as delay } from "node:timers/promises";
 import type { TMessage } from "~/domain/messages/message";
+import type { TTailStatus, TTailWireBatch } from "~/domain/messages/tail-batch";
 import type { Actor } from "~/server/auth/actor";
 import { recordRead } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
-import { joinTail, type TTailSubscriber } from "./shared-tails";
-import type { TTailBatch, TTailStatus } from "./tail-batch";
-import { advanceTailCursor, formatTailCursor, parseTailCursor, type TTailCursor } from "./tail-cursor";
-import { TailQueue } from "./tail-queue";
+import { joinTail } from "./shared-tails";
+import { TailChunkQueue } from "./tail-chunk-queue";
+import { formatTailCursor, parseTailCursor, type TTailCursor } from "./tail-cursor";
+import { composeEventChunks } from "./tail-event-chunks";
+import type { TTailSubscriber } from "./tail-lanes";
+import { TAIL_BATCH_MAX, TAIL_QUEUE_CAPACITY } from "./tail-limits";
 import { readTailStart } from "./tail-start";
-
-/** Batches leave at most this often, so a busy topic costs a tab ~10 events a second, not thousands. */
-export const TAIL_BATCH_MS = 100;
-/** A subscriber further behind than this loses its oldest messages (counted as skipped). */
-export const TAIL_QUEUE_CAPACITY = 2_000;
-/** Messages per event; the rest follow in the next one. */
-export const TAIL_BATCH_MAX = 500;
 
 export type TTailRequest = {
   clusterId: string;
@@ -28,11 +23,12 @@ export type TTailRequest = {
 };
 
 /** One event: a batch and the cursor to resume after it. */
-export type TTailEvent = { cursor: string; batch: TTailBatch };
+export type TTailEvent = { cursor: string; batch: TTailWireBatch };
 
 /**
  * New messages of a topic from the moment of subscribing, in batches, until `signal` aborts. The
- * first event comes as soon as the shared reader is positioned (status "live").
+ * first event comes as soon as the shared reader is positioned (status "live"). Batches follow the
+ * shared reader's cuts (at most every TAIL_BATCH_MS); a tab that fell behind gets several at once.
  */
 export async function* tailMessages(
   actor: Actor,
@@ -41,14 +37,10 @@ export async function* tailMessages(
 ): AsyncGenerator<TTailEvent> {
   const cluster = await getCluster(request.clusterId);
   let wake: (() => void) | undefined;
-  const subscriber: TTailSubscriber = {
-    partitions: request.partitions ? new Set(request.partitions) : null,
-    queue: new TailQueue<TMessage>(TAIL_QUEUE_CAPACITY),
-    notify: () => wake?.(),
-  };
+  const subscriber: TTailSubscriber = { queue: new TailChunkQueue(TAIL_QUEUE_CAPACITY), notify: () => wake?.() };
   // Join before reading the high watermarks: a record past them can then only reach the reader
   // after this subscriber is listening, so none falls between the two.
-  const membership = joinTail(cluster, request.topic, subscriber);
+  const membership = joinTail(cluster, request.topic, request.partitions, subscriber);
   const onAbort = () => wake?.();
   signal?.addEventListener("abort", onAbort);
   try {
@@ -70,10 +62,9 @@ export async function* tailMessages(
       });
     }
     const cursor: TTailCursor = new Map(start?.starts);
-    let preface = start?.preface ?? [];
+    let preface: TMessage[] = start?.preface ?? [];
     let prefaceSkipped = start?.skipped ?? 0;
     let sentStatus: TTailStatus | null = null;
-    let sentAt = 0;
     while (!signal?.aborted) {
       const status = membership.status();
       if (!status || (status === sentStatus && !subscriber.queue.hasNews)) {
@@ -81,31 +72,17 @@ export async function* tailMessages(
         wake = undefined;
         continue;
       }
-      const sinceLast = Date.now() - sentAt;
-      if (sinceLast < TAIL_BATCH_MS) {
-        await delay(TAIL_BATCH_MS - sinceLast, undefined, { signal }).catch(() => undefined);
-        if (signal?.aborted) break;
-      }
-      const { values, skipped } = subscriber.queue.drain(TAIL_BATCH_MAX);
-      const live = start ? values.filter((message) => isAfterStart(message, start.starts)) : values;
-      const messages = preface.length > 0 ? [...preface, ...live] : live;
-      const current: TTailStatus = membership.status() ?? status;
-      if (messages.length === 0 && skipped + prefaceSkipped === 0 && current === sentStatus) continue;
-      advanceTailCursor(cursor, messages);
-      const batch: TTailBatch = { messages, skipped: skipped + prefaceSkipped, status: current };
+      const { parts, skipped } = subscriber.queue.drain(TAIL_BATCH_MAX);
+      const chunks = composeEventChunks(preface, parts, start?.starts ?? null, cursor);
+      if (chunks.length === 0 && skipped + prefaceSkipped === 0 && status === sentStatus) continue;
+      const batch: TTailWireBatch = { chunks, skipped: skipped + prefaceSkipped, status };
       preface = [];
       prefaceSkipped = 0;
-      sentStatus = current;
-      sentAt = Date.now();
+      sentStatus = status;
       yield { cursor: formatTailCursor(cursor), batch };
     }
   } finally {
     signal?.removeEventListener("abort", onAbort);
     membership.leave();
   }
-}
-
-function isAfterStart(message: TMessage, starts: Map<number, bigint>): boolean {
-  const start = starts.get(message.partition);
-  return start === undefined || BigInt(message.offset) >= start;
 }

@@ -1,0 +1,107 @@
+/**
+ * The load side of `tail-fanout`, in its own process so that its CPU is not counted as the web
+ * server's: N SSE clients of `messages.tail` (each parsing every event as the browser would) and
+ * the producer. Driven by the benchmark over IPC.
+ */
+import kafkajs from "kafkajs";
+import { readSse } from "./message-tail-sse";
+
+export type TLoadCommand =
+  | { type: "open"; url: string; count: number }
+  | { type: "produce"; brokers: string; topic: string; rate: number; seconds: number }
+  | { type: "close"; expected: number };
+
+export type TLoadReply =
+  | { type: "opened" }
+  | { type: "producing" }
+  | { type: "produced" }
+  | { type: "closed"; received: number[]; skipped: number[] };
+
+type TClient = { stop: AbortController; received: number; skipped: number; isLive: boolean };
+
+let clients: TClient[] = [];
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const send = (reply: TLoadReply) => process.send?.(reply);
+
+/**
+ * Counts the messages of one event without parsing it: on this loaded, shared machine a client
+ * process that parses 20 streams falls behind, and the server then drops (skips) what it would
+ * have sent, which would make fan-out look cheaper than it is. Reads both wire formats, so the
+ * same benchmark measures the code before and after the change: each message has one "offset"
+ * key, plain in `messages` (objects) and escaped in `chunks` (JSON arrays inside the event's JSON).
+ */
+function countEvent(data: string, client: TClient): void {
+  client.isLive ||= data.includes('"state":"live"');
+  client.skipped += Number(/"skipped":(\d+)/.exec(data)?.[1] ?? 0);
+  for (let at = data.indexOf("offset"); at >= 0; at = data.indexOf("offset", at + 6)) client.received += 1;
+}
+
+async function open(url: string, count: number): Promise<void> {
+  clients = Array.from({ length: count }, () => ({
+    stop: new AbortController(),
+    received: 0,
+    skipped: 0,
+    isLive: false,
+  }));
+  for (const client of clients) {
+    void readSse(url, client.stop.signal, (data) => countEvent(data, client)).catch(() => undefined);
+  }
+  while (!clients.every((client) => client.isLive)) await pause(20);
+}
+
+/** Sends whatever is due every few milliseconds, so the rate holds whatever the ack latency. */
+async function produce(brokers: string, topic: string, rate: number, seconds: number): Promise<void> {
+  const kafka = new kafkajs.Kafka({ brokers: brokers.split(","), logLevel: kafkajs.logLevel.NOTHING });
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    send({ type: "producing" });
+    const total = rate * seconds;
+    const started = performance.now();
+    const sends: Promise<unknown>[] = [];
+    let next = 0;
+    while (next < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1_000) * rate));
+      if (due > next) {
+        const messages = Array.from({ length: due - next }, (_, index) => {
+          const seq = next + index;
+          return { key: `sensor-${seq % 50}`, value: JSON.stringify({ seq, pad: "x".repeat(80) }) };
+        });
+        next = due;
+        sends.push(producer.send({ topic, messages }));
+      }
+      await pause(2);
+    }
+    await Promise.all(sends);
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+async function close(expected: number): Promise<void> {
+  const deadline = performance.now() + 15_000;
+  while (clients.some((client) => client.received + client.skipped < expected) && performance.now() < deadline) {
+    await pause(50);
+  }
+  for (const client of clients) client.stop.abort();
+  send({
+    type: "closed",
+    received: clients.map((client) => client.received),
+    skipped: clients.map((client) => client.skipped),
+  });
+  clients = [];
+}
+
+process.on("message", (command: TLoadCommand) => {
+  const done =
+    command.type === "open"
+      ? open(command.url, command.count).then(() => send({ type: "opened" }))
+      : command.type === "produce"
+        ? produce(command.brokers, command.topic, command.rate, command.seconds).then(() => send({ type: "produced" }))
+        : close(command.expected);
+  done.catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+});
+process.on("disconnect", () => process.exit(0));
