@@ -31,9 +31,14 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
   return <input {...props} {...wired} className={cn(CONTROL, className)} />;
 }
 
+/**
+ * A native select. `min-w-fit` keeps it at least as wide as its longest option plus the browser's
+ * arrow, whatever width a caller sets (a fixed w-24 or w-36 cut labels short); pr-8 keeps the label
+ * clear of the arrow.
+ */
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   const wired = useFieldProps(props);
-  return <select {...props} {...wired} className={cn(CONTROL, className)} />;
+  return <select {...props} {...wired} className={cn(CONTROL, "pr-8", className, "min-w-fit")} />;
 }
 
 type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: ReactNode };

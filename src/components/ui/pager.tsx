@@ -34,7 +34,7 @@ export function Pager<TPageSize extends number>({
         <Select
           value={pageSize}
           onChange={(event) => onPageSizeChange(Number(event.target.value) as TPageSize)}
-          className="h-8 w-auto pr-2"
+          className="h-8 w-auto"
         >
           {pageSizes.map((size) => (
             <option key={size} value={size}>

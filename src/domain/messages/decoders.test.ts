@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { base64ToBytes, decodeBytes, prettyJson, previewText, toBase64, visibleControls } from "./decoders";
+import { JsonNumber } from "./lossless-json";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -8,7 +9,12 @@ describe("decoders", () => {
     const decoded = decodeBytes(bytes('{"a":1,"b":[true,null],"c":{}}'), "auto");
     expect(decoded.kind).toBe("json");
     expect(decoded.text).toBe('{\n  "a": 1,\n  "b": [\n    true,\n    null\n  ],\n  "c": {}\n}');
-    expect(decoded.json?.value).toEqual({ a: 1, b: [true, null], c: {} });
+    expect(decoded.json?.value).toEqual({ a: new JsonNumber("1"), b: [true, null], c: {} });
+  });
+
+  it("keeps a 64-bit number in the parsed value exactly as the payload wrote it", () => {
+    const decoded = decodeBytes(bytes('{"id": 9007199254740993}'), "auto");
+    expect(String((decoded.json?.value as { id: unknown }).id)).toBe("9007199254740993");
   });
 
   it("auto falls back to UTF-8 text, then to hex for invalid UTF-8 or control bytes", () => {

@@ -3,6 +3,7 @@
  * the browser decodes what the server sent as base64. Every result is plain text (and, for JSON,
  * a value from JSON.parse) — callers render it as React text nodes, never as HTML.
  */
+import { parseJsonLossless } from "./lossless-json";
 
 export const DECODERS = ["auto", "json", "text", "hex", "base64"] as const;
 export type TDecoder = (typeof DECODERS)[number];
@@ -23,7 +24,10 @@ export type TDecoded = {
   /** The decoder that produced `text` ("auto" resolves to one of the others). */
   kind: Exclude<TDecoder, "auto">;
   text: string;
-  /** For JSON: the parsed value (JSON.parse only; own "__proto__" keys stay plain data). */
+  /**
+   * For JSON: the parsed value (JSON.parse only; own "__proto__" keys stay plain data), with every
+   * number a JsonNumber holding its source text, so 64-bit ids keep their digits.
+   */
   json?: { value: unknown };
   /** A sentence when the bytes did not fit the chosen decoder (e.g. invalid UTF-8, not JSON). */
   note?: string;
@@ -78,11 +82,7 @@ export function toBase64(bytes: Uint8Array): string {
 export function tryParseJson(text: string): { value: unknown } | null {
   const trimmed = text.trim();
   if (trimmed === "") return null;
-  try {
-    return { value: JSON.parse(trimmed) as unknown };
-  } catch {
-    return null;
-  }
+  return parseJsonLossless(trimmed);
 }
 
 /**

@@ -50,10 +50,30 @@ export function validateTopicConfig(name: string, value: string): TConfigValueRe
   if (config === undefined) {
     return { ok: false, message: REMOVED_IN_KAFKA_4.get(name) ?? `${name} is not a topic config Kafka knows.` };
   }
+  const tooLarge = exceededMaximum(config, value);
+  if (tooLarge !== null) return { ok: false, message: `${name} is larger than the maximum ${tooLarge}.` };
   const normalized = normalizeValue(config, value);
   return normalized === null
     ? { ok: false, message: `${name} must be ${config.requirement}.` }
     : { ok: true, normalized };
+}
+
+/**
+ * The maximum a well-formed number exceeds, or null. "99999999999999999999" for a long is a whole
+ * number, just too large for Java's long; calling it "not a whole number" would send the user looking
+ * for a typo.
+ */
+function exceededMaximum(config: TTopicConfig, value: string): string | null {
+  const trimmed = value.trim();
+  if ((config.type === "long" || config.type === "int") && /^[+-]?\d+$/.test(trimmed)) {
+    const max = config.max === undefined ? (config.type === "long" ? LONG_MAX : INT_MAX) : BigInt(config.max);
+    return BigInt(trimmed) > max ? max.toString() : null;
+  }
+  if (config.type === "double" && config.max !== undefined) {
+    const number = parseDecimal(trimmed);
+    return number !== null && number > Number(config.max) ? config.max : null;
+  }
+  return null;
 }
 
 function normalizeValue(config: TTopicConfig, value: string): string | null {

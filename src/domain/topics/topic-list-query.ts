@@ -43,8 +43,14 @@ function compareNullableBigints(a: string | null, b: string | null): number {
   return difference === 0n ? 0 : difference < 0n ? -1 : 1;
 }
 
+/**
+ * One collator for every comparison: String#localeCompare orders the same way but sets up the
+ * locale on each call, which made sorting 5,000 names a measurable part of the list's response.
+ */
+const byLocale = new Intl.Collator().compare;
+
 const COMPARATORS: Record<TTopicSortColumn, (a: TTopicSummary, b: TTopicSummary) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name),
+  name: (a, b) => byLocale(a.name, b.name),
   partitions: (a, b) => a.partitionCount - b.partitionCount,
   replicationFactor: (a, b) => a.replicationFactor - b.replicationFactor,
   underReplicated: (a, b) => a.underReplicatedPartitions - b.underReplicatedPartitions,
@@ -52,7 +58,7 @@ const COMPARATORS: Record<TTopicSortColumn, (a: TTopicSummary, b: TTopicSummary)
   // -1 (forever / unlimited) is the largest retention, not the smallest.
   retentionMs: (a, b) => compareNullableBigints(asUnbounded(a.retentionMs), asUnbounded(b.retentionMs)),
   retentionBytes: (a, b) => compareNullableBigints(asUnbounded(a.retentionBytes), asUnbounded(b.retentionBytes)),
-  cleanupPolicy: (a, b) => (a.cleanupPolicy ?? "").localeCompare(b.cleanupPolicy ?? ""),
+  cleanupPolicy: (a, b) => byLocale(a.cleanupPolicy ?? "", b.cleanupPolicy ?? ""),
 };
 
 function asUnbounded(value: string | null): string | null {
@@ -70,7 +76,12 @@ export function pageTopics(summaries: readonly TTopicSummary[], query: TTopicLis
   const matching = needle ? summaries.filter((topic) => topic.name.toLowerCase().includes(needle)) : [...summaries];
   const sign = query.direction === "asc" ? 1 : -1;
   const compare = COMPARATORS[query.sort];
-  matching.sort((a, b) => sign * compare(a, b) || a.name.localeCompare(b.name));
+  matching.sort((a, b) => sign * compare(a, b) || byLocale(a.name, b.name));
   const start = (query.page - 1) * query.pageSize;
-  return { total: matching.length, page: query.page, pageSize: query.pageSize, items: matching.slice(start, start + query.pageSize) };
+  return {
+    total: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: matching.slice(start, start + query.pageSize),
+  };
 }

@@ -27,7 +27,8 @@ describe("validateTopicName", () => {
     },
     {
       name: "a\tb",
-      expected: "A topic name can use only letters, digits, '.', '_' and '-'; U+0009 is not allowed.",
+      expected:
+        "A topic name can use only letters, digits, '.', '_' and '-'; U+0009 CHARACTER TABULATION is not allowed.",
     },
     {
       name: "a/b:c*d?e",
@@ -36,7 +37,18 @@ describe("validateTopicName", () => {
     },
     {
       name: "ö😀",
-      expected: "A topic name can use only letters, digits, '.', '_' and '-'; 'ö' and '😀' are not allowed.",
+      expected:
+        "A topic name can use only letters, digits, '.', '_' and '-'; U+00F6 LATIN SMALL LETTER O WITH DIAERESIS and U+1F600 are not allowed.",
+    },
+    {
+      name: "pаyments",
+      expected:
+        "A topic name can use only letters, digits, '.', '_' and '-'; U+0430 CYRILLIC SMALL LETTER A is not allowed.",
+    },
+    {
+      name: "orders\u2013v2\u200b",
+      expected:
+        "A topic name can use only letters, digits, '.', '_' and '-'; U+2013 EN DASH and U+200B ZERO WIDTH SPACE are not allowed.",
     },
   ])("names the characters Kafka refuses in $name", ({ name, expected }) => {
     expect(validateTopicName(name)).toBe(expected);

@@ -2,6 +2,7 @@
  * Topic name rules, exactly as `org.apache.kafka.common.internals.Topic.validate` (Kafka 4.x)
  * enforces them, plus Tributary's own rule against creating names in Kafka's `__` namespace.
  */
+import { describeCodePoint } from "./char-names";
 
 /** `Topic.MAX_NAME_LENGTH`: a topic's folder is `<name>-<partition>`, and 249 leaves room within 255. */
 export const TOPIC_NAME_MAX_LENGTH = 249;
@@ -78,7 +79,7 @@ function unifyCollisionChars(name: string): string {
   return name.replaceAll(".", "_");
 }
 
-/** "'é' is not allowed", "'/' and a space are not allowed", at most three named. */
+/** "'/' is not allowed", "'/' and a space are not allowed", at most three named. */
 function describeChars(chars: string[]): string {
   const shown = chars.slice(0, 3).map(describeChar);
   const rest = chars.length - shown.length;
@@ -89,7 +90,9 @@ function describeChars(chars: string[]): string {
 
 function describeChar(char: string): string {
   if (char === " ") return "a space";
-  // Control and other invisible characters would print as nothing between the quotes.
-  if (/[\p{C}\p{Z}]/u.test(char)) return `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`;
-  return `'${char}'`;
+  // Printable ASCII is unambiguous between quotes. Anything else is named by code point: a
+  // Cyrillic 'а' between quotes looks exactly like the Latin letter the user thinks they typed,
+  // and invisible characters would print as nothing at all.
+  if (/^[\x21-\x7e]$/.test(char)) return `'${char}'`;
+  return describeCodePoint(char);
 }

@@ -42,7 +42,8 @@ describe("the create form's bad inputs, each with the sentence a user reads", ()
     {
       input: "the name é",
       sentence: () => check({ name: "é" }).errors.name,
-      expected: "A topic name can use only letters, digits, '.', '_' and '-'; 'é' is not allowed.",
+      expected:
+        "A topic name can use only letters, digits, '.', '_' and '-'; U+00E9 LATIN SMALL LETTER E WITH ACUTE is not allowed.",
     },
     {
       input: "the name __consumer_offsets",

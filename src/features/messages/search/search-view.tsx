@@ -1,10 +1,8 @@
 "use client";
 
-import { Search } from "lucide-react";
 import { useState } from "react";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
-import { EmptyState } from "~/components/ui/empty-state";
 import {
   DEFAULT_MAX_MESSAGES,
   DEFAULT_MAX_RESULTS,
@@ -20,6 +18,7 @@ import { ExportButtons } from "../export/export-buttons";
 import { useMessageParams } from "../messages-url";
 import { DecoderSelect } from "../view/decoder-select";
 import { MessageTable } from "../view/message-table";
+import { SearchEmpty } from "./search-empty";
 import { draftErrors, SearchForm, type TSearchDraft } from "./search-form";
 import { SearchProgress } from "./search-progress";
 import { useSearchRun } from "./use-search-run";
@@ -91,16 +90,7 @@ export function SearchView({ clusterId, topic }: { clusterId: string; topic: TTo
         topic={topic.name}
         messages={matches}
         aria-label={`Search results in ${topic.name}`}
-        empty={
-          <EmptyState
-            icon={<Search aria-hidden className="size-6" />}
-            title={isRunning ? "Searching…" : "No matches yet"}
-          >
-            {isRunning
-              ? "Matches appear here as the scan finds them."
-              : "Choose text or JSONata, a range and a budget, then start the search. Matches appear here, oldest first per partition."}
-          </EmptyState>
-        }
+        empty={<SearchEmpty run={run} />}
       />
     </section>
   );

@@ -3,9 +3,10 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useState } from "react";
 import { visibleControls } from "~/domain/messages/decoders";
+import { JsonNumber } from "~/domain/messages/lossless-json";
 
 /**
- * A collapsible view of a value from JSON.parse. Hostile input is bounded: children render only
+ * A collapsible view of a parsed JSON value (numbers are JsonNumber: shown as written, 64-bit ids too). Hostile input is bounded: children render only
  * once a node is opened, each node shows at most MAX_ENTRIES children, and nothing deeper than
  * MAX_DEPTH is rendered as a tree (the Text decoder shows it all). Keys and strings are text nodes.
  */
@@ -24,7 +25,7 @@ export function JsonTree({ value }: { value: unknown }) {
 function JsonNode({ label, value, depth }: { label: string | null; value: unknown; depth: number }) {
   const [isOpen, setOpen] = useState(depth < OPEN_DEPTH);
   const labelNode = label === null ? null : <span className="text-accent">{visibleControls(label)}: </span>;
-  if (value === null || typeof value !== "object") {
+  if (value === null || typeof value !== "object" || value instanceof JsonNumber) {
     return (
       <div className="pl-4">
         {labelNode}
@@ -83,6 +84,6 @@ function Children({ value, keys, depth }: { value: object; keys: string[] | null
 
 function Scalar({ value }: { value: unknown }) {
   if (typeof value === "string") return <span className="text-ok">&quot;{visibleControls(value)}&quot;</span>;
-  if (typeof value === "number") return <span className="text-warn">{String(value)}</span>;
+  if (value instanceof JsonNumber) return <span className="text-warn">{value.source}</span>;
   return <span className="text-muted">{String(value)}</span>;
 }

@@ -36,7 +36,8 @@ export function SortHeaderCell({
         type="button"
         onClick={() => onSort(column, next)}
         className={cn(
-          "hover:text-ink flex items-center gap-1 rounded whitespace-nowrap uppercase",
+          // Labels may wrap ("Retention / time"), so nine columns fit 1280 px without scrolling.
+          "hover:text-ink flex items-center gap-1 rounded text-balance uppercase",
           isActive && "text-ink",
           align === "right" && "ml-auto flex-row-reverse",
         )}

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ZGroupListQuery } from "~/domain/groups/group-list-query";
-import { listGroupPage } from "~/server/services/groups/group-list";
+import { describeGroup, listGroupPage } from "~/server/services/groups/group-list";
 import { watchGroup } from "~/server/services/groups/group-watch";
 import { procedure, router, withAppErrors } from "../trpc";
 import { groupHistoryRouter } from "./group-history";
@@ -17,6 +17,11 @@ export const groupsRouter = router({
   list: procedure("viewer")
     .input(ZGroupListQuery)
     .query(({ input }) => listGroupPage(input)),
+
+  /** One group's members, assignment and lag now; NOT_FOUND (so the group page answers 404) when no broker knows it. */
+  describe: procedure("viewer")
+    .input(z.object({ clusterId: z.string().min(1), groupId: z.string().min(1).max(249) }))
+    .query(({ input }) => describeGroup(input.clusterId, input.groupId)),
 
   /** One group's members, assignment and per-partition lag, pushed about once a second. */
   watch: procedure("viewer")

@@ -22,6 +22,9 @@ const SUMMARY_CONFIGS = ["retention.ms", "retention.bytes", "cleanup.policy"];
 
 type RawTopic = RawMetadata["topicMetadata"][number];
 
+/** The same order as String#localeCompare, without setting up the locale for each of ~60,000 comparisons. */
+const byName = new Intl.Collator().compare;
+
 /**
  * Every topic with its partition health, estimated message count and retention configs. The
  * request count does not grow with the topic count: one Metadata, two ListOffsets per leader
@@ -62,7 +65,7 @@ async function summarise(cluster: InternalCluster, options: TListTopicsOptions):
   const detailedNames = new Set(detailed.map((topic) => topic.topic));
   return topics
     .map((topic) => toSummary(topic, detailedNames.has(topic.topic) ? watermarks : null, configs.get(topic.topic)))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => byName(a.name, b.name));
 }
 
 function toSummary(

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { GroupList } from "~/features/groups/list/group-list";
 import { parseGroupListView } from "~/features/groups/list/group-list-url";
+import { fetchOrNotFound } from "~/trpc/not-found";
 import { getServerQueryClient, serverTrpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +19,12 @@ export default async function GroupsPage({ params, searchParams }: GroupsPagePro
   const { clusterId } = await params;
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) if (typeof value === "string") search.set(key, value);
-  // The first page arrives with the HTML; a failure is left to the browser, which shows its sentence.
+  // The first page arrives with the HTML; an unknown cluster answers 404, other failures are left to
+  // the browser, which shows their sentence.
   const queryClient = getServerQueryClient();
-  await queryClient.prefetchQuery(serverTrpc.groups.list.queryOptions({ clusterId, ...parseGroupListView(search) }));
+  await fetchOrNotFound(() =>
+    queryClient.fetchQuery(serverTrpc.groups.list.queryOptions({ clusterId, ...parseGroupListView(search) })),
+  );
   // The list reads its view from the URL (useSearchParams), which needs a Suspense boundary.
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
