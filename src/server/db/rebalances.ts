@@ -1,5 +1,6 @@
 import "server-only";
 import type { TGroupMember } from "~/domain/groups/group-dto";
+import { memberHost } from "~/domain/groups/member-host";
 import type { TMovedPartition, TRebalanceMember } from "~/domain/groups/rebalance-diff";
 import type { TRebalancePage, TRebalanceRecord } from "~/domain/groups/rebalance-record";
 import type { TStateChange } from "~/domain/groups/rebalance-tracker";
@@ -29,6 +30,11 @@ function toData(write: Partial<TRebalanceWrite>) {
   };
 }
 
+/** Rows stored before hosts were cleaned read "/127.0.0.1": show them as the live page does. */
+const cleanHosts = <T extends { host: string }>(members: T[]): T[] =>
+  members.map((member) => ({ ...member, host: memberHost(member.host) }));
+const cleanMembers = (members: TGroupMember[] | null) => (members ? cleanHosts(members) : null);
+
 // The JSON columns are written only by this module, from the domain types above.
 function toRecord(row: GroupRebalance): TRebalanceRecord {
   return {
@@ -40,10 +46,10 @@ function toRecord(row: GroupRebalance): TRebalanceRecord {
     durationMs: row.durationMs,
     generation: row.generation,
     stateChanges: row.stateChanges as TStateChange[],
-    joined: row.joinedMembers as TRebalanceMember[],
-    left: row.leftMembers as TRebalanceMember[],
-    before: (row.assignmentBefore as TGroupMember[] | null) ?? null,
-    after: (row.assignmentAfter as TGroupMember[] | null) ?? null,
+    joined: cleanHosts(row.joinedMembers as TRebalanceMember[]),
+    left: cleanHosts(row.leftMembers as TRebalanceMember[]),
+    before: cleanMembers((row.assignmentBefore as TGroupMember[] | null) ?? null),
+    after: cleanMembers((row.assignmentAfter as TGroupMember[] | null) ?? null),
     moved: row.movedPartitions as TMovedPartition[],
   };
 }

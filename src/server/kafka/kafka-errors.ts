@@ -1,14 +1,18 @@
 import "server-only";
 import { AppError } from "~/lib/app-error";
+import { errorSentenceByCode, errorSentenceByName } from "./error-sentences/by-code";
 
 /**
  * The one place that turns kafkajs errors into sentences. kafkajs is CommonJS without named ESM
  * exports for its error classes, so errors are recognised by their `name` (stable in 2.2.4) and,
- * for broker-side rejections, by the Kafka error `type` they carry.
+ * for broker-side rejections, by the Kafka error `type` they carry: every code of the protocol has a
+ * sentence and a hint in error-sentences/.
  */
 
 type KafkaJsErrorShape = Error & {
   type?: string;
+  /** Kafka's error code, on errors made by kafkaProtocolError (kafkajs keeps it only in its table). */
+  code?: number;
   retriable?: boolean;
   cause?: unknown;
   originalError?: unknown;
@@ -25,89 +29,41 @@ const UNREACHABLE_NAMES = new Set([
   "KafkaJSMetadataNotLoaded",
 ]);
 
-/** Sentences for broker-side rejections, keyed by Kafka's error type. Later issues add to it. */
-const REJECTIONS: Record<string, { message: string; hint: string }> = {
-  TOPIC_ALREADY_EXISTS: { message: "A topic with this name already exists.", hint: "Choose another name." },
-  UNKNOWN_TOPIC_OR_PARTITION: {
-    message: "The topic or partition does not exist on this cluster.",
-    hint: "It may have been deleted; refresh the list.",
-  },
-  INVALID_REPLICATION_FACTOR: {
-    message: "The replication factor is larger than the number of live brokers.",
-    hint: "Lower the replication factor or start more brokers.",
-  },
-  INVALID_PARTITIONS: { message: "The partition count is not valid.", hint: "Use a whole number of at least 1." },
-  INVALID_CONFIG: {
-    message: "The broker rejected a config value.",
-    hint: "Check the value against the config's rules.",
-  },
-  POLICY_VIOLATION: {
-    message: "The cluster's policy refused this change.",
-    hint: "Ask the cluster's administrators which settings its policy allows.",
-  },
-  NOT_CONTROLLER: { message: "The broker asked is not the active controller.", hint: "Tributary retries; try again." },
-  REQUEST_TIMED_OUT: { message: "Kafka did not answer in time.", hint: "The cluster may be overloaded; try again." },
-  CLUSTER_AUTHORIZATION_FAILED: {
-    message: "This cluster's ACLs do not allow the operation.",
-    hint: "Ask for the ACL, or use an account that has it.",
-  },
-  TOPIC_AUTHORIZATION_FAILED: {
-    message: "This cluster's ACLs do not allow access to the topic.",
-    hint: "Ask for the ACL, or use an account that has it.",
-  },
-  INVALID_TOPIC_EXCEPTION: {
-    message: "Kafka refused the topic name.",
-    hint: "Use letters, digits, '.', '_' and '-', and no name that differs from an existing one only by '.' versus '_'.",
-  },
-  TOPIC_DELETION_DISABLED: {
-    message: "This cluster does not allow deleting topics (delete.topic.enable is false).",
-    hint: "Ask the cluster's administrators to enable topic deletion.",
-  },
-  INVALID_REQUEST: { message: "Kafka refused the request as invalid.", hint: "Check the values and try again." },
-  MESSAGE_TOO_LARGE: {
-    message: "The message is larger than this topic accepts (max.message.bytes).",
-    hint: "Send a smaller value, or raise the topic's max.message.bytes on the Configs tab.",
-  },
-  RECORD_LIST_TOO_LARGE: {
-    message: "The messages together are larger than the broker accepts in one request.",
-    hint: "Repeat fewer times or send a smaller value.",
-  },
-  NOT_ENOUGH_REPLICAS: {
-    message: "Fewer replicas are in sync than the topic's min.insync.replicas requires, so Kafka refused the write.",
-    hint: "Bring the stopped brokers back, or lower min.insync.replicas.",
-  },
-  NOT_ENOUGH_REPLICAS_AFTER_APPEND: {
-    message: "The write reached the leader but too few replicas confirmed it (min.insync.replicas).",
-    hint: "Bring the stopped brokers back; the message may or may not have been kept.",
-  },
-  // Consumer-group offsets and deletion (issue 5). The services count active members before asking
-  // Kafka; these cover a member that joined in between.
-  NON_EMPTY_GROUP: {
-    message: "The group has active members; stop them first.",
-    hint: "Stop every consumer in the group, then try again.",
-  },
-  GROUP_SUBSCRIBED_TO_TOPIC: {
-    message: "The group has active members subscribed to this topic; stop them first.",
-    hint: "Stop every consumer in the group, then try again.",
-  },
-  UNKNOWN_MEMBER_ID: {
-    message: "The group has active members; stop them first.",
-    hint: "Kafka accepts offset changes only for a group without members.",
-  },
-  ILLEGAL_GENERATION: {
-    message: "The group has active members; stop them first.",
-    hint: "Kafka accepts offset changes only for a group without members.",
-  },
-  GROUP_ID_NOT_FOUND: { message: "There is no consumer group with this id.", hint: "It may have been deleted; refresh." },
-  GROUP_AUTHORIZATION_FAILED: {
-    message: "This cluster's ACLs do not allow access to the consumer group.",
-    hint: "Ask for the ACL, or use an account that has it.",
-  },
-  REASSIGNMENT_IN_PROGRESS: {
-    message: "A partition reassignment is in progress for this topic.",
-    hint: "Wait for it to finish, then try again.",
-  },
-};
+/**
+ * kafkajs names an error code it does not know (Kafka 2.8 and later added many) with this type and
+ * keeps the code elsewhere; our own hand-encoded requests throw `kafkaProtocolError(code)` instead.
+ */
+const UNKNOWN_CODE_TYPE = "KAFKAJS_UNKNOWN_ERROR_CODE";
+
+/**
+ * An error shaped like kafkajs's KafkaJSProtocolError for a Kafka error code that one of our own
+ * hand-encoded requests received, so that `toKafkaAppError` maps it like any other.
+ */
+export function kafkaProtocolError(code: number): Error {
+  const type = errorSentenceByCode(code)?.name ?? `KAFKA_ERROR_CODE_${code}`;
+  return Object.assign(new Error(type), { name: "KafkaJSProtocolError", type, code });
+}
+
+/** The Kafka error code behind a protocol error; kafkajs writes a code it does not know only into the message. */
+function codeOf(cause: KafkaJsErrorShape): number | undefined {
+  if (cause.type === UNKNOWN_CODE_TYPE) {
+    const found = /Unknown error code (-?\d+)/.exec(cause.message);
+    return found ? Number(found[1]) : undefined;
+  }
+  return typeof cause.code === "number" ? cause.code : undefined;
+}
+
+function rejectionOf(cause: KafkaJsErrorShape): { message: string; hint: string } {
+  const code = codeOf(cause);
+  const known =
+    (cause.type ? errorSentenceByName(cause.type) : undefined) ??
+    (code === undefined ? undefined : errorSentenceByCode(code));
+  if (known) return known;
+  return {
+    message: `Kafka refused the request with an error this version of Tributary does not know${code === undefined ? "" : ` (error code ${code})`}.`,
+    hint: "The broker's log says more; a newer Tributary may explain it.",
+  };
+}
 
 function innerError(shape: KafkaJsErrorShape): unknown {
   if (shape.name === "KafkaJSNumberOfRetriesExceeded") return shape.cause ?? shape.originalError;
@@ -152,10 +108,9 @@ export function toKafkaAppError(error: unknown, bootstrapServers: string): AppEr
     );
   }
   const cause = rootCause(error);
-  const rejection = cause?.type ? REJECTIONS[cause.type] : undefined;
-  if (rejection) return new AppError("KAFKA_REJECTED", rejection.message, rejection.hint, { cause: error });
   if (cause?.type) {
-    return new AppError("KAFKA_REJECTED", `Kafka refused the request (${cause.type}).`, undefined, { cause: error });
+    const rejection = rejectionOf(cause);
+    return new AppError("KAFKA_REJECTED", rejection.message, rejection.hint, { cause: error });
   }
   return new AppError(
     "INTERNAL",

@@ -117,6 +117,8 @@ describe("groups router", () => {
       watchUntil(groupId, (group) => group.state === "Stable" && group.members.length === 2),
     ]);
     expect(first.members.map((m) => m.clientId)).toEqual([prefix, prefix]);
+    // Kafka reports "/127.0.0.1" (Java's InetAddress without a host name); people read the address.
+    expect(first.members.map((m) => m.host)).toEqual(["127.0.0.1", "127.0.0.1"]);
     expect(second.groupId).toBe(groupId);
     const assigned = first.members.flatMap((member) => member.assignment.flatMap((a) => a.partitions)).sort();
     expect(assigned).toEqual([0, 1, 2]);
@@ -174,6 +176,7 @@ describe("groups router", () => {
         expect.objectContaining({ clientId: "console-consumer", assignment: [{ topic, partitions: [0] }] }),
       ]);
       expect(group.partitions[0]?.memberId).toBe(group.members[0]?.memberId);
+      expect(group.members[0]?.host).toBe("127.0.0.1");
       // The group epoch stands in for the generation: KIP-848 bumps it when the member joins.
       expect(group.generationId).toBeGreaterThanOrEqual(1);
       const [listed] = (await caller.groups.list({ clusterId: cluster.id, search: groupId })).items;

@@ -1,6 +1,7 @@
 import "server-only";
 import kafkajs from "kafkajs";
 import type { TGroupMember, TGroupType } from "~/domain/groups/group-dto";
+import { memberHost } from "~/domain/groups/member-host";
 import { withAdmin, withMetadata, type ClusterTarget } from "../client-registry";
 import { consumerGroupDescribe, supportsConsumerGroupDescribe } from "./consumer-group-describe";
 import { withCoordinator } from "./offsets-coordinator";
@@ -53,7 +54,7 @@ export async function describeGroups(target: ClusterTarget, groupIds: readonly s
     members: group.members.map((member) => ({
       memberId: member.memberId,
       clientId: member.clientId,
-      host: member.clientHost,
+      host: memberHost(member.clientHost),
       // Only the consumer protocol's assignment bytes have a known layout; Connect workers' do not.
       assignment: group.protocolType === "consumer" ? decodeAssignment(member.memberAssignment) : [],
     })),
@@ -100,7 +101,7 @@ async function describeNewProtocolGroups(target: ClusterTarget, groupIds: readon
             members: found.members.map(({ memberId, clientId, host, assignment }) => ({
               memberId,
               clientId,
-              host,
+              host: memberHost(host),
               assignment,
             })),
             membersVisible: true,

@@ -1,5 +1,6 @@
 import "server-only";
 import { withMetadata, type ClusterTarget } from "../client-registry";
+import { kafkaProtocolError } from "../kafka-errors";
 import { offsetsForTimestamp, readPartitionStates, type TPartitionState } from "../messages/partition-states";
 import { commitAsAdmin, OFFSET_DELETE_API_KEY, sendOffsetDelete, withCoordinator } from "./offsets-coordinator";
 
@@ -71,28 +72,9 @@ export async function deleteGroup(target: ClusterTarget, groupId: string): Promi
     await withCoordinator(cluster, groupId, async (coordinator) => {
       const { results } = await coordinator.deleteGroups([groupId]);
       const failed = results.find((result) => result.errorCode !== 0);
-      if (failed) throw failed.error ?? protocolError(failed.errorCode);
+      if (failed) throw failed.error ?? kafkaProtocolError(failed.errorCode);
     });
   });
-}
-
-/** Kafka error codes OffsetDelete answers with, by the names kafka-errors.ts maps to sentences. */
-const GROUP_ERRORS: Record<number, string> = {
-  3: "UNKNOWN_TOPIC_OR_PARTITION",
-  14: "GROUP_LOAD_IN_PROGRESS",
-  15: "GROUP_COORDINATOR_NOT_AVAILABLE",
-  16: "NOT_COORDINATOR_FOR_GROUP",
-  24: "INVALID_GROUP_ID",
-  30: "GROUP_AUTHORIZATION_FAILED",
-  68: "NON_EMPTY_GROUP",
-  69: "GROUP_ID_NOT_FOUND",
-  86: "GROUP_SUBSCRIBED_TO_TOPIC",
-};
-
-function protocolError(code: number): Error {
-  const type = GROUP_ERRORS[code] ?? `KAFKA_ERROR_${code}`;
-  // Shaped like kafkajs's KafkaJSProtocolError so that kafka-errors.ts maps it like any other.
-  return Object.assign(new Error(type), { name: "KafkaJSProtocolError", type });
 }
 
 /**
@@ -109,9 +91,9 @@ export async function deleteCommittedOffsets(
     return withCoordinator(cluster, groupId, async (coordinator) => {
       if (coordinator.versions && !coordinator.versions[OFFSET_DELETE_API_KEY]) return "unsupported" as const;
       const response = await sendOffsetDelete(coordinator, groupId, topic, partitions);
-      if (response.errorCode !== 0) throw protocolError(response.errorCode);
+      if (response.errorCode !== 0) throw kafkaProtocolError(response.errorCode);
       const failed = response.topics.flatMap((found) => found.partitions).find((p) => p.errorCode !== 0);
-      if (failed) throw protocolError(failed.errorCode);
+      if (failed) throw kafkaProtocolError(failed.errorCode);
       return "deleted" as const;
     });
   });

@@ -64,11 +64,17 @@ export async function findCoordinator(cluster: InternalCluster, groupId: string)
   return withCoordinator.findGroupCoordinator({ groupId });
 }
 
-/** The coordinator moved or is still loading the group's offsets (e.g. right after a broker starts). */
-const COORDINATOR_MOVING = new Set([
+/**
+ * The coordinator moved or is still loading the group's offsets (e.g. right after a broker starts),
+ * by kafkajs's names and by Kafka's (kafkaProtocolError uses Kafka's).
+ */
+export const COORDINATOR_MOVING = new Set([
   "NOT_COORDINATOR_FOR_GROUP",
   "GROUP_COORDINATOR_NOT_AVAILABLE",
   "GROUP_LOAD_IN_PROGRESS",
+  "NOT_COORDINATOR",
+  "COORDINATOR_NOT_AVAILABLE",
+  "COORDINATOR_LOAD_IN_PROGRESS",
 ]);
 const COORDINATOR_ATTEMPTS = 8;
 

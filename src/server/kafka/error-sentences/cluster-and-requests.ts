@@ -1,0 +1,225 @@
+import type { TKafkaErrorSentence } from "./types";
+
+const TRY_AGAIN = "Try again in a moment.";
+const CLUSTER_INTERNAL = "This is between the brokers and controllers; check their logs if it persists.";
+
+/** The cluster, its controllers and brokers, and requests as such (versions, quotas, sessions). */
+export const CLUSTER_ERRORS: readonly TKafkaErrorSentence[] = [
+  {
+    code: -1,
+    name: "UNKNOWN_SERVER_ERROR",
+    aliases: ["UNKNOWN"],
+    message: "The broker failed with an unexpected error while handling the request.",
+    hint: "Check the broker's log for the cause, then try again.",
+  },
+  {
+    code: 7,
+    name: "REQUEST_TIMED_OUT",
+    message: "Kafka did not answer in time.",
+    hint: "The cluster may be overloaded; try again.",
+  },
+  {
+    code: 8,
+    name: "BROKER_NOT_AVAILABLE",
+    message: "The broker is not available.",
+    hint: "Check that it is running, then try again.",
+  },
+  {
+    code: 11,
+    name: "STALE_CONTROLLER_EPOCH",
+    message: "The cluster's controller changed while the request was under way.",
+    hint: TRY_AGAIN,
+  },
+  {
+    code: 13,
+    name: "NETWORK_EXCEPTION",
+    message: "The broker closed the connection before answering.",
+    hint: "Check the network between Tributary and the brokers, then try again.",
+  },
+  {
+    code: 35,
+    name: "UNSUPPORTED_VERSION",
+    message: "The broker does not support this request or version: it is older than the feature needs.",
+    hint: "Upgrade the brokers, or use the feature on a cluster that has it.",
+  },
+  {
+    code: 41,
+    name: "NOT_CONTROLLER",
+    message: "The broker asked is not the active controller.",
+    hint: "Tributary retries; try again.",
+  },
+  {
+    code: 42,
+    name: "INVALID_REQUEST",
+    message: "Kafka refused the request as invalid.",
+    hint: "Check the values and try again; the broker's log says which field it refused.",
+  },
+  {
+    code: 44,
+    name: "POLICY_VIOLATION",
+    message: "The cluster's policy refused this change.",
+    hint: "Ask the cluster's administrators which settings its policy allows.",
+  },
+  {
+    code: 55,
+    name: "OPERATION_NOT_ATTEMPTED",
+    message: "Kafka did not attempt this part of the request because another part of it failed.",
+    hint: "Fix the other error in the same request, then try again.",
+  },
+  {
+    code: 70,
+    name: "FETCH_SESSION_ID_NOT_FOUND",
+    message: "The broker no longer knows the fetch session.",
+    hint: "The reader opens a new session on its own; try again.",
+  },
+  {
+    code: 71,
+    name: "INVALID_FETCH_SESSION_EPOCH",
+    message: "The fetch session is out of step with the broker.",
+    hint: "The reader opens a new session on its own; try again.",
+  },
+  {
+    code: 72,
+    name: "LISTENER_NOT_FOUND",
+    message: "The partition's leader has no listener by the name Tributary connected through.",
+    hint: "Give every broker the same listener names, then try again.",
+  },
+  {
+    code: 77,
+    name: "STALE_BROKER_EPOCH",
+    message: "A broker restarted while the request was under way.",
+    hint: CLUSTER_INTERNAL,
+  },
+  {
+    code: 89,
+    name: "THROTTLING_QUOTA_EXCEEDED",
+    message: "This client has used up its quota for creating, deleting or changing topics for now.",
+    hint: "Wait a moment and try again, or ask for a higher controller_mutation_rate quota.",
+  },
+  {
+    code: 91,
+    name: "RESOURCE_NOT_FOUND",
+    message: "The request named something the cluster does not have.",
+    hint: "It may have been deleted; refresh.",
+  },
+  {
+    code: 92,
+    name: "DUPLICATE_RESOURCE",
+    message: "The request named the same thing twice.",
+    hint: "Name each topic, group or config once.",
+  },
+  {
+    code: 94,
+    name: "INCONSISTENT_VOTER_SET",
+    message: "The controllers disagree about who votes in the metadata quorum.",
+    hint: CLUSTER_INTERNAL,
+  },
+  {
+    code: 95,
+    name: "INVALID_UPDATE_VERSION",
+    message: "Kafka refused the feature version asked for.",
+    hint: "Choose a version the brokers support (see kafka-features describe).",
+  },
+  {
+    code: 96,
+    name: "FEATURE_UPDATE_FAILED",
+    message: "The controller could not update the cluster's features.",
+    hint: "Check the controller's log, then try again.",
+  },
+  {
+    code: 98,
+    name: "SNAPSHOT_NOT_FOUND",
+    message: "A controller asked for a metadata snapshot that no longer exists.",
+    hint: CLUSTER_INTERNAL,
+  },
+  {
+    code: 99,
+    name: "POSITION_OUT_OF_RANGE",
+    message: "A controller read past the end of a metadata snapshot.",
+    hint: CLUSTER_INTERNAL,
+  },
+  {
+    code: 101,
+    name: "DUPLICATE_BROKER_REGISTRATION",
+    message: "Another running broker already uses this broker id.",
+    hint: "Give every broker its own node.id.",
+  },
+  {
+    code: 102,
+    name: "BROKER_ID_NOT_REGISTERED",
+    message: "No broker with this id is registered with the controller.",
+    hint: "Check that the broker is running and has registered.",
+  },
+  {
+    code: 104,
+    name: "INCONSISTENT_CLUSTER_ID",
+    message: "A node belongs to a different cluster (its cluster id does not match).",
+    hint: "Format its storage with this cluster's id, or point it at its own cluster.",
+  },
+  {
+    code: 106,
+    name: "FETCH_SESSION_TOPIC_ID_ERROR",
+    message: "A topic in the fetch session was deleted or re-created.",
+    hint: "Refresh and try again.",
+  },
+  {
+    code: 114,
+    name: "MISMATCHED_ENDPOINT_TYPE",
+    message: "The request went to the wrong kind of node (a broker instead of a controller, or the reverse).",
+    hint: "Point Tributary at the brokers' listeners, not the controllers'.",
+  },
+  {
+    code: 115,
+    name: "UNSUPPORTED_ENDPOINT_TYPE",
+    message: "This node does not yet support requests of this kind.",
+    hint: "Send it to the brokers' listeners instead.",
+  },
+  {
+    code: 116,
+    name: "UNKNOWN_CONTROLLER_ID",
+    message: "No controller with this id is known.",
+    hint: "Check the controller quorum's node ids.",
+  },
+  {
+    code: 117,
+    name: "UNKNOWN_SUBSCRIPTION_ID",
+    message: "The broker no longer knows the client's telemetry subscription.",
+    hint: "The client asks for a new one on its own; no action is needed.",
+  },
+  {
+    code: 118,
+    name: "TELEMETRY_TOO_LARGE",
+    message: "The client's telemetry is larger than the broker accepts.",
+    hint: "No action is needed for Tributary's own work; check the client's metrics settings.",
+  },
+  {
+    code: 119,
+    name: "INVALID_REGISTRATION",
+    message: "The controller considered a broker's registration invalid.",
+    hint: CLUSTER_INTERNAL,
+  },
+  {
+    code: 125,
+    name: "INVALID_VOTER_KEY",
+    message: "A controller's voter key does not match the one the quorum expects.",
+    hint: CLUSTER_INTERNAL,
+  },
+  {
+    code: 126,
+    name: "DUPLICATE_VOTER",
+    message: "This controller is already a voter in the metadata quorum.",
+    hint: "Nothing to add; refresh to see the quorum.",
+  },
+  {
+    code: 127,
+    name: "VOTER_NOT_FOUND",
+    message: "This controller is not a voter in the metadata quorum.",
+    hint: "Check the controller's id and directory id.",
+  },
+  {
+    code: 129,
+    name: "REBOOTSTRAP_REQUIRED",
+    message: "The client's view of the cluster is out of date and must be read again from the bootstrap servers.",
+    hint: "Try again; Tributary reconnects.",
+  },
+];

@@ -1,0 +1,196 @@
+import type { TKafkaErrorSentence } from "./types";
+
+const STOP_MEMBERS = "Stop every consumer in the group, then try again.";
+
+/** Errors of consumer groups (classic and KIP-848), share groups and streams groups, and their offsets. */
+export const GROUP_ERRORS: readonly TKafkaErrorSentence[] = [
+  {
+    code: 12,
+    name: "OFFSET_METADATA_TOO_LARGE",
+    message: "The metadata committed with the offset is longer than the broker allows.",
+    hint: "Commit shorter metadata, or raise the broker's offset.metadata.max.bytes.",
+  },
+  {
+    code: 14,
+    name: "COORDINATOR_LOAD_IN_PROGRESS",
+    aliases: ["GROUP_LOAD_IN_PROGRESS"],
+    message: "The group's coordinator is still loading its groups (a broker started a moment ago).",
+    hint: "Wait a few seconds and try again.",
+  },
+  {
+    code: 15,
+    name: "COORDINATOR_NOT_AVAILABLE",
+    aliases: ["GROUP_COORDINATOR_NOT_AVAILABLE"],
+    message: "The group's coordinator is not available right now.",
+    hint: "Check that the brokers and the __consumer_offsets topic are healthy, then try again.",
+  },
+  {
+    code: 16,
+    name: "NOT_COORDINATOR",
+    aliases: ["NOT_COORDINATOR_FOR_GROUP"],
+    message: "The group's coordinator moved to another broker while the request was under way.",
+    hint: "Try again; Tributary finds the new coordinator.",
+  },
+  {
+    code: 22,
+    name: "ILLEGAL_GENERATION",
+    message: "The group has active members; stop them first.",
+    hint: "Kafka accepts offset changes only for a group without members.",
+  },
+  {
+    code: 23,
+    name: "INCONSISTENT_GROUP_PROTOCOL",
+    message: "The group's members use protocols that do not fit together (e.g. a consumer joining a Connect group).",
+    hint: "Use a group id of its own for each kind of client.",
+  },
+  {
+    code: 24,
+    name: "INVALID_GROUP_ID",
+    message: "Kafka refused the group id.",
+    hint: "Use a non-empty group id.",
+  },
+  {
+    code: 25,
+    name: "UNKNOWN_MEMBER_ID",
+    message: "The group has active members; stop them first.",
+    hint: "Kafka accepts offset changes only for a group without members.",
+  },
+  {
+    code: 26,
+    name: "INVALID_SESSION_TIMEOUT",
+    message: "The session timeout is outside what the broker allows.",
+    hint: "Choose one between the broker's group.min.session.timeout.ms and group.max.session.timeout.ms.",
+  },
+  {
+    code: 27,
+    name: "REBALANCE_IN_PROGRESS",
+    message: "The group is rebalancing right now.",
+    hint: "Wait for the rebalance to finish, then try again.",
+  },
+  {
+    code: 28,
+    name: "INVALID_COMMIT_OFFSET_SIZE",
+    message: "Kafka refused the size of the offset commit.",
+    hint: "Commit fewer partitions at once.",
+  },
+  {
+    code: 68,
+    name: "NON_EMPTY_GROUP",
+    message: "The group has active members; stop them first.",
+    hint: STOP_MEMBERS,
+  },
+  {
+    code: 69,
+    name: "GROUP_ID_NOT_FOUND",
+    message: "There is no consumer group with this id.",
+    hint: "It may have been deleted; refresh.",
+  },
+  {
+    code: 79,
+    name: "MEMBER_ID_REQUIRED",
+    message: "The coordinator asked the joining member to join again with the member id it was given.",
+    hint: "Clients do this on their own; if it repeats, upgrade the client.",
+  },
+  {
+    code: 81,
+    name: "GROUP_MAX_SIZE_REACHED",
+    message: "The group already has as many members as the broker allows.",
+    hint: "Stop a member, or raise the broker's group.max.size (group.consumer.max.size for KIP-848 groups).",
+  },
+  {
+    code: 82,
+    name: "FENCED_INSTANCE_ID",
+    message: "Another member joined with the same group.instance.id, so this one was fenced.",
+    hint: "Give every static member its own group.instance.id.",
+  },
+  {
+    code: 86,
+    name: "GROUP_SUBSCRIBED_TO_TOPIC",
+    message: "The group has active members subscribed to this topic; stop them first.",
+    hint: STOP_MEMBERS,
+  },
+  {
+    code: 88,
+    name: "UNSTABLE_OFFSET_COMMIT",
+    message: "The group has offsets committed inside a transaction that is not finished yet.",
+    hint: "Wait for the transaction to commit or abort, then try again.",
+  },
+  {
+    code: 110,
+    name: "FENCED_MEMBER_EPOCH",
+    message: "The coordinator fenced a member of this group; it must give up its partitions and join again.",
+    hint: "The member rejoins on its own; if it repeats, check its network and session timeout.",
+  },
+  {
+    code: 111,
+    name: "UNRELEASED_INSTANCE_ID",
+    message: "This group.instance.id is still held by another member of the group.",
+    hint: "Stop the other member first, or give this one its own group.instance.id.",
+  },
+  {
+    code: 112,
+    name: "UNSUPPORTED_ASSIGNOR",
+    message: "The group's coordinator does not support the assignor the member asked for.",
+    hint: "Use an assignor the broker offers (uniform or range), or leave group.remote.assignor unset.",
+  },
+  {
+    code: 113,
+    name: "STALE_MEMBER_EPOCH",
+    message: "A member of this group used an outdated member epoch.",
+    hint: "The member catches up on its next heartbeat; try again.",
+  },
+  {
+    code: 121,
+    name: "INVALID_RECORD_STATE",
+    message: "The share group could not acknowledge the record in its current state.",
+    hint: "The record was already acknowledged or released; fetch again.",
+  },
+  {
+    code: 122,
+    name: "SHARE_SESSION_NOT_FOUND",
+    message: "The broker no longer knows the share group's fetch session.",
+    hint: "The consumer opens a new session on its own; try again.",
+  },
+  {
+    code: 123,
+    name: "INVALID_SHARE_SESSION_EPOCH",
+    message: "The share group's fetch session is out of step with the broker.",
+    hint: "The consumer opens a new session on its own; try again.",
+  },
+  {
+    code: 124,
+    name: "FENCED_STATE_EPOCH",
+    message: "The share group's state changed while the request was under way.",
+    hint: "Try again.",
+  },
+  {
+    code: 128,
+    name: "INVALID_REGULAR_EXPRESSION",
+    message: "The group's topic subscription pattern is not a valid regular expression.",
+    hint: "Fix the pattern (Kafka uses RE2/J syntax for KIP-848 groups).",
+  },
+  {
+    code: 130,
+    name: "STREAMS_INVALID_TOPOLOGY",
+    message: "The streams group's topology is invalid.",
+    hint: "Check the Kafka Streams application's topology and its logs.",
+  },
+  {
+    code: 131,
+    name: "STREAMS_INVALID_TOPOLOGY_EPOCH",
+    message: "The streams group's topology epoch is invalid.",
+    hint: "Restart the Kafka Streams application with a consistent topology.",
+  },
+  {
+    code: 132,
+    name: "STREAMS_TOPOLOGY_FENCED",
+    message: "A newer topology of this streams group replaced the one this member uses.",
+    hint: "Upgrade or restart the member so it runs the newest topology.",
+  },
+  {
+    code: 133,
+    name: "SHARE_SESSION_LIMIT_REACHED",
+    message: "The broker has as many share-group sessions open as it allows.",
+    hint: "Close idle share consumers, or raise the broker's share session limit.",
+  },
+];
