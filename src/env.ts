@@ -84,7 +84,7 @@ export const ZEnv = z.object({
   /** Most matches one search may return to the browser. */
   SEARCH_MAX_RESULTS: count("matches", 100_000).default(10_000),
   /** Most messages one export may write. */
-  EXPORT_MAX_MESSAGES: count("messages", 10_000_000).default(100_000),
+  EXPORT_MAX_MESSAGES: count("messages", 100_000).default(100_000),
   /** Most bytes one export may write. */
   EXPORT_MAX_BYTES: count("bytes", 2 ** 40).default(256 * 1024 * 1024),
   /** Most bytes one produce may send: (key + value + headers) × repeat. */
