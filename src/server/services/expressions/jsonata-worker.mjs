@@ -178,4 +178,6 @@ parentPort.on("message", async (job) => {
   parentPort.postMessage({ id: job.id, matches, evaluated, failure }, [matches.buffer]);
 });
 
+// RE2's WebAssembly compiles on first use, which can take longer than a record's budget: do it now.
+new RE2("warm-up", "u").test("warm-up");
 parentPort.postMessage({ type: "ready" });
