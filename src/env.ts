@@ -20,6 +20,14 @@ const ZPort = z.coerce
   .min(1, "expected a port between 1 and 65535")
   .max(65535, "expected a port between 1 and 65535");
 
+/** A whole number from 1 to `max`, e.g. a limit or a ceiling. */
+const count = (unit: string, max: number) =>
+  z.coerce
+    .number({ error: `expected a number of ${unit}` })
+    .int(`expected a whole number of ${unit}`)
+    .min(1, `expected at least 1`)
+    .max(max, `expected at most ${max.toLocaleString("en-US")}`);
+
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL and sets it. */
@@ -68,6 +76,38 @@ export const ZEnv = z.object({
     .min(1, "keep at least 1 day")
     .max(3650, "keep at most 3650 days")
     .default(7),
+  // Server-side ceilings: what one request may cost, whatever the client asks for.
+  /** Most messages one search may scan. */
+  SEARCH_MAX_MESSAGES: count("messages", 100_000_000).default(100_000_000),
+  /** Most seconds one search may run. */
+  SEARCH_MAX_SECONDS: count("seconds", 3_600).default(600),
+  /** Most matches one search may return to the browser. */
+  SEARCH_MAX_RESULTS: count("matches", 100_000).default(10_000),
+  /** Most messages one export may write. */
+  EXPORT_MAX_MESSAGES: count("messages", 100_000).default(100_000),
+  /** Most bytes one export may write. */
+  EXPORT_MAX_BYTES: count("bytes", 2 ** 40).default(256 * 1024 * 1024),
+  /** Most bytes one produce may send: (key + value + headers) × repeat. */
+  PRODUCE_MAX_BYTES: count("bytes", 2 ** 31).default(8 * 1024 * 1024),
+  /** Searches one user / the whole server may run at once. */
+  SEARCH_LIMIT_PER_USER: count("searches", 1_000).default(3),
+  SEARCH_LIMIT_PER_SERVER: count("searches", 10_000).default(20),
+  /** Exports one user / the whole server may stream at once. */
+  EXPORT_LIMIT_PER_USER: count("exports", 1_000).default(2),
+  EXPORT_LIMIT_PER_SERVER: count("exports", 10_000).default(10),
+  /** Live tails one user / the whole server may hold open at once. */
+  TAIL_LIMIT_PER_USER: count("tails", 1_000).default(10),
+  TAIL_LIMIT_PER_SERVER: count("tails", 10_000).default(200),
+  /** Consumer-group watchers (group page, rebalance timeline) one user / the server may hold open. */
+  WATCH_LIMIT_PER_USER: count("watchers", 1_000).default(20),
+  WATCH_LIMIT_PER_SERVER: count("watchers", 10_000).default(400),
+  /** Live streams (SSE subscriptions) of any kind one user / the server may hold open. */
+  STREAM_LIMIT_PER_USER: count("streams", 10_000).default(50),
+  STREAM_LIMIT_PER_SERVER: count("streams", 100_000).default(1_000),
+  /** Worker threads that evaluate JSONata filters (each stuck one is stopped at its budget and replaced). */
+  JSONATA_WORKERS: count("workers", 64).default(2),
+  /** Heap limit of one JSONata worker, in MiB: an expression that needs more is stopped. */
+  JSONATA_WORKER_MEMORY_MB: count("MiB", 16_384).min(32, "give a worker at least 32 MiB").default(256),
   /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
   TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
 });

@@ -29,13 +29,24 @@ export type TCompiledJsonata = {
   required: readonly TRequiredText[];
 };
 
+/**
+ * How regular expressions run: a constructor for jsonata's RegexEngine option and a check that
+ * refuses, with a sentence, a pattern the engine cannot run. The server passes RE2 (linear time);
+ * the browser, which only checks syntax, passes nothing and gets JavaScript's RegExp.
+ */
+export type TRegexEngine = { construct: RegExpConstructor; refuse(regex: RegExp): string | null };
+
 export type TCompileResult =
   { ok: true; compiled: TCompiledJsonata } | { ok: false; sentence: string; position: number | null };
 
 type TJsonataError = { code?: string; position?: number; message?: string };
 
 /** Parses a JSONata expression; a syntax error comes back as a sentence with its character position. */
-export function compileJsonata(source: string, budget: TJsonataBudget = DEFAULT_JSONATA_BUDGET): TCompileResult {
+export function compileJsonata(
+  source: string,
+  budget: TJsonataBudget = DEFAULT_JSONATA_BUDGET,
+  regexEngine: TRegexEngine | null = null,
+): TCompileResult {
   if (source.trim() === "") return { ok: false, sentence: "Enter a JSONata expression.", position: null };
   let expression: jsonata.Expression;
   try {
@@ -44,6 +55,7 @@ export function compileJsonata(source: string, budget: TJsonataBudget = DEFAULT_
       stack: budget.maxEvaluationDepth,
       // Ranges like [1..10000000] would otherwise build huge sequences before the timeout is checked.
       sequence: 1_000_000,
+      ...(regexEngine ? { RegexEngine: regexEngine.construct } : {}),
     });
   } catch (error) {
     const { position, message } = (error ?? {}) as TJsonataError;
@@ -59,9 +71,16 @@ export function compileJsonata(source: string, budget: TJsonataBudget = DEFAULT_
   }
   const ast = expression.ast();
   let walksDescendants = false;
+  let refusal: { sentence: string; position: number | null } | null = null;
   visit(ast, (node) => {
     if (node.type === "descendant" || node.type === "wildcard") walksDescendants = true;
+    // jsonata.d.ts calls it "regexp"; the parser produces "regex".
+    if ((node.type as string) === "regex" && regexEngine && !refusal && node.value instanceof RegExp) {
+      const sentence = regexEngine.refuse(node.value);
+      if (sentence) refusal = { sentence, position: typeof node.position === "number" ? node.position : null };
+    }
   });
+  if (refusal) return { ok: false, ...(refusal as { sentence: string; position: number | null }) };
   return {
     ok: true,
     compiled: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonProblem, payloadSize, ZProduceRequest } from "./produce-request";
+import { jsonProblem, messageBytes, payloadSize, produceSizeProblem, ZProduceRequest } from "./produce-request";
 
 describe("produce request", () => {
   it("accepts text, base64 and null payloads and defaults repeat to 1", () => {
@@ -31,5 +31,32 @@ describe("produce request", () => {
     expect(payloadSize({ base64: "AAEC" })).toBe(3);
     expect(payloadSize({ base64: "AA==" })).toBe(1);
     expect(payloadSize(null)).toBe(0);
+  });
+});
+
+describe("produceSizeProblem", () => {
+  const MiB = 1024 * 1024;
+  const request = (valueBytes: number, repeat: number) => ({
+    key: { text: "k" },
+    value: { text: "v".repeat(valueBytes) },
+    headers: [{ key: "trace", value: { text: "abc" } }],
+    repeat,
+  });
+
+  it("counts key, value and headers (names and values) of one message", () => {
+    expect(messageBytes(request(10, 1))).toBe(1 + 10 + 5 + 3);
+  });
+
+  it("lets a produce through up to the limit, counting every repeat", () => {
+    expect(produceSizeProblem(request(MiB - 9, 8), 8 * MiB)).toBeNull();
+  });
+
+  it("refuses more with a sentence that names the total, the repeat and the variable", () => {
+    expect(produceSizeProblem(request(MiB, 8), 8 * MiB)).toBe(
+      "This produce sends 8,388,680 bytes (8 messages of 1,048,585 bytes, counting key, value and headers); the server sends at most 8,388,608 bytes in one produce (PRODUCE_MAX_BYTES).",
+    );
+    expect(produceSizeProblem({ ...request(9 * MiB, 1), headers: [] }, 8 * MiB)).toMatch(
+      /^This produce sends 9,437,185 bytes \(one message,/,
+    );
   });
 });

@@ -11,8 +11,6 @@ export const ZProducePayload = z.union([
 ]);
 export type TProducePayload = z.infer<typeof ZProducePayload>;
 
-/** Kafka's default max.message.bytes is 1 MiB; a record up to a few MiB may pass on topics that raise it. */
-export const MAX_PRODUCE_PAYLOAD_BYTES = 8 * 1024 * 1024;
 /** Repeat is for making test traffic, not for load: bigger loads belong to a load tool. */
 export const MAX_PRODUCE_REPEAT = 1_000;
 
@@ -58,4 +56,29 @@ export function payloadSize(payload: TProducePayload | null): number {
   if (payload === null) return 0;
   if ("text" in payload) return new TextEncoder().encode(payload.text).length;
   return Math.floor((payload.base64.replace(/=+$/, "").length * 3) / 4);
+}
+
+/** Bytes one message of the request takes: key, value, and every header's name and value. */
+export function messageBytes(request: Pick<TProduceRequest, "key" | "value" | "headers">): number {
+  let bytes = payloadSize(request.key) + payloadSize(request.value);
+  for (const header of request.headers)
+    bytes += new TextEncoder().encode(header.key).length + payloadSize(header.value);
+  return bytes;
+}
+
+/**
+ * Why the request is too large to send, or null: everything it sends — one message's key, value
+ * and headers, times repeat — must fit in `maxBytes` (the server's PRODUCE_MAX_BYTES).
+ */
+export function produceSizeProblem(
+  request: Pick<TProduceRequest, "key" | "value" | "headers" | "repeat">,
+  maxBytes: number,
+): string | null {
+  const one = messageBytes(request);
+  const repeat = request.repeat ?? 1;
+  const total = one * repeat;
+  if (total <= maxBytes) return null;
+  const count = (value: number) => value.toLocaleString("en-US");
+  const what = repeat === 1 ? "one message" : `${count(repeat)} messages of ${count(one)} bytes`;
+  return `This produce sends ${count(total)} bytes (${what}, counting key, value and headers); the server sends at most ${count(maxBytes)} bytes in one produce (PRODUCE_MAX_BYTES).`;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_LAG_RANGE, ZLagRange } from "~/domain/groups/lag-range";
 import { getLagHistory } from "~/server/services/groups/lag-history";
 import { listGroupRebalances } from "~/server/services/groups/history-rebalances";
 import { watchGroupHistory } from "~/server/services/groups/history-watcher";
+import { limitedStream } from "~/server/services/limits/limits";
 import { procedure, router, withAppErrors } from "../trpc";
 
 const ZGroupRef = z.object({ clusterId: z.string().min(1), groupId: z.string().min(1).max(255) });
@@ -26,8 +27,10 @@ export const groupHistoryRouter = router({
    */
   watch: procedure("viewer")
     .input(ZGroupRef)
-    .subscription(async function* ({ input, signal }) {
-      yield* withAppErrors(watchGroupHistory(input.clusterId, input.groupId, signal));
+    .subscription(async function* ({ ctx, input, signal }) {
+      yield* withAppErrors(
+        limitedStream("watch", ctx.actor, () => watchGroupHistory(input.clusterId, input.groupId, signal)),
+      );
     }),
 
   /**

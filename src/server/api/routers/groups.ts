@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ZGroupListQuery } from "~/domain/groups/group-list-query";
 import { describeGroup, listGroupPage } from "~/server/services/groups/group-list";
 import { watchGroup } from "~/server/services/groups/group-watch";
+import { limitedStream } from "~/server/services/limits/limits";
 import { procedure, router, withAppErrors } from "../trpc";
 import { groupHistoryRouter } from "./group-history";
 import { groupDeleteProcedures, groupOffsetsRouter } from "./group-offsets";
@@ -26,7 +27,7 @@ export const groupsRouter = router({
   /** One group's members, assignment and per-partition lag, pushed about once a second. */
   watch: procedure("viewer")
     .input(z.object({ clusterId: z.string().min(1), groupId: z.string().min(1).max(249) }))
-    .subscription(async function* ({ input, signal }) {
-      yield* withAppErrors(watchGroup(input.clusterId, input.groupId, signal));
+    .subscription(async function* ({ ctx, input, signal }) {
+      yield* withAppErrors(limitedStream("watch", ctx.actor, () => watchGroup(input.clusterId, input.groupId, signal)));
     }),
 });

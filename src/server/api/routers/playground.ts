@@ -10,6 +10,7 @@ import {
 } from "~/server/services/playground/playground-service";
 import { ZPlaygroundMemberRef, ZPlaygroundRef, ZPlaygroundStart } from "~/server/services/playground/playground-rules";
 import { watchPlayground } from "~/server/services/playground/playground-watch";
+import { limitedStream } from "~/server/services/limits/limits";
 import { procedure, router, withAppErrors } from "../trpc";
 
 /**
@@ -25,8 +26,10 @@ export const playgroundRouter = router({
   /** One playground's members, pushed on every change (joined, assigned, left, killed…). */
   watch: procedure("viewer")
     .input(ZPlaygroundRef)
-    .subscription(async function* ({ input, signal }) {
-      yield* withAppErrors(watchPlayground(input.clusterId, input.groupId, signal));
+    .subscription(async function* ({ ctx, input, signal }) {
+      yield* withAppErrors(
+        limitedStream("watch", ctx.actor, () => watchPlayground(input.clusterId, input.groupId, signal)),
+      );
     }),
 
   /** Starts N demo members in a new group; refused when the group has members Tributary did not start. */

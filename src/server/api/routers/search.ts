@@ -1,5 +1,6 @@
 import "server-only";
 import { ZSearchInput } from "~/domain/messages/search-query";
+import { limitedStream } from "~/server/services/limits/limits";
 import { runSearch } from "~/server/services/messages/search/search-service";
 import { procedure, withAppErrors } from "../trpc";
 
@@ -12,6 +13,8 @@ export const searchProcedures = {
   search: procedure("viewer")
     .input(ZSearchInput)
     .subscription(async function* ({ ctx, input, signal }) {
-      yield* withAppErrors(runSearch(ctx.actor, input, signal ?? new AbortController().signal));
+      yield* withAppErrors(
+        limitedStream("search", ctx.actor, () => runSearch(ctx.actor, input, signal ?? new AbortController().signal)),
+      );
     }),
 };

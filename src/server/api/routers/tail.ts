@@ -1,6 +1,7 @@
 import "server-only";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { limitedStream } from "~/server/services/limits/limits";
 import { tailMessages } from "~/server/services/messages/tail/tail-messages";
 import { procedure, withAppErrors } from "../trpc";
 
@@ -22,7 +23,9 @@ export const tailProcedures = {
     .input(ZTailInput)
     .subscription(async function* ({ ctx, input, signal }) {
       // The event id is the tail's cursor, so a reconnecting stream resumes instead of skipping.
-      for await (const event of withAppErrors(tailMessages(ctx.actor, input, signal))) {
+      for await (const event of withAppErrors(
+        limitedStream("tail", ctx.actor, () => tailMessages(ctx.actor, input, signal)),
+      )) {
         yield tracked(event.cursor || "-", event.batch);
       }
     }),

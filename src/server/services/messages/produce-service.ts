@@ -1,13 +1,13 @@
 import "server-only";
 import { partitionForKey } from "~/domain/partitioner/murmur2";
 import {
-  MAX_PRODUCE_PAYLOAD_BYTES,
-  payloadSize,
+  produceSizeProblem,
   ZProduceRequest,
   type TProducePayload,
   type TProduceRequest,
   type TProduceResult,
 } from "~/domain/messages/produce-request";
+import { env } from "~/env";
 import { AppError } from "~/lib/app-error";
 import type { Actor } from "~/server/auth/actor";
 import { partitionCountOf, producePlaced, type TPlacedRecord } from "~/server/kafka/messages/produce-placed";
@@ -20,13 +20,8 @@ import { getCluster } from "../clusters/registered-clusters";
  */
 export async function produceMessages(actor: Actor, input: TProduceRequest): Promise<TProduceResult> {
   const request = ZProduceRequest.parse(input);
-  const size = payloadSize(request.key) + payloadSize(request.value);
-  if (size > MAX_PRODUCE_PAYLOAD_BYTES) {
-    throw new AppError(
-      "BAD_INPUT",
-      `The message is ${size} bytes; Tributary sends at most ${MAX_PRODUCE_PAYLOAD_BYTES} bytes.`,
-    );
-  }
+  const tooLarge = produceSizeProblem(request, env.PRODUCE_MAX_BYTES);
+  if (tooLarge) throw new AppError("BAD_INPUT", tooLarge, "Send fewer repeats or a smaller message.");
   const cluster = await getCluster(request.clusterId);
   const action = request.replayOf ? "messages.replay" : "messages.produce";
   const details = {

@@ -9,6 +9,8 @@ import { fetchRecords } from "~/server/kafka/messages/fetch-records";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { readPartitionStates } from "~/server/kafka/messages/partition-states";
 import { recordRead } from "../../audit/audited";
+import { exportMaxBytes, exportMaxMessages, exportTooLarge } from "../../limits/ceilings";
+import { limiter } from "../../limits/limits";
 import { getCluster } from "../../clusters/registered-clusters";
 import { browseMessages } from "../browse-service";
 import { createRecordPredicate } from "./record-predicate";
@@ -31,6 +33,25 @@ export async function prepareExport(
 ): Promise<TExport> {
   const format = EXPORT_FORMATS.find((candidate) => candidate === (params.get("format") ?? "jsonl"));
   if (!format) throw new AppError("BAD_INPUT", "An export is written as jsonl or csv.", "Choose JSON lines or CSV.");
+  // Held until the download ends, fails or is cancelled (the route aborts `signal` then).
+  const release = limiter.acquire("export", actor.id);
+  signal.addEventListener("abort", release, { once: true });
+  try {
+    return await startExport(actor, where, params, signal, format, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startExport(
+  actor: Actor,
+  where: { clusterId: string; topic: string },
+  params: URLSearchParams,
+  signal: AbortSignal,
+  format: TExportFormat,
+  release: () => void,
+): Promise<TExport> {
   const cluster = await getCluster(where.clusterId);
   const isSearch = params.get("mode") === "search";
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
@@ -42,17 +63,35 @@ export async function prepareExport(
   return {
     filename,
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-    chunks: write(format, await records),
+    chunks: write(format, await records, release),
   };
 }
 
 async function* write(
   format: TExportFormat,
   batches: AsyncGenerator<TFetchedRecord[], unknown>,
+  release: () => void,
 ): AsyncGenerator<string> {
-  if (format === "csv") yield CSV_HEADER;
-  for await (const batch of batches) {
-    yield batch.map((record) => (format === "csv" ? toCsvRow(record) : toJsonLine(record))).join("");
+  const maxBytes = exportMaxBytes();
+  let written = 0;
+  try {
+    if (format === "csv") yield CSV_HEADER;
+    for await (const batch of batches) {
+      let chunk = "";
+      for (const record of batch) {
+        const line = format === "csv" ? toCsvRow(record) : toJsonLine(record);
+        written += Buffer.byteLength(line);
+        // Whole records only; the download then fails with the reason rather than end as if complete.
+        if (written > maxBytes) {
+          if (chunk !== "") yield chunk;
+          throw exportTooLarge();
+        }
+        chunk += line;
+      }
+      yield chunk;
+    }
+  } finally {
+    release();
   }
 }
 
@@ -62,7 +101,11 @@ async function searchRecords(
   params: URLSearchParams,
   signal: AbortSignal,
 ): Promise<AsyncGenerator<TFetchedRecord[], unknown>> {
-  const parsed = ZSearchInput.safeParse({ ...searchQueryFromParams(params), ...where, maxResults: EXPORT_MAX_RESULTS });
+  const parsed = ZSearchInput.safeParse({
+    ...searchQueryFromParams(params),
+    ...where,
+    maxResults: exportMaxMessages(EXPORT_MAX_RESULTS),
+  });
   if (!parsed.success) {
     throw new AppError(
       "BAD_INPUT",

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
+import { closeJsonataPool } from "../../expressions/jsonata-pool";
 import { createRecordPredicate } from "./record-predicate";
+
+afterAll(closeJsonataPool);
 
 function record(value: string | null, key: string | null = "k"): TFetchedRecord {
   return {
@@ -34,5 +37,33 @@ describe("createRecordPredicate (JSONata)", () => {
 
   it("refuses a syntax error with a sentence", () => {
     expect(() => createRecordPredicate("jsonata", "value.kind = ")).toThrow(/^The expression has a syntax error/);
+  });
+});
+
+describe("createRecordPredicate in the worker pool", () => {
+  it("evaluates what the fast path cannot, regular expressions included", async () => {
+    const matches = createRecordPredicate("jsonata", "$contains(value.kind, /^al(e|a)rt$/i)");
+    expect(await matches(record('{"kind":"ALERT"}'))).toBe(true);
+    expect(await matches(record('{"kind":"reading"}'))).toBe(false);
+  });
+
+  it("answers a backtracking regular expression at once, because RE2 matches in linear time", async () => {
+    const matches = createRecordPredicate("jsonata", '$contains($pad("", 40, "a") & "b", /^(a|a)*$/)');
+    expect(await matches(record("{}"))).toBe(false);
+  });
+
+  it("stops one huge step at the budget with a sentence naming the record, and keeps working after", async () => {
+    const matches = createRecordPredicate("jsonata", '$length($pad("", 50000000, "ab")) > 0');
+    await expect(matches(record("{}"))).rejects.toThrow(
+      /^The filter (took longer than its budget of 250 ms|needed more than its memory budget of \d+ MiB) on offset 7 of partition 0 and was stopped/,
+    );
+    expect(await createRecordPredicate("jsonata", '$substring(value, 0, 1) = "x"')(record("xyz"))).toBe(true);
+  });
+
+  it("refuses at compile a regular expression RE2 cannot run, with a sentence", () => {
+    expect(() => createRecordPredicate("jsonata", "$contains(value, /(a)\\1/)")).toThrow(
+      /^The regular expression \/\(a\)\\1\/ cannot run on RE2, .*backreferences/,
+    );
+    expect(() => createRecordPredicate("jsonata", "$contains(value, /a(?=b)/)")).toThrow(/lookaround/);
   });
 });

@@ -1,11 +1,11 @@
 import "server-only";
 import { setImmediate as nextMacrotask } from "node:timers/promises";
-import { JsonataEvaluationError } from "~/domain/jsonata/evaluate";
 import type { TSearchEvent, TSearchPartitionProgress, TSearchQuery } from "~/domain/messages/search-query";
 import { withMetadata, type ClusterTarget } from "~/server/kafka/client-registry";
 import { fetchRecords, type TPartitionFetch } from "~/server/kafka/messages/fetch-records";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
-import { createRecordPredicate } from "./record-predicate";
+import { createRecordFilter } from "./record-predicate";
+import { adaptiveChunk, judgeChunk } from "./search-chunk";
 import { planSearch, type TPartitionPlan } from "./search-plan";
 import { describeStop, type TStopReason } from "./search-sentence";
 
@@ -45,140 +45,166 @@ export async function* scanTopic(
   signal: AbortSignal,
 ): AsyncGenerator<TSearchEvent<TFetchedRecord>> {
   const startedAt = Date.now();
-  const matches = createRecordPredicate(query.kind, query.query);
-  const plan = await withMetadata(target, (cluster) => planSearch(cluster, topic, query));
-  const state: TScanState = {
-    plans: plan.partitions,
-    positions: new Map(plan.partitions.map((partition) => [partition.partition, partition.start])),
-    fetchPositions: new Map(plan.partitions.map((partition) => [partition.partition, partition.start])),
-    scannedBy: new Map(plan.partitions.map((partition) => [partition.partition, 0])),
-    scanned: 0,
-    matches: 0,
-    pending: [],
-  };
-  const progress = () => ({
-    partitions: partitionProgress(state),
-    scanned: state.scanned,
-    matches: state.matches,
-    elapsedMs: Date.now() - startedAt,
-  });
-  const takeMatches = () => state.pending.splice(0, state.pending.length);
-
-  const fetchRound = (reads: TPartitionPlan[]) => {
-    const round = withMetadata(target, (cluster) =>
-      fetchRecords(
-        cluster,
-        topic,
-        reads.map((read) => ({
-          partition: read.partition,
-          leader: read.leader,
-          fromOffset: state.fetchPositions.get(read.partition)!,
-        })),
-        { maxWaitMs: 0, maxBytesPerPartition: bytesPerPartition(reads.length), signal },
-      ),
-    );
-    // A round started ahead may never be awaited when the scan stops; its failure is then moot.
-    round.catch(() => undefined);
-    return round;
-  };
-  const unfinished = () => state.plans.filter((one) => state.fetchPositions.get(one.partition)! < one.end);
-
-  let stop: TStopReason | null = null;
-  let lastEmit = Date.now();
-  let lastYield = Date.now();
-  let inflight: Promise<TPartitionFetch[]> | null = unfinished().length > 0 ? fetchRound(unfinished()) : null;
-
-  while (inflight && !stop) {
-    const results = await untilAborted(inflight, signal);
-    if (!results) {
-      stop = { type: "cancelled" };
-      break;
-    }
-    // Fetch positions move to where this round ends, so the next round can be requested right away.
-    let stalled: TStopReason | null = null;
-    for (const result of results) {
-      const plan = state.plans.find((one) => one.partition === result.partition)!;
-      const from = state.fetchPositions.get(result.partition)!;
-      if (result.nextOffset <= from && from < plan.end)
-        stalled = { type: "stalled", partition: result.partition, offset: from };
-      state.fetchPositions.set(result.partition, result.nextOffset < plan.end ? result.nextOffset : plan.end);
-    }
-    const next = unfinished();
-    inflight = !stalled && next.length > 0 ? fetchRound(next) : null;
-
-    for (const result of results) {
-      if (stop) break;
-      const plan = state.plans.find((one) => one.partition === result.partition)!;
-      let scannedHere = 0;
-      for (const record of result.records) {
-        if (record.offset >= plan.end) break;
-        if (state.scanned >= query.maxMessages) stop = { type: "budget", maxMessages: query.maxMessages };
-        else if ((state.scanned & 255) === 0) {
-          if (Date.now() - lastYield > YIELD_INTERVAL_MS) {
-            await nextMacrotask();
-            lastYield = Date.now();
-          }
-          if (signal.aborted) stop = { type: "cancelled" };
-          else if (Date.now() - startedAt > query.maxSeconds * 1000)
-            stop = { type: "time", maxSeconds: query.maxSeconds };
-          else if (Date.now() - lastEmit >= PROGRESS_INTERVAL_MS) {
-            // A slow filter can spend seconds on one round; progress goes on meanwhile.
-            state.positions.set(result.partition, record.offset);
-            state.scannedBy.set(result.partition, state.scannedBy.get(result.partition)! + scannedHere);
-            scannedHere = 0;
-            lastEmit = Date.now();
-            yield { type: "progress", newMatches: takeMatches(), ...progress() };
-            if (signal.aborted) stop = { type: "cancelled" };
-          }
-        }
-        if (stop) {
-          // The rest of this round was not scanned.
-          state.positions.set(result.partition, record.offset);
-          break;
-        }
-        state.scanned += 1;
-        scannedHere += 1;
-        if (!inTimeRange(record, query)) continue;
-        let isMatch: boolean;
-        try {
-          const answer = matches(record);
-          isMatch = typeof answer === "boolean" ? answer : await answer;
-        } catch (error) {
-          if (!(error instanceof JsonataEvaluationError)) throw error;
-          stop = { type: "failed", partition: record.partition, offset: record.offset, message: error.message };
-          state.positions.set(result.partition, record.offset);
-          break;
-        }
-        if (!isMatch) continue;
-        state.matches += 1;
-        state.pending.push(record);
-        if (state.matches >= query.maxResults) {
-          stop = { type: "cap", maxResults: query.maxResults };
-          state.positions.set(result.partition, record.offset + 1n);
-          break;
-        }
-      }
-      state.scannedBy.set(result.partition, state.scannedBy.get(result.partition)! + scannedHere);
-      if (!stop) state.positions.set(result.partition, state.fetchPositions.get(result.partition)!);
-    }
-    if (stop) inflight = null;
-    stop ??= stalled;
-
-    if (!stop && Date.now() - lastEmit >= PROGRESS_INTERVAL_MS) {
-      lastEmit = Date.now();
-      yield { type: "progress", newMatches: takeMatches(), ...progress() };
-    }
+  const filter = createRecordFilter(query.kind, query.query);
+  const isInRange = (record: TFetchedRecord) => inTimeRange(record, query);
+  const chunk = adaptiveChunk();
+  // Ends the workers' part of this scan: on cancel, at the time budget, and when the scan stops.
+  const evaluation = new AbortController();
+  const onAbort = () => evaluation.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+  const deadline = setTimeout(onAbort, query.maxSeconds * 1000);
+  try {
+    yield* scan();
+  } finally {
+    clearTimeout(deadline);
+    signal.removeEventListener("abort", onAbort);
+    evaluation.abort();
   }
 
-  const figures = { ...progress(), offline: plan.offline };
-  const reason = stop ?? { type: "complete" };
-  yield {
-    type: "done",
-    newMatches: takeMatches(),
-    status: reason.type === "complete" && plan.offline.length === 0 ? "complete" : "partial",
-    sentence: describeStop(reason, figures),
-    ...progress(),
-  };
+  async function* scan(): AsyncGenerator<TSearchEvent<TFetchedRecord>> {
+    const plan = await withMetadata(target, (cluster) => planSearch(cluster, topic, query));
+    const state: TScanState = {
+      plans: plan.partitions,
+      positions: new Map(plan.partitions.map((partition) => [partition.partition, partition.start])),
+      fetchPositions: new Map(plan.partitions.map((partition) => [partition.partition, partition.start])),
+      scannedBy: new Map(plan.partitions.map((partition) => [partition.partition, 0])),
+      scanned: 0,
+      matches: 0,
+      pending: [],
+    };
+    const progress = () => ({
+      partitions: partitionProgress(state),
+      scanned: state.scanned,
+      matches: state.matches,
+      elapsedMs: Date.now() - startedAt,
+    });
+    const takeMatches = () => state.pending.splice(0, state.pending.length);
+
+    const fetchRound = (reads: TPartitionPlan[]) => {
+      const round = withMetadata(target, (cluster) =>
+        fetchRecords(
+          cluster,
+          topic,
+          reads.map((read) => ({
+            partition: read.partition,
+            leader: read.leader,
+            fromOffset: state.fetchPositions.get(read.partition)!,
+          })),
+          { maxWaitMs: 0, maxBytesPerPartition: bytesPerPartition(reads.length), signal },
+        ),
+      );
+      // A round started ahead may never be awaited when the scan stops; its failure is then moot.
+      round.catch(() => undefined);
+      return round;
+    };
+    const unfinished = () => state.plans.filter((one) => state.fetchPositions.get(one.partition)! < one.end);
+
+    let stop: TStopReason | null = null;
+    let lastEmit = Date.now();
+    let lastYield = Date.now();
+    let inflight: Promise<TPartitionFetch[]> | null = unfinished().length > 0 ? fetchRound(unfinished()) : null;
+
+    while (inflight && !stop) {
+      const results = await untilAborted(inflight, signal);
+      if (!results) {
+        stop = { type: "cancelled" };
+        break;
+      }
+      // Fetch positions move to where this round ends, so the next round can be requested right away.
+      let stalled: TStopReason | null = null;
+      for (const result of results) {
+        const plan = state.plans.find((one) => one.partition === result.partition)!;
+        const from = state.fetchPositions.get(result.partition)!;
+        if (result.nextOffset <= from && from < plan.end)
+          stalled = { type: "stalled", partition: result.partition, offset: from };
+        state.fetchPositions.set(result.partition, result.nextOffset < plan.end ? result.nextOffset : plan.end);
+      }
+      const next = unfinished();
+      inflight = !stalled && next.length > 0 ? fetchRound(next) : null;
+
+      for (const result of results) {
+        if (stop) break;
+        const plan = state.plans.find((one) => one.partition === result.partition)!;
+        const records = result.records;
+        let end = records.findIndex((record) => record.offset >= plan.end);
+        if (end < 0) end = records.length;
+        let index = 0;
+        let scannedHere = 0;
+        while (index < end && !stop) {
+          if (state.scanned >= query.maxMessages) stop = { type: "budget", maxMessages: query.maxMessages };
+          else {
+            if (Date.now() - lastYield > YIELD_INTERVAL_MS) {
+              await nextMacrotask();
+              lastYield = Date.now();
+            }
+            if (signal.aborted) stop = { type: "cancelled" };
+            else if (Date.now() - startedAt > query.maxSeconds * 1000)
+              stop = { type: "time", maxSeconds: query.maxSeconds };
+            else if (Date.now() - lastEmit >= PROGRESS_INTERVAL_MS) {
+              // A slow filter can spend seconds on one round; progress goes on meanwhile.
+              state.positions.set(result.partition, records[index]!.offset);
+              state.scannedBy.set(result.partition, state.scannedBy.get(result.partition)! + scannedHere);
+              scannedHere = 0;
+              lastEmit = Date.now();
+              yield { type: "progress", newMatches: takeMatches(), ...progress() };
+              if (signal.aborted) stop = { type: "cancelled" };
+            }
+          }
+          if (stop) {
+            // The rest of this round was not scanned.
+            state.positions.set(result.partition, records[index]!.offset);
+            break;
+          }
+          const count = Math.min(chunk.size, end - index, query.maxMessages - state.scanned);
+          const chunkStarted = Date.now();
+          const judging = judgeChunk(filter, records.slice(index, index + count), isInRange, evaluation.signal);
+          const verdict = judging instanceof Promise ? await judging : judging;
+          chunk.adapt(Date.now() - chunkStarted);
+          for (let one = 0; one < verdict.judged && !stop; one += 1) {
+            state.scanned += 1;
+            scannedHere += 1;
+            if (!verdict.matches[one]) continue;
+            const record = records[index + one]!;
+            state.matches += 1;
+            state.pending.push(record);
+            if (state.matches >= query.maxResults) {
+              stop = { type: "cap", maxResults: query.maxResults };
+              state.positions.set(result.partition, record.offset + 1n);
+            }
+          }
+          if (!stop && verdict.judged < count) {
+            const record = records[index + verdict.judged]!;
+            if (verdict.stopped) {
+              state.scanned += 1;
+              scannedHere += 1;
+              stop = { type: "stopped", sentence: verdict.stopped.sentence };
+            } else stop = signal.aborted ? { type: "cancelled" } : { type: "time", maxSeconds: query.maxSeconds };
+            state.positions.set(result.partition, record.offset);
+          }
+          index += count;
+        }
+        state.scannedBy.set(result.partition, state.scannedBy.get(result.partition)! + scannedHere);
+        if (!stop) state.positions.set(result.partition, state.fetchPositions.get(result.partition)!);
+      }
+      if (stop) inflight = null;
+      stop ??= stalled;
+
+      if (!stop && Date.now() - lastEmit >= PROGRESS_INTERVAL_MS) {
+        lastEmit = Date.now();
+        yield { type: "progress", newMatches: takeMatches(), ...progress() };
+      }
+    }
+
+    const figures = { ...progress(), offline: plan.offline };
+    const reason = stop ?? { type: "complete" };
+    yield {
+      type: "done",
+      newMatches: takeMatches(),
+      status: reason.type === "complete" && plan.offline.length === 0 ? "complete" : "partial",
+      sentence: describeStop(reason, figures),
+      ...progress(),
+    };
+  }
 }
 
 function inTimeRange(record: TFetchedRecord, query: TSearchQuery): boolean {

@@ -9,6 +9,8 @@ export type TStopReason =
   | { type: "cap"; maxResults: number }
   | { type: "cancelled" }
   | { type: "failed"; partition: number; offset: bigint; message: string }
+  /** The filter was stopped on one record; `sentence` says which and why. */
+  | { type: "stopped"; sentence: string }
   | { type: "stalled"; partition: number; offset: bigint };
 
 const count = (value: number) => value.toLocaleString("en-US");
@@ -45,6 +47,8 @@ export function describeStop(
       return `Partial: cancelled after ${count(figures.scanned)} messages; ${found}.`;
     case "failed":
       return `Partial: the filter failed on offset ${reason.offset} of partition ${reason.partition}: ${reason.message}`;
+    case "stopped":
+      return `Partial: ${reason.sentence} Found ${found} before it.`;
     case "stalled":
       return `Partial: partition ${reason.partition} returned no records at offset ${reason.offset} although its log goes further; ${found}.`;
   }

@@ -4,6 +4,7 @@ import type { TSearchEvent, TSearchInput, TSearchQuery } from "~/domain/messages
 import type { Actor } from "~/server/auth/actor";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { recordRead } from "../../audit/audited";
+import { assertSearchCeilings } from "../../limits/ceilings";
 import { getCluster } from "../../clusters/registered-clusters";
 import { toMessage } from "../to-message";
 import { scanTopic } from "./search-scan";
@@ -27,6 +28,7 @@ export async function* runSearch(
   signal: AbortSignal,
 ): AsyncGenerator<TSearchEvent<TMessage>> {
   const { clusterId, topic, ...query } = input;
+  assertSearchCeilings(query);
   const cluster = await getCluster(clusterId);
   await recordRead({ actor, action: "messages.search", clusterId, target: topic, details: auditDetails(query) });
   for await (const event of scanTopic(cluster, topic, query, signal)) {
@@ -41,6 +43,7 @@ export async function* searchForExport(
   signal: AbortSignal,
 ): AsyncGenerator<TFetchedRecord[], string> {
   const { clusterId, topic, ...query } = input;
+  assertSearchCeilings({ ...query, maxResults: null });
   const cluster = await getCluster(clusterId);
   await recordRead({
     actor,
