@@ -48,7 +48,8 @@ export default defineConfig({
         stdout: "ignore",
         stderr: "pipe",
         // Lag samples every 2 s instead of 15 s, so the lag-history spec sees new points quickly.
-        env: { ...definedEnv(), LAG_SAMPLE_SECONDS: "2" },
+        // PORT and HOST tell the app which Host headers are its own (ALLOWED_HOSTS' default).
+        env: { ...definedEnv(), LAG_SAMPLE_SECONDS: "2", PORT: String(port), HOST: "127.0.0.1" },
       },
 });
 

@@ -20,11 +20,24 @@ export async function measureTopicListFirstPaint(options: {
   while (!(await isPortFree(port))) port += 1;
   const server = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, KAFKA_BROKERS: options.kafkaBrokers, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      KAFKA_BROKERS: options.kafkaBrokers,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The app allows Host headers for the port it is told (ALLOWED_HOSTS default).
+      PORT: String(port),
+    },
   });
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const url = `http://127.0.0.1:${port}/clusters/${options.clusterId}/topics`;

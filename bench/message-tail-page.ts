@@ -30,6 +30,8 @@ export async function openTailPage(options: {
       DATABASE_URL: options.databaseUrl,
       KAFKA_BROKERS: options.kafkaBrokers,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The app allows Host headers for the port it is told (ALLOWED_HOSTS default).
+      PORT: String(port),
     },
   });
   const browser = await chromium.launch({

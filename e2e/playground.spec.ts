@@ -59,7 +59,11 @@ test.describe("playground", () => {
 
   test.afterAll(async ({ request }) => {
     // A failed run must not leave demo processes behind in the server.
-    if (clusterId) await request.post("/api/trpc/playground.stopAll", { data: { json: { clusterId, groupId } } });
+    if (clusterId)
+      await request.post("/api/trpc/playground.stopAll", {
+        data: { json: { clusterId, groupId } },
+        headers: { "x-tributary-request": "1" },
+      });
     await withOutsideAdmin(async (admin) => {
       await admin.deleteGroups([groupId]).catch(() => undefined);
       await admin.deleteTopics({ topics: [topic] });

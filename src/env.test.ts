@@ -17,10 +17,24 @@ describe("parseEnv", () => {
   it("names each bad variable and says what is expected", () => {
     const parse = () => parseEnv({ PORT: "70000", KAFKA_BROKERS: "localhost" });
     expect(parse).toThrow(/PORT: expected a port between 1 and 65535 \(got "70000"\)/);
-    expect(parse).toThrow(/KAFKA_BROKERS: expected a comma-separated list of host:port, e\.g\. 127\.0\.0\.1:9092 \(got "localhost"\)/);
+    expect(parse).toThrow(
+      /KAFKA_BROKERS: expected a comma-separated list of host:port, e\.g\. 127\.0\.0\.1:9092 \(got "localhost"\)/,
+    );
   });
 
   it("rejects a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/db" })).toThrow(/DATABASE_URL: expected postgresql:\/\//);
+  });
+});
+
+describe("HOST and ALLOWED_HOSTS", () => {
+  it("listens on loopback unless told otherwise", () => {
+    expect(parseEnv({}).HOST).toBe("127.0.0.1");
+    expect(parseEnv({}).ALLOWED_HOSTS).toBeUndefined();
+  });
+
+  it("accepts host names, addresses and ports in ALLOWED_HOSTS and names a bad entry", () => {
+    expect(parseEnv({ ALLOWED_HOSTS: "kafka-ui.example.com, 10.0.0.5:3000,[::1]:3000" }).ALLOWED_HOSTS).toBeDefined();
+    expect(() => parseEnv({ ALLOWED_HOSTS: "https://x.example" })).toThrow(/ALLOWED_HOSTS: expected a comma-separated/);
   });
 });

@@ -46,6 +46,28 @@ export const ZEnv = z.object({
   DEMO_RATE: z.coerce.number({ error: "expected messages per second, e.g. 5" }).min(0).max(10_000).default(5),
   /** Port of the web app. */
   PORT: ZPort.default(3000),
+  /**
+   * Interface the web app listens on. Loopback by default, so nothing on the network reaches it
+   * until someone chooses to (`0.0.0.0` or `::` for every interface, or one address).
+   */
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]+$/, "expected an address or host name, e.g. 127.0.0.1 or 0.0.0.0")
+    .default("127.0.0.1"),
+  /**
+   * Host names (host or host:port, comma-separated) that requests may address in their Host header;
+   * anything else is refused, which defeats DNS rebinding. Unset: the names of the interface(s) HOST
+   * binds to, on PORT (see src/server/api/allowed-hosts.ts).
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .trim()
+    .refine(
+      (value) => value.split(",").every((entry) => /^(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?$/.test(entry.trim())),
+      "expected a comma-separated list of host or host:port, e.g. tributary.example.com,10.0.0.5:3000",
+    )
+    .optional(),
   /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */
   EMBEDDED_POSTGRES_PORT: ZPort.default(5433),
   /** Days of consumer-group rebalance history kept in PostgreSQL; older rebalances are deleted. */

@@ -30,12 +30,18 @@ describe("docker-compose.yml and .env.example", () => {
   });
 
   it("publishes the app on the default PORT", () => {
-    expect(app.ports).toContain(`${example.get("PORT")}:${app.environment?.PORT}`);
+    expect(app.ports).toContain(`127.0.0.1:${example.get("PORT")}:${app.environment?.PORT}`);
   });
 
   it("publishes the first broker on the port of the default KAFKA_BROKERS", () => {
     const defaultPort = example.get("KAFKA_BROKERS")!.split(":")[1];
-    expect(compose.services["kafka-1"]!.ports).toContain(`${defaultPort}:${defaultPort}`);
+    expect(compose.services["kafka-1"]!.ports).toContain(`127.0.0.1:${defaultPort}:${defaultPort}`);
+  });
+
+  it("publishes every port on the host's loopback only", () => {
+    const ports = Object.values(compose.services).flatMap((service) => service.ports ?? []);
+    expect(ports.length).toBeGreaterThan(0);
+    for (const port of ports) expect(port, port).toMatch(/^127\.0\.0\.1:/);
   });
 
   it("gives the app every broker of the cluster", () => {

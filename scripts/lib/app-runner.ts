@@ -1,7 +1,8 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { TEnv } from "../../src/env";
 import { isPortFree } from "../../src/server/db/port-check";
-import { bin, stopChild, waitForHttp } from "./child";
+import { bin, signalTree, stopChild, waitForHttp } from "./child";
+import { exposureNotice, urlHost } from "./exposure";
 import { startDatabase, startDemoData, startLocalKafkaIfWanted, type Service } from "./local-services";
 import { buildIfStale } from "./next-build";
 import { runPrismaGenerate } from "./prisma";
@@ -11,7 +12,10 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const log = (line: string) => console.log(`[tributary] ${line}`);
 const startedAt = Date.now();
 const cleanups: Array<() => Promise<void>> = [];
+/** How long the web server gets to finish its requests after SIGTERM before it is killed. */
+const WEB_GRACE_MS = 5_000;
 let shuttingDown = false;
+let web: ChildProcess | null = null;
 
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
@@ -22,33 +26,62 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+/**
+ * The web server leads its own process group (so its workers stop with it, and a signal meant for
+ * this command does not reach it before we decide); this makes sure the group dies with us on any
+ * exit, even one that skips the orderly shutdown.
+ */
+function killWebOnExit(): void {
+  if (web) signalTree(web, "SIGKILL", true);
+}
+
 async function main(env: TEnv, isDev: boolean): Promise<void> {
   if (!(await isPortFree(env.PORT))) {
-    throw new Error(`Port ${env.PORT} is already in use — stop what uses it or start with PORT=${env.PORT + 1} npm start.`);
+    throw new Error(
+      `Port ${env.PORT} is already in use — stop what uses it or start with PORT=${env.PORT + 1} npm start.`,
+    );
   }
   await runPrismaGenerate();
   const [database, kafka] = await startBoth(startDatabase(env, log), startLocalKafkaIfWanted(env, log));
   cleanups.push(startDemoData(env, kafka, log).stop);
   if (!isDev) await buildIfStale(log);
+  if (shuttingDown) return;
 
-  const web = spawn(bin("next"), [isDev ? "dev" : "start", "--port", String(env.PORT)], {
+  const args = [isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST];
+  const child = spawn(bin("next"), args, {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.databaseUrl, KAFKA_BROKERS: kafka.bootstrapServers },
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.databaseUrl,
+      KAFKA_BROKERS: kafka.bootstrapServers,
+      // The app derives its allowed Host names (ALLOWED_HOSTS' default) from these.
+      PORT: String(env.PORT),
+      HOST: env.HOST,
+    },
   });
-  cleanups.push(() => stopChild(web));
-  web.once("exit", (code) => {
+  web = child;
+  process.on("exit", killWebOnExit);
+  cleanups.push(() => stopChild(child, WEB_GRACE_MS, true));
+  child.once("exit", (code) => {
     if (!shuttingDown) {
       log(`The web server stopped (exit code ${code ?? "none"}).`);
       void shutdown(code ?? 1);
     }
   });
-  const url = `http://localhost:${env.PORT}`;
-  await waitForHttp(`${url}/api/health`, web);
+  const url = `http://${urlHost(env.HOST)}:${env.PORT}`;
+  await waitForHttp(`${url}/api/health`, child);
   log(`Ready at ${url} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
+  const notice = exposureNotice(env);
+  if (notice.isExposed) console.warn(`[tributary] ${notice.text}`);
+  else log(notice.text);
 }
 
 /** Starts two services side by side; if either fails, the other is stopped too before the error surfaces. */
-async function startBoth<A extends Service<object>, B extends Service<object>>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+async function startBoth<A extends Service<object>, B extends Service<object>>(
+  a: Promise<A>,
+  b: Promise<B>,
+): Promise<[A, B]> {
   const [first, second] = await Promise.allSettled([a, b]);
   for (const result of [first, second]) if (result.status === "fulfilled") cleanups.push(result.value.stop);
   if (first.status === "rejected") throw first.reason;
@@ -56,10 +89,20 @@ async function startBoth<A extends Service<object>, B extends Service<object>>(a
   return [first.value, second.value];
 }
 
-/** Runs the app until Ctrl-C (or SIGTERM), then stops everything it started. */
+/**
+ * Runs the app until Ctrl-C, SIGTERM or SIGHUP, then stops everything it started. A second signal
+ * while stopping kills the web server at once instead of waiting out its grace period; the handlers
+ * stay installed, so no signal ever ends this process before its children.
+ */
 export function runApp(env: TEnv, isDev: boolean): void {
-  process.once("SIGINT", () => void shutdown(0));
-  process.once("SIGTERM", () => void shutdown(0));
+  const onSignal = () => {
+    if (!shuttingDown) void shutdown(0);
+    else if (web) {
+      log("Stopping now.");
+      signalTree(web, "SIGKILL", true);
+    }
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
   main(env, isDev).catch(async (error: unknown) => {
     console.error(`[tributary] ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

@@ -14,16 +14,39 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
-/** Stops a long-running child: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
-export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/**
+ * Signals a child and every process it started. Children spawned with `detached: true` lead their
+ * own process group, so `next dev`'s worker goes down with it; otherwise only the child is signalled.
+ */
+export function signalTree(child: ChildProcess, signal: NodeJS.Signals, isGroupLeader: boolean): void {
+  if (child.pid === undefined) return;
+  try {
+    if (isGroupLeader) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Stops a long-running child: SIGTERM, then SIGKILL if it has not exited within `graceMs` — a web
+ * server busy with a request that never ends would otherwise hold its port for as long as it likes.
+ */
+export function stopChild(child: ChildProcess, graceMs = 10_000, isGroupLeader = false): Promise<void> {
+  const hasExited = child.exitCode !== null || child.signalCode !== null;
+  if (hasExited) {
+    // The leader is gone but a worker it started may not be.
+    if (isGroupLeader) signalTree(child, "SIGKILL", true);
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    const timer = setTimeout(() => signalTree(child, "SIGKILL", isGroupLeader), graceMs);
     child.once("exit", () => {
       clearTimeout(timer);
+      if (isGroupLeader) signalTree(child, "SIGKILL", true);
       resolve();
     });
-    child.kill("SIGTERM");
+    signalTree(child, "SIGTERM", isGroupLeader);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
 import { Providers } from "./providers";
@@ -9,11 +10,14 @@ export const metadata: Metadata = {
   description: "Explore Kafka topics and design pipelines that deploy.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The per-request nonce from src/proxy.ts (reading it renders every page per request, which the
+  // CSP needs): next-themes' inline script must carry it to run.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
-        <Providers>
+        <Providers nonce={nonce}>
           <AppShell>{children}</AppShell>
         </Providers>
       </body>

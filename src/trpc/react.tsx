@@ -18,6 +18,11 @@ function getQueryClient() {
 }
 
 const url = "/api/trpc";
+// The server refuses changes without this header (src/server/api/request-guard.ts): another site's
+// page cannot add it without a CORS preflight, which Tributary never grants.
+const headers = { "x-tributary-request": "1" };
+// The server refuses batches of more than 20 calls (MAX_BATCH_CALLS); larger ones are split here.
+const maxItems = 20;
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
@@ -27,7 +32,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (operation) => operation.type === "subscription",
           true: httpSubscriptionLink({ url, transformer: superjson }),
-          false: httpBatchLink({ url, transformer: superjson }),
+          false: httpBatchLink({ url, transformer: superjson, headers, maxItems }),
         }),
       ],
     }),

@@ -7,6 +7,7 @@ import {
 } from "~/domain/topics/topic-list-query";
 import type { TTopicConfigChanges, TTopicDescription, TTopicSummary } from "~/domain/topics/topic-dto";
 import { validateTopicSpec, type TTopicSpec } from "~/domain/topics/topic-spec";
+import { internalTopicRefusal, validateConfigChanges } from "~/domain/topics/config-changes";
 import { validatePartitionIncrease } from "~/domain/topics/partition-change";
 import { isInternalTopicName } from "~/domain/topics/topic-name";
 import { AppError } from "~/lib/app-error";
@@ -64,8 +65,17 @@ export async function createTopicChecked(actor: Actor, clusterId: string, spec: 
   return { created: true, warnings: check.warnings };
 }
 
+/**
+ * Checks a config change with the create form's rules (and the topic's replication factor) before
+ * Kafka is asked; Kafka's internal topics are refused outright, whatever the change.
+ */
 export async function changeTopicConfigs(actor: Actor, clusterId: string, name: string, changes: TTopicConfigChanges) {
   const cluster = await getCluster(clusterId);
+  const topic = await describeTopic(cluster, name);
+  if (topic.isInternal) throw new AppError("BAD_INPUT", internalTopicRefusal(name, "configs"));
+  const replicationFactor = Math.max(1, ...topic.partitions.map((partition) => partition.replicas.length));
+  const errors = Object.values(validateConfigChanges(changes, { replicationFactor }));
+  if (errors.length > 0) throw new AppError("BAD_INPUT", errors.join(" "));
   await audited({ actor, action: "topic.alter-configs", cluster, target: name, details: { changes } }, () =>
     alterTopicConfigs(cluster, name, changes),
   );
@@ -73,7 +83,9 @@ export async function changeTopicConfigs(actor: Actor, clusterId: string, name: 
 
 export async function increasePartitions(actor: Actor, clusterId: string, name: string, count: number) {
   const cluster = await getCluster(clusterId);
-  const current = (await describeTopic(cluster, name)).partitions.length;
+  const topic = await describeTopic(cluster, name);
+  if (topic.isInternal) throw new AppError("BAD_INPUT", internalTopicRefusal(name, "partitions"));
+  const current = topic.partitions.length;
   const check = validatePartitionIncrease(current, count);
   if (!check.ok) throw new AppError("BAD_INPUT", check.message);
   await audited(

@@ -2,6 +2,8 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { AppError } from "~/lib/app-error";
 import { hasRole } from "~/server/auth/permissions";
 import { createContext } from "~/server/api/context";
+import { serverAllowedHosts } from "~/server/api/allowed-hosts";
+import { refuseCrossSiteRequest, refuseForeignHost } from "~/server/api/request-guard";
 import { toTRPCError } from "~/server/api/error-formatter";
 import { prepareExport } from "~/server/services/messages/search/export-service";
 
@@ -15,6 +17,10 @@ type TRouteContext = { params: Promise<{ clusterId: string; topic: string }> };
  * Content-Disposition; it checks the same viewer permission and writes the same audit row.
  */
 export async function GET(request: Request, context: TRouteContext): Promise<Response> {
+  // A download of message data is a read worth stealing: another site's page must not start one.
+  const allowed = serverAllowedHosts();
+  const refusal = refuseForeignHost(request, allowed) ?? refuseCrossSiteRequest(request, allowed);
+  if (refusal) return refusal;
   const { clusterId, topic } = await context.params;
   const { actor } = await createContext({ req: request });
   if (!hasRole(actor.role, "viewer")) {
