@@ -12,6 +12,6 @@ export const searchProcedures = {
   search: procedure("viewer")
     .input(ZSearchInput)
     .subscription(async function* ({ ctx, input, signal }) {
-      yield* withAppErrors(runSearch(ctx.actor, input, signal ?? new AbortController().signal));
+      yield* withAppErrors(runSearch(ctx, input, signal ?? new AbortController().signal));
     }),
 };

@@ -22,7 +22,7 @@ export const tailProcedures = {
     .input(ZTailInput)
     .subscription(async function* ({ ctx, input, signal }) {
       // The event id is the tail's cursor, so a reconnecting stream resumes instead of skipping.
-      for await (const event of withAppErrors(tailMessages(ctx.actor, input, signal))) {
+      for await (const event of withAppErrors(tailMessages(ctx, input, signal))) {
         yield tracked(event.cursor || "-", event.batch);
       }
     }),

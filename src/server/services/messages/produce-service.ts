@@ -9,16 +9,15 @@ import {
   type TProduceResult,
 } from "~/domain/messages/produce-request";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import { partitionCountOf, producePlaced, type TPlacedRecord } from "~/server/kafka/messages/produce-placed";
-import { audited } from "../audit/audited";
+import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
  * Produces a message `repeat` times (or replays one) and reports where each landed. Partitions are
  * chosen here — by key with Kafka's murmur2, round robin without a key — so every offset is known.
  */
-export async function produceMessages(actor: Actor, input: TProduceRequest): Promise<TProduceResult> {
+export async function produceMessages(by: TAuditActor, input: TProduceRequest): Promise<TProduceResult> {
   const request = ZProduceRequest.parse(input);
   const size = payloadSize(request.key) + payloadSize(request.value);
   if (size > MAX_PRODUCE_PAYLOAD_BYTES) {
@@ -35,7 +34,7 @@ export async function produceMessages(actor: Actor, input: TProduceRequest): Pro
     ...(request.replayOf ? { replayOf: request.replayOf } : {}),
   };
 
-  return audited({ actor, action, cluster, target: request.topic, details }, async () => {
+  return audited({ by, action, cluster, target: request.topic, details }, async () => {
     const partitionCount = await partitionCountOf(cluster, request.topic);
     const key = toBytes(request.key);
     const partitions = placePartitions(request.partition, key, partitionCount, request.repeat);

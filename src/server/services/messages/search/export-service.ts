@@ -3,12 +3,11 @@ import { parseBrowseParams } from "~/domain/messages/browse-query";
 import type { TMessage, TPayload } from "~/domain/messages/message";
 import { EXPORT_MAX_RESULTS, searchQueryFromParams, ZSearchInput } from "~/domain/messages/search-query";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import { withMetadata } from "~/server/kafka/client-registry";
 import { fetchRecords } from "~/server/kafka/messages/fetch-records";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { readPartitionStates } from "~/server/kafka/messages/partition-states";
-import { recordRead } from "../../audit/audited";
+import { recordRead, type TAuditActor } from "../../audit/audited";
 import { getCluster } from "../../clusters/registered-clusters";
 import { browseMessages } from "../browse-service";
 import { createRecordPredicate } from "./record-predicate";
@@ -24,7 +23,7 @@ export type TExport = { filename: string; contentType: string; chunks: AsyncGene
  * route can answer with a status and a sentence; the rest streams.
  */
 export async function prepareExport(
-  actor: Actor,
+  by: TAuditActor,
   where: { clusterId: string; topic: string },
   params: URLSearchParams,
   signal: AbortSignal,
@@ -37,8 +36,8 @@ export async function prepareExport(
   const partition = params.get("partition") ?? "all";
   const filename = `${where.topic}-${isSearch ? "search" : "browse"}-p${partition}-${stamp}.${format}`;
   const records = isSearch
-    ? searchRecords(actor, where, params, signal)
-    : browseRecords(actor, { ...where, cluster }, params, signal);
+    ? searchRecords(by, where, params, signal)
+    : browseRecords(by, { ...where, cluster }, params, signal);
   return {
     filename,
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
@@ -57,7 +56,7 @@ async function* write(
 }
 
 async function searchRecords(
-  actor: Actor,
+  by: TAuditActor,
   where: { clusterId: string; topic: string },
   params: URLSearchParams,
   signal: AbortSignal,
@@ -72,19 +71,19 @@ async function searchRecords(
   }
   // Refuses a JSONata syntax error now, while a status can still say so.
   createRecordPredicate(parsed.data.kind, parsed.data.query);
-  return searchForExport(actor, parsed.data, signal);
+  return searchForExport(by, parsed.data, signal);
 }
 
 async function browseRecords(
-  actor: Actor,
+  by: TAuditActor,
   where: { clusterId: string; topic: string; cluster: { id: string; bootstrapServers: string } },
   params: URLSearchParams,
   signal: AbortSignal,
 ): Promise<AsyncGenerator<TFetchedRecord[], unknown>> {
   const query = { clusterId: where.clusterId, topic: where.topic, ...parseBrowseParams(params) };
-  const page = await browseMessages(actor, query);
+  const page = await browseMessages(by, query);
   await recordRead({
-    actor,
+    by,
     action: "messages.export",
     clusterId: where.clusterId,
     target: where.topic,

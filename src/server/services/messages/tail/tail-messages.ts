@@ -1,8 +1,7 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import type { TMessage } from "~/domain/messages/message";
-import type { Actor } from "~/server/auth/actor";
-import { recordRead } from "~/server/services/audit/audited";
+import { recordRead, type TAuditActor } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
 import { joinTail, type TTailSubscriber } from "./shared-tails";
 import type { TTailBatch, TTailStatus } from "./tail-batch";
@@ -35,7 +34,7 @@ export type TTailEvent = { cursor: string; batch: TTailBatch };
  * first event comes as soon as the shared reader is positioned (status "live").
  */
 export async function* tailMessages(
-  actor: Actor,
+  by: TAuditActor,
   request: TTailRequest,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<TTailEvent> {
@@ -62,7 +61,7 @@ export async function* tailMessages(
     // A reconnect continues the same tail: one audit row per tail the user started.
     if (!resume) {
       await recordRead({
-        actor,
+        by,
         action: "messages.tail",
         clusterId: cluster.id,
         target: request.topic,

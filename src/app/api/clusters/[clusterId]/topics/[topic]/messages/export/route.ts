@@ -16,15 +16,15 @@ type TRouteContext = { params: Promise<{ clusterId: string; topic: string }> };
  */
 export async function GET(request: Request, context: TRouteContext): Promise<Response> {
   const { clusterId, topic } = await context.params;
-  const { actor } = await createContext({ req: request });
-  if (!hasRole(actor.role, "viewer")) {
-    return sentence(403, `This needs the viewer role; you are signed in as ${actor.role}.`);
+  const ctx = await createContext({ req: request });
+  if (!hasRole(ctx.actor.role, "viewer")) {
+    return sentence(403, `This needs the viewer role; you are signed in as ${ctx.actor.role}.`);
   }
   const controller = new AbortController();
   request.signal.addEventListener("abort", () => controller.abort(), { once: true });
   try {
     const { filename, contentType, chunks } = await prepareExport(
-      actor,
+      ctx,
       { clusterId, topic: decodeURIComponent(topic) },
       new URL(request.url).searchParams,
       controller.signal,
