@@ -72,9 +72,12 @@ export const AUDIT_FILTER_KEYS = ["actor", "action", "clusterId", "target", "out
 
 /** Reads the filter from a query string, dropping empty and invalid values rather than failing the page. */
 export function auditFilterFromParams(params: URLSearchParams): TAuditFilter {
-  const raw = Object.fromEntries(
-    AUDIT_FILTER_KEYS.map((key) => [key, params.get(key)?.trim() || undefined]).filter(([, value]) => value),
-  );
-  const parsed = ZAuditFilter.safeParse(raw);
-  return parsed.success ? parsed.data : {};
+  const filter: Record<string, string> = {};
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value && ZAuditFilter.safeParse({ [key]: value }).success) filter[key] = value;
+  }
+  const parsed = ZAuditFilter.safeParse(filter);
+  // Only a reversed time range fails the whole: keep its start, drop its end.
+  return parsed.success ? parsed.data : ZAuditFilter.parse({ ...filter, to: undefined });
 }
