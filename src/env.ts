@@ -130,6 +130,13 @@ export const ZEnv = z.object({
   JSONATA_WORKERS: count("workers", 64).default(2),
   /** Heap limit of one JSONata worker, in MiB: an expression that needs more is stopped. */
   JSONATA_WORKER_MEMORY_MB: count("MiB", 16_384).min(32, "give a worker at least 32 MiB").default(256),
+  /** Days of audit log kept in PostgreSQL; older rows are deleted at boot and daily. */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: "expected a number of days, e.g. 90" })
+    .int("expected a whole number of days")
+    .min(1, "keep at least 1 day")
+    .max(36500, "keep at most 36500 days")
+    .default(90),
   /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
   TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
 });

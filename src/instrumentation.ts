@@ -16,5 +16,8 @@ export async function register() {
     // Rebalances of groups nobody has open are recorded too, coarser than an open page's watcher.
     const { startRebalanceSweep } = await import("./server/services/groups/history-sweep");
     startRebalanceSweep();
+    // The audit log keeps AUDIT_RETENTION_DAYS: pruned now and daily.
+    const { startAuditRetention } = await import("./server/services/audit/audit-retention");
+    startAuditRetention();
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { adminAuditRouter } from "./routers/admin-audit";
 import { clustersRouter } from "./routers/clusters";
 import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
@@ -13,6 +14,7 @@ export const appRouter = router({
   messages: messagesRouter,
   groups: groupsRouter,
   playground: playgroundRouter,
+  admin: router({ audit: adminAuditRouter }),
 });
 
 export type AppRouter = typeof appRouter;

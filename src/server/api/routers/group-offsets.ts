@@ -22,16 +22,16 @@ export const groupOffsetsRouter = router({
   /** Applies the reset to a group without members and returns the offsets read back from Kafka. */
   reset: procedure("operator")
     .input(ZOffsetResetRequest)
-    .mutation(({ ctx, input }) => applyOffsetReset(ctx.actor, input)),
+    .mutation(({ ctx, input }) => applyOffsetReset(ctx, input)),
 
   deleteTopicOffsets: procedure("operator")
     .input(ZGroupRef.extend({ topic: z.string().min(1).max(249) }))
-    .mutation(({ ctx, input }) => deleteTopicOffsets(ctx.actor, input)),
+    .mutation(({ ctx, input }) => deleteTopicOffsets(ctx, input)),
 });
 
 export const groupDeleteProcedures = {
   /** `confirmation` must repeat the group id: the group's committed offsets go with it. */
   delete: procedure("operator")
     .input(ZGroupRef.extend({ confirmation: z.string() }))
-    .mutation(({ ctx, input }) => removeGroup(ctx.actor, input)),
+    .mutation(({ ctx, input }) => removeGroup(ctx, input)),
 };

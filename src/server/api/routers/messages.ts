@@ -17,7 +17,7 @@ export const messagesRouter = router({
   /** A page of up to 500 messages from a start or a cursor, with cursors to the older and newer pages. */
   browse: procedure("viewer")
     .input(ZBrowseInput)
-    .query(({ ctx, input }) => browseMessages(ctx.actor, input)),
+    .query(({ ctx, input }) => browseMessages(ctx, input)),
 
   /** One message with its key, value and headers in full (the list cuts long payloads). */
   get: procedure("viewer")
@@ -29,5 +29,5 @@ export const messagesRouter = router({
         offset: z.string().regex(/^\d{1,19}$/),
       }),
     )
-    .query(({ ctx, input }) => getMessage(ctx.actor, input)),
+    .query(({ ctx, input }) => getMessage(ctx, input)),
 });

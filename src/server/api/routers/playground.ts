@@ -35,24 +35,24 @@ export const playgroundRouter = router({
   /** Starts N demo members in a new group; refused when the group has members Tributary did not start. */
   start: procedure("operator")
     .input(ZPlaygroundStart)
-    .mutation(({ ctx, input }) => startPlayground(ctx.actor, input)),
+    .mutation(({ ctx, input }) => startPlayground(ctx, input)),
 
   addMember: procedure("operator")
     .input(ZPlaygroundRef)
-    .mutation(({ ctx, input }) => addPlaygroundMember(ctx.actor, input)),
+    .mutation(({ ctx, input }) => addPlaygroundMember(ctx, input)),
 
   /** The member sends LeaveGroup and exits: the group rebalances at once. */
   removeMember: procedure("operator")
     .input(ZPlaygroundMemberRef)
-    .mutation(({ ctx, input }) => removePlaygroundMember(ctx.actor, input)),
+    .mutation(({ ctx, input }) => removePlaygroundMember(ctx, input)),
 
   /** The member's process is killed without a goodbye: the group waits for its session timeout. */
   killMember: procedure("operator")
     .input(ZPlaygroundMemberRef)
-    .mutation(({ ctx, input }) => killPlaygroundMember(ctx.actor, input)),
+    .mutation(({ ctx, input }) => killPlaygroundMember(ctx, input)),
 
   /** Every member leaves gracefully and the playground ends. */
   stopAll: procedure("operator")
     .input(ZPlaygroundRef)
-    .mutation(({ ctx, input }) => stopPlayground(ctx.actor, input)),
+    .mutation(({ ctx, input }) => stopPlayground(ctx, input)),
 });

@@ -8,5 +8,5 @@ export const produceProcedures = {
   /** Sends a message `repeat` times, or replays one (edited or not); answers where each landed. */
   produce: procedure("operator")
     .input(ZProduceRequest)
-    .mutation(({ ctx, input }) => produceMessages(ctx.actor, input)),
+    .mutation(({ ctx, input }) => produceMessages(ctx, input)),
 };

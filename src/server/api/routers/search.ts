@@ -14,7 +14,7 @@ export const searchProcedures = {
     .input(ZSearchInput)
     .subscription(async function* ({ ctx, input, signal }) {
       yield* withAppErrors(
-        limitedStream("search", ctx.actor, () => runSearch(ctx.actor, input, signal ?? new AbortController().signal)),
+        limitedStream("search", ctx.actor, () => runSearch(ctx, input, signal ?? new AbortController().signal)),
       );
     }),
 };

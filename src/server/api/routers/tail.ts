@@ -24,7 +24,7 @@ export const tailProcedures = {
     .subscription(async function* ({ ctx, input, signal }) {
       // The event id is the tail's cursor, so a reconnecting stream resumes instead of skipping.
       for await (const event of withAppErrors(
-        limitedStream("tail", ctx.actor, () => tailMessages(ctx.actor, input, signal)),
+        limitedStream("tail", ctx.actor, () => tailMessages(ctx, input, signal)),
       )) {
         yield tracked(event.cursor || "-", event.batch);
       }

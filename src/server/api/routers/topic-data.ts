@@ -17,7 +17,7 @@ const DEFAULT_KEY_SAMPLE = 2_000;
 export const topicDataProcedures = {
   keySample: procedure("viewer")
     .input(ZTopicRef.extend({ limit: z.number().int().min(1).max(MAX_KEY_SAMPLE).default(DEFAULT_KEY_SAMPLE) }))
-    .query(({ input }) => sampleKeys(input.clusterId, input.name, input.limit)),
+    .query(({ ctx, input }) => sampleKeys(ctx, input.clusterId, input.name, input.limit)),
 
   partitionTimestamps: procedure("viewer")
     .input(ZTopicRef)

@@ -37,19 +37,19 @@ export const topicsRouter = router({
   /** With `validateOnly` the broker checks the topic without creating it (the form's last check). */
   create: procedure("operator")
     .input(z.object({ clusterId: z.string().min(1), spec: ZTopicSpec, validateOnly: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => createTopicChecked(ctx.actor, input.clusterId, input.spec, input.validateOnly)),
+    .mutation(({ ctx, input }) => createTopicChecked(ctx, input.clusterId, input.spec, input.validateOnly)),
 
   /** Sets overrides; a `null` value removes the override so the broker default applies again. */
   alterConfigs: procedure("operator")
     .input(ZTopicRef.extend({ changes: ZTopicConfigChanges }))
-    .mutation(({ ctx, input }) => changeTopicConfigs(ctx.actor, input.clusterId, input.name, input.changes)),
+    .mutation(({ ctx, input }) => changeTopicConfigs(ctx, input.clusterId, input.name, input.changes)),
 
   addPartitions: procedure("operator")
     .input(ZTopicRef.extend({ count: z.number().int().min(1).max(10_000) }))
-    .mutation(({ ctx, input }) => increasePartitions(ctx.actor, input.clusterId, input.name, input.count)),
+    .mutation(({ ctx, input }) => increasePartitions(ctx, input.clusterId, input.name, input.count)),
 
   /** `confirmation` must repeat the topic's name: deleting a topic deletes its messages for good. */
   delete: procedure("operator")
     .input(ZTopicRef.extend({ confirmation: z.string() }))
-    .mutation(({ ctx, input }) => removeTopic(ctx.actor, input.clusterId, input.name, input.confirmation)),
+    .mutation(({ ctx, input }) => removeTopic(ctx, input.clusterId, input.name, input.confirmation)),
 });

@@ -2,21 +2,45 @@ import "server-only";
 import type { TCluster } from "~/domain/cluster";
 import { AppError } from "~/lib/app-error";
 import type { Actor } from "~/server/auth/actor";
-import { recordAuditEvent } from "~/server/db/audit";
+import { completeAuditEvent, recordAuditEvent } from "~/server/db/audit";
+import { auditRefusal } from "./audit-refusal";
+
+/**
+ * Who asks, and from where: the tRPC context has exactly this shape, so procedures pass `ctx`.
+ * `client` is absent for in-process callers (tests, server-side prefetch).
+ */
+export type TAuditActor = { actor: Actor; client?: { ip: string | null; userAgent: string | null } };
 
 type TAuditedChange = {
-  actor: Actor;
+  by: TAuditActor;
   action: string;
   cluster: TCluster;
   target: string;
   details?: Record<string, unknown>;
 };
 
+type TAuditedOptions<T> = {
+  /** Details only known once the change is made (e.g. the offsets read back after a reset). */
+  completion?: (result: T) => Record<string, unknown>;
+};
+
+const whoAndWhere = (by: TAuditActor) => ({
+  actor: by.actor.id,
+  actorName: by.actor.name,
+  ip: by.client?.ip ?? null,
+  userAgent: by.client?.userAgent ?? null,
+});
+
 /**
- * Runs a change to a cluster and writes one audit row, whether it worked or not. Read-only
- * clusters refuse every change before Kafka is asked.
+ * Runs a change to a cluster between two writes of its audit row: "pending" before Kafka is asked,
+ * then "ok" or "error" with the reason. When the first write fails the change is refused, so no
+ * change is ever made without its row. Read-only clusters refuse every change before anything else.
  */
-export async function audited<T>(change: TAuditedChange, work: () => Promise<T>): Promise<T> {
+export async function audited<T>(
+  change: TAuditedChange,
+  work: () => Promise<T>,
+  options: TAuditedOptions<T> = {},
+): Promise<T> {
   if (change.cluster.isReadOnly) {
     throw new AppError(
       "FORBIDDEN",
@@ -24,36 +48,66 @@ export async function audited<T>(change: TAuditedChange, work: () => Promise<T>)
       "An admin can lift read-only mode on the cluster's settings.",
     );
   }
-  const row = {
-    actor: change.actor.id,
+  const details = change.details ?? null;
+  const id = await recordAuditEvent({
+    ...whoAndWhere(change.by),
     action: change.action,
     clusterId: change.cluster.id,
     target: change.target,
-  };
+    details,
+    outcome: "pending",
+  }).catch((error: unknown) => {
+    throw auditRefusal(error, "so the change was not made");
+  });
+
+  let result: T;
   try {
-    const result = await work();
-    await recordAuditEvent({ ...row, details: change.details ?? null, outcome: "ok" });
-    return result;
+    result = await work();
   } catch (error) {
-    const reason = error instanceof AppError ? error.message : "unexpected error";
-    await recordAuditEvent({ ...row, details: { ...change.details, reason }, outcome: "error" }).catch(() => undefined);
+    const reason = error instanceof AppError ? error.message : "An unexpected error occurred on the Tributary server.";
+    await completeAuditEvent(id, { outcome: "error", reason, details }).catch(warnUncompleted(id));
     throw error;
   }
+  const learnt = options.completion?.(result);
+  await completeAuditEvent(id, {
+    outcome: "ok",
+    reason: null,
+    details: learnt ? { ...details, ...learnt } : details,
+  }).catch(warnUncompleted(id));
+  return result;
 }
 
-type TAuditedRead = Omit<TAuditedChange, "cluster"> & { clusterId: string };
+/**
+ * The change is made; only its completion could not be written (the database went away meanwhile).
+ * Failing the request now would tell the user it was not made; the row stays "pending", which the
+ * audit page shows as "outcome not recorded".
+ */
+const warnUncompleted = (id: string) => (error: unknown) => {
+  console.warn(`Audit row ${id} could not be completed; it stays pending.`, error);
+};
+
+type TAuditedRead = {
+  by: TAuditActor;
+  action: string;
+  clusterId: string | null;
+  target: string | null;
+  details?: Record<string, unknown>;
+};
 
 /**
- * Writes one audit row for a read of message data (browse, tail, search, export): who looked at
- * which topic's records. Reads are allowed on read-only clusters, so nothing is refused here.
+ * Writes one audit row for a read of message data (browse, get, tail, search, export, key sample):
+ * who looked at which topic's records. Reads are allowed on read-only clusters. When the row cannot
+ * be written the read is refused: message data is only shown to someone the log can name.
  */
 export async function recordRead(read: TAuditedRead): Promise<void> {
   await recordAuditEvent({
-    actor: read.actor.id,
+    ...whoAndWhere(read.by),
     action: read.action,
     clusterId: read.clusterId,
     target: read.target,
     details: read.details ?? null,
     outcome: "ok",
+  }).catch((error: unknown) => {
+    throw auditRefusal(error, "so the messages were not read");
   });
 }

@@ -5,14 +5,26 @@ import { AppError } from "~/lib/app-error";
 import { findClusterRecord, listClusterRecords, upsertClusterByName } from "~/server/db/clusters";
 
 const registeredKey = Symbol.for("tributary.defaultClusterRegistered");
-type GlobalWithFlag = typeof globalThis & { [registeredKey]?: Promise<TCluster> };
+const cacheKey = Symbol.for("tributary.clusterRegistryCache");
+
+/** The last registry read from PostgreSQL: what Kafka-only pages use while the database is away. */
+type TRegistryCache = { list: TCluster[] | null; byId: Map<string, TCluster> };
+type GlobalWithRegistry = typeof globalThis & {
+  [registeredKey]?: Promise<TCluster>;
+  [cacheKey]?: TRegistryCache;
+};
+
+const holder = globalThis as GlobalWithRegistry;
+// On globalThis so that dev reloads keep the cache, like the Kafka client registry.
+const cache = (holder[cacheKey] ??= { list: null, byId: new Map() });
+
+const isUnreachable = (error: unknown) => error instanceof AppError && error.code === "DATABASE_UNREACHABLE";
 
 /**
  * The cluster named by KAFKA_CLUSTER_NAME / KAFKA_BROKERS is registered on first use in each server
  * process, so pointing Tributary at another cluster is a restart with another KAFKA_BROKERS.
  */
 export function ensureDefaultCluster(): Promise<TCluster> {
-  const holder = globalThis as GlobalWithFlag;
   const pending = (holder[registeredKey] ??= upsertClusterByName(env.KAFKA_CLUSTER_NAME, env.KAFKA_BROKERS));
   // A failed attempt (database down) is forgotten so that the next request tries again.
   pending.catch(() => {
@@ -21,15 +33,37 @@ export function ensureDefaultCluster(): Promise<TCluster> {
   return pending;
 }
 
+/**
+ * The registered clusters. Every call asks PostgreSQL (another server may have registered one);
+ * while it is unreachable the last answer is served, so the Kafka pages keep working, and the next
+ * call after it is back reads it again — no restart.
+ */
 export async function listClusters(): Promise<TCluster[]> {
-  await ensureDefaultCluster();
-  return listClusterRecords();
+  try {
+    await ensureDefaultCluster();
+    const list = await listClusterRecords();
+    cache.list = list;
+    cache.byId = new Map(list.map((cluster) => [cluster.id, cluster]));
+    return list;
+  } catch (error) {
+    if (isUnreachable(error) && cache.list) return cache.list;
+    throw error;
+  }
 }
 
 export async function getCluster(clusterId: string): Promise<TCluster> {
-  const cluster = await findClusterRecord(clusterId);
+  let cluster: TCluster | null;
+  try {
+    cluster = await findClusterRecord(clusterId);
+  } catch (error) {
+    const cached = cache.byId.get(clusterId);
+    if (isUnreachable(error) && cached) return cached;
+    throw error;
+  }
   if (!cluster) {
+    cache.byId.delete(clusterId);
     throw new AppError("NOT_FOUND", "This cluster is not registered in Tributary.", "Pick a cluster from the list.");
   }
+  cache.byId.set(clusterId, cluster);
   return cluster;
 }

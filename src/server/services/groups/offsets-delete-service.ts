@@ -2,7 +2,6 @@ import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import { activeMembersSentence } from "~/domain/groups/offset-reset";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import {
   deleteCommittedOffsets,
   deleteGroup,
@@ -10,7 +9,7 @@ import {
   readGroupMembership,
   readTopicPartitions,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited } from "../audit/audited";
+import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 const READ_BACK_TIMEOUT_MS = 5_000;
@@ -24,14 +23,14 @@ async function refuseActiveGroup(cluster: { id: string; bootstrapServers: string
 
 /** Deletes the group's committed offsets for every partition of one topic; Kafka refuses while members read it. */
 export async function deleteTopicOffsets(
-  actor: Actor,
+  by: TAuditActor,
   input: { clusterId: string; groupId: string; topic: string },
 ): Promise<{ deletedPartitions: number }> {
   const cluster = await getCluster(input.clusterId);
   await refuseActiveGroup(cluster, input.groupId);
   const partitions = (await readTopicPartitions(cluster, input.topic)).map((state) => state.partition);
   const details = { topic: input.topic };
-  await audited({ actor, action: "group.delete-offsets", cluster, target: input.groupId, details }, async () => {
+  await audited({ by, action: "group.delete-offsets", cluster, target: input.groupId, details }, async () => {
     const outcome = await deleteCommittedOffsets(cluster, input.groupId, input.topic, partitions);
     if (outcome === "unsupported") {
       throw new AppError(
@@ -58,7 +57,7 @@ export async function deleteTopicOffsets(
 
 /** Deletes a group without members, once its id is typed again. */
 export async function removeGroup(
-  actor: Actor,
+  by: TAuditActor,
   input: { clusterId: string; groupId: string; confirmation: string },
 ): Promise<void> {
   if (input.confirmation !== input.groupId) {
@@ -69,7 +68,7 @@ export async function removeGroup(
   }
   const cluster = await getCluster(input.clusterId);
   await refuseActiveGroup(cluster, input.groupId);
-  await audited({ actor, action: "group.delete", cluster, target: input.groupId }, () =>
+  await audited({ by, action: "group.delete", cluster, target: input.groupId }, () =>
     deleteGroup(cluster, input.groupId),
   );
 }

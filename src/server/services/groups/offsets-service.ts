@@ -11,7 +11,6 @@ import {
   type TOffsetsGuard,
 } from "~/domain/groups/offset-reset";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import {
   commitGroupOffsets,
   readCommittedOffsets,
@@ -19,7 +18,7 @@ import {
   readTopicPartitions,
   resolveTimestamp,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited } from "../audit/audited";
+import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
@@ -88,7 +87,7 @@ const READ_BACK_INTERVAL_MS = 100;
  * Applies a reset only to a group without members, then reads the offsets back so the caller sees
  * where they really ended. A KIP-848 group accepts the commit and changes nothing: said, not hidden.
  */
-export async function applyOffsetReset(actor: Actor, request: TOffsetResetRequest): Promise<TOffsetResetResult> {
+export async function applyOffsetReset(by: TAuditActor, request: TOffsetResetRequest): Promise<TOffsetResetResult> {
   const cluster = await getCluster(request.clusterId);
   const preview = await previewOffsetReset(request);
   if (preview.blockedReason) {
@@ -98,13 +97,25 @@ export async function applyOffsetReset(actor: Actor, request: TOffsetResetReques
       "Kafka accepts offset changes only for a group without members.",
     );
   }
-  const details = { topic: request.topic, partitions: request.partitions ?? "all", strategy: request.strategy };
+  // The planned before → after of every partition is in the pending row, so even a reset that
+  // fails half-way says what it meant to do; the completed row adds where the offsets really ended.
+  const details = {
+    topic: request.topic,
+    partitions: request.partitions ?? "all",
+    strategy: request.strategy,
+    offsets: preview.rows.map((row) => ({ partition: row.partition, before: row.before, after: row.after })),
+  };
   const rows = await audited(
-    { actor, action: "group.reset-offsets", cluster, target: request.groupId, details },
+    { by, action: "group.reset-offsets", cluster, target: request.groupId, details },
     async () => {
       const targets = preview.rows.map((row) => ({ partition: row.partition, offset: BigInt(row.after) }));
       await commitGroupOffsets(cluster, request.groupId, request.topic, targets);
       return readBack(cluster, request, preview.rows);
+    },
+    {
+      completion: (applied) => ({
+        offsets: applied.map((row) => ({ partition: row.partition, before: row.before, after: row.after })),
+      }),
     },
   );
   return { groupId: request.groupId, topic: request.topic, rows };

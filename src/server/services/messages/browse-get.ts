@@ -1,11 +1,10 @@
 import "server-only";
 import type { TMessage } from "~/domain/messages/message";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import { withMetadata } from "~/server/kafka/client-registry";
 import { fetchRecords } from "~/server/kafka/messages/fetch-records";
 import { readPartitionStates } from "~/server/kafka/messages/partition-states";
-import { recordRead } from "~/server/services/audit/audited";
+import { recordRead, type TAuditActor } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
 import { toMessage } from "./to-message";
 
@@ -15,7 +14,7 @@ const MAX_FULL_PAYLOAD_BYTES = 16 * 1024 * 1024;
 type TMessageLocation = { clusterId: string; topic: string; partition: number; offset: string };
 
 /** One message with its payloads in full, for the detail view's "Load full value". */
-export async function getMessage(actor: Actor, where: TMessageLocation): Promise<TMessage> {
+export async function getMessage(by: TAuditActor, where: TMessageLocation): Promise<TMessage> {
   const cluster = await getCluster(where.clusterId);
   const offset = BigInt(where.offset);
   const message = await withMetadata(cluster, async (internal) => {
@@ -60,7 +59,7 @@ export async function getMessage(actor: Actor, where: TMessageLocation): Promise
     return toMessage(record, MAX_FULL_PAYLOAD_BYTES);
   });
   await recordRead({
-    actor,
+    by,
     action: "messages.get",
     clusterId: cluster.id,
     target: where.topic,

@@ -2,11 +2,10 @@ import "server-only";
 import { pageBoundaries } from "~/domain/messages/browse-merge";
 import type { TBrowseCursor, TBrowsePage, TBrowseQuery } from "~/domain/messages/browse-query";
 import type { TMessage } from "~/domain/messages/message";
-import type { Actor } from "~/server/auth/actor";
 import { withMetadata } from "~/server/kafka/client-registry";
 import { readBrowseLanes } from "~/server/kafka/messages/browse-lanes";
 import { offsetsForTimestamp, readPartitionStates } from "~/server/kafka/messages/partition-states";
-import { recordRead } from "~/server/services/audit/audited";
+import { recordRead, type TAuditActor } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
 import { choosePartitions, pageBounds } from "./browse-bounds";
 import { toMessage } from "./to-message";
@@ -15,7 +14,7 @@ import { toMessage } from "./to-message";
  * One page of a topic's messages, read without a consumer group (plain Fetch requests to the
  * leaders), with cursors to the pages on either side. See browse-merge.ts for how partitions merge.
  */
-export async function browseMessages(actor: Actor, query: TBrowseQuery): Promise<TBrowsePage> {
+export async function browseMessages(by: TAuditActor, query: TBrowseQuery): Promise<TBrowsePage> {
   const cluster = await getCluster(query.clusterId);
   const page = await withMetadata(cluster, async (internal) => {
     const states = await readPartitionStates(internal, query.topic);
@@ -58,7 +57,7 @@ export async function browseMessages(actor: Actor, query: TBrowseQuery): Promise
     };
   });
   await recordRead({
-    actor,
+    by,
     action: "messages.browse",
     clusterId: cluster.id,
     target: query.topic,

@@ -9,16 +9,15 @@ import {
 } from "~/domain/messages/produce-request";
 import { env } from "~/env";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import { partitionCountOf, producePlaced, type TPlacedRecord } from "~/server/kafka/messages/produce-placed";
-import { audited } from "../audit/audited";
+import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
  * Produces a message `repeat` times (or replays one) and reports where each landed. Partitions are
  * chosen here — by key with Kafka's murmur2, round robin without a key — so every offset is known.
  */
-export async function produceMessages(actor: Actor, input: TProduceRequest): Promise<TProduceResult> {
+export async function produceMessages(by: TAuditActor, input: TProduceRequest): Promise<TProduceResult> {
   const request = ZProduceRequest.parse(input);
   const tooLarge = produceSizeProblem(request, env.PRODUCE_MAX_BYTES);
   if (tooLarge) throw new AppError("BAD_INPUT", tooLarge, "Send fewer repeats or a smaller message.");
@@ -30,7 +29,7 @@ export async function produceMessages(actor: Actor, input: TProduceRequest): Pro
     ...(request.replayOf ? { replayOf: request.replayOf } : {}),
   };
 
-  return audited({ actor, action, cluster, target: request.topic, details }, async () => {
+  return audited({ by, action, cluster, target: request.topic, details }, async () => {
     const partitionCount = await partitionCountOf(cluster, request.topic);
     const key = toBytes(request.key);
     const partitions = placePartitions(request.partition, key, partitionCount, request.repeat);

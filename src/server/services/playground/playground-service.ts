@@ -2,7 +2,6 @@ import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import type { TCluster } from "~/domain/cluster";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import { describeGroups } from "~/server/kafka/groups/describe-groups";
 import { readTopicPartitions } from "~/server/kafka/groups/offsets-admin";
 import {
@@ -11,7 +10,7 @@ import {
   prepareSpareDemoProcess,
   spawnDemoMember,
 } from "~/server/kafka/playground/demo-member-process";
-import { audited } from "../audit/audited";
+import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 import { applyExit, applyReport, newMember } from "./member-state";
 import type { TPlayground, TPlaygroundList } from "~/domain/playground/playground-dto";
@@ -110,7 +109,7 @@ async function checkGroupIsFree(cluster: TCluster, groupId: string): Promise<voi
 }
 
 /** Starts `memberCount` demo members in a new group on the topic; they join in the background. */
-export async function startPlayground(actor: Actor, input: TPlaygroundStart): Promise<TPlayground> {
+export async function startPlayground(by: TAuditActor, input: TPlaygroundStart): Promise<TPlayground> {
   const cluster = await getCluster(input.clusterId);
   const details = {
     topic: input.topic,
@@ -118,7 +117,7 @@ export async function startPlayground(actor: Actor, input: TPlaygroundStart): Pr
     sessionTimeoutMs: input.sessionTimeoutMs,
     processingDelayMs: input.processingDelayMs,
   };
-  return audited({ actor, action: "playground.start", cluster, target: input.groupId, details }, async () => {
+  return audited({ by, action: "playground.start", cluster, target: input.groupId, details }, async () => {
     const key = playgroundKey(cluster.id, input.groupId);
     if (!claimStart(key)) {
       throw new AppError(
@@ -155,10 +154,10 @@ export async function startPlayground(actor: Actor, input: TPlaygroundStart): Pr
   });
 }
 
-export async function addPlaygroundMember(actor: Actor, ref: TGroupRef): Promise<TPlayground> {
+export async function addPlaygroundMember(by: TAuditActor, ref: TGroupRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
-  return audited({ actor, action: "playground.add-member", cluster, target: ref.groupId }, async () => {
+  return audited({ by, action: "playground.add-member", cluster, target: ref.groupId }, async () => {
     const limit = playgroundLimitProblem(runningMembers(entry).length, 1);
     if (limit) throw new AppError("CONFLICT", limit, "Remove or kill a member before adding another.");
     checkProcessLimit(1);
@@ -199,22 +198,22 @@ async function leaveGracefully(entry: TPlaygroundEntry, member: TMemberEntry): P
 }
 
 /** Removes a member gracefully: it leaves the group at once, and the group rebalances without it. */
-export async function removePlaygroundMember(actor: Actor, ref: TMemberRef): Promise<TPlayground> {
+export async function removePlaygroundMember(by: TAuditActor, ref: TMemberRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
   const details = { member: ref.memberNumber };
-  return audited({ actor, action: "playground.remove-member", cluster, target: ref.groupId, details }, async () => {
+  return audited({ by, action: "playground.remove-member", cluster, target: ref.groupId, details }, async () => {
     await leaveGracefully(entry, requireRunningMember(entry, ref.memberNumber));
     return toPlaygroundDto(entry);
   });
 }
 
 /** Kills a member's process: no LeaveGroup, so the group keeps it until its session times out. */
-export async function killPlaygroundMember(actor: Actor, ref: TMemberRef): Promise<TPlayground> {
+export async function killPlaygroundMember(by: TAuditActor, ref: TMemberRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
   const details = { member: ref.memberNumber };
-  return audited({ actor, action: "playground.kill-member", cluster, target: ref.groupId, details }, async () => {
+  return audited({ by, action: "playground.kill-member", cluster, target: ref.groupId, details }, async () => {
     const member = requireRunningMember(entry, ref.memberNumber);
     member.intent = "kill";
     member.process?.kill();
@@ -224,10 +223,10 @@ export async function killPlaygroundMember(actor: Actor, ref: TMemberRef): Promi
 }
 
 /** Every running member leaves gracefully; then the playground is gone and its name free again. */
-export async function stopPlayground(actor: Actor, ref: TGroupRef): Promise<TPlayground> {
+export async function stopPlayground(by: TAuditActor, ref: TGroupRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
-  return audited({ actor, action: "playground.stop", cluster, target: ref.groupId }, async () => {
+  return audited({ by, action: "playground.stop", cluster, target: ref.groupId }, async () => {
     await Promise.all(runningMembers(entry).map((member) => leaveGracefully(entry, member)));
     const final = toPlaygroundDto(entry);
     removePlayground(entry);

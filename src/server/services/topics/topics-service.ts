@@ -11,7 +11,6 @@ import { internalTopicRefusal, validateConfigChanges } from "~/domain/topics/con
 import { validatePartitionIncrease } from "~/domain/topics/partition-change";
 import { isInternalTopicName } from "~/domain/topics/topic-name";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import { describeClusterOverview } from "~/server/kafka/describe-cluster";
 import { addPartitions } from "~/server/kafka/topics/add-partitions";
 import { alterTopicConfigs } from "~/server/kafka/topics/alter-topic-configs";
@@ -19,7 +18,7 @@ import { createTopic } from "~/server/kafka/topics/create-topic";
 import { deleteTopic } from "~/server/kafka/topics/delete-topic";
 import { describeTopic } from "~/server/kafka/topics/describe-topic";
 import { listTopicSummaries } from "~/server/kafka/topics/list-topics";
-import { audited } from "../audit/audited";
+import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
@@ -46,7 +45,7 @@ export async function getTopic(clusterId: string, name: string): Promise<TTopicD
 }
 
 /** Checks a new topic with the same rules as the form, then with the broker itself (validateOnly). */
-export async function createTopicChecked(actor: Actor, clusterId: string, spec: TTopicSpec, validateOnly: boolean) {
+export async function createTopicChecked(by: TAuditActor, clusterId: string, spec: TTopicSpec, validateOnly: boolean) {
   const cluster = await getCluster(clusterId);
   const overview = await describeClusterOverview(cluster);
   const existing = await listTopicSummaries(cluster, { includeInternal: true, names: [] });
@@ -59,7 +58,7 @@ export async function createTopicChecked(actor: Actor, clusterId: string, spec: 
   await createTopic(cluster, spec, { validateOnly: true });
   if (validateOnly) return { created: false, warnings: check.warnings };
   const details = { partitions: spec.partitions, replicationFactor: spec.replicationFactor, configs: spec.configs };
-  await audited({ actor, action: "topic.create", cluster, target: spec.name, details }, () =>
+  await audited({ by, action: "topic.create", cluster, target: spec.name, details }, () =>
     createTopic(cluster, spec, { validateOnly: false }),
   );
   return { created: true, warnings: check.warnings };
@@ -69,19 +68,24 @@ export async function createTopicChecked(actor: Actor, clusterId: string, spec: 
  * Checks a config change with the create form's rules (and the topic's replication factor) before
  * Kafka is asked; Kafka's internal topics are refused outright, whatever the change.
  */
-export async function changeTopicConfigs(actor: Actor, clusterId: string, name: string, changes: TTopicConfigChanges) {
+export async function changeTopicConfigs(
+  by: TAuditActor,
+  clusterId: string,
+  name: string,
+  changes: TTopicConfigChanges,
+) {
   const cluster = await getCluster(clusterId);
   const topic = await describeTopic(cluster, name);
   if (topic.isInternal) throw new AppError("BAD_INPUT", internalTopicRefusal(name, "configs"));
   const replicationFactor = Math.max(1, ...topic.partitions.map((partition) => partition.replicas.length));
   const errors = Object.values(validateConfigChanges(changes, { replicationFactor }));
   if (errors.length > 0) throw new AppError("BAD_INPUT", errors.join(" "));
-  await audited({ actor, action: "topic.alter-configs", cluster, target: name, details: { changes } }, () =>
+  await audited({ by, action: "topic.alter-configs", cluster, target: name, details: { changes } }, () =>
     alterTopicConfigs(cluster, name, changes),
   );
 }
 
-export async function increasePartitions(actor: Actor, clusterId: string, name: string, count: number) {
+export async function increasePartitions(by: TAuditActor, clusterId: string, name: string, count: number) {
   const cluster = await getCluster(clusterId);
   const topic = await describeTopic(cluster, name);
   if (topic.isInternal) throw new AppError("BAD_INPUT", internalTopicRefusal(name, "partitions"));
@@ -89,12 +93,12 @@ export async function increasePartitions(actor: Actor, clusterId: string, name: 
   const check = validatePartitionIncrease(current, count);
   if (!check.ok) throw new AppError("BAD_INPUT", check.message);
   await audited(
-    { actor, action: "topic.add-partitions", cluster, target: name, details: { from: current, to: count } },
+    { by, action: "topic.add-partitions", cluster, target: name, details: { from: current, to: count } },
     () => addPartitions(cluster, name, count),
   );
 }
 
-export async function removeTopic(actor: Actor, clusterId: string, name: string, confirmation: string) {
+export async function removeTopic(by: TAuditActor, clusterId: string, name: string, confirmation: string) {
   if (isInternalTopicName(name)) throw new AppError("BAD_INPUT", "Kafka's internal topics cannot be deleted.");
   if (confirmation !== name) {
     throw new AppError(
@@ -103,5 +107,5 @@ export async function removeTopic(actor: Actor, clusterId: string, name: string,
     );
   }
   const cluster = await getCluster(clusterId);
-  await audited({ actor, action: "topic.delete", cluster, target: name }, () => deleteTopic(cluster, name));
+  await audited({ by, action: "topic.delete", cluster, target: name }, () => deleteTopic(cluster, name));
 }

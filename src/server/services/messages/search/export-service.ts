@@ -3,12 +3,11 @@ import { parseBrowseParams } from "~/domain/messages/browse-query";
 import type { TMessage, TPayload } from "~/domain/messages/message";
 import { EXPORT_MAX_RESULTS, searchQueryFromParams, ZSearchInput } from "~/domain/messages/search-query";
 import { AppError } from "~/lib/app-error";
-import type { Actor } from "~/server/auth/actor";
 import { withMetadata } from "~/server/kafka/client-registry";
 import { fetchRecords } from "~/server/kafka/messages/fetch-records";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { readPartitionStates } from "~/server/kafka/messages/partition-states";
-import { recordRead } from "../../audit/audited";
+import { recordRead, type TAuditActor } from "../../audit/audited";
 import { exportMaxBytes, exportMaxMessages, exportTooLarge } from "../../limits/ceilings";
 import { limiter } from "../../limits/limits";
 import { getCluster } from "../../clusters/registered-clusters";
@@ -26,7 +25,7 @@ export type TExport = { filename: string; contentType: string; chunks: AsyncGene
  * route can answer with a status and a sentence; the rest streams.
  */
 export async function prepareExport(
-  actor: Actor,
+  by: TAuditActor,
   where: { clusterId: string; topic: string },
   params: URLSearchParams,
   signal: AbortSignal,
@@ -34,10 +33,10 @@ export async function prepareExport(
   const format = EXPORT_FORMATS.find((candidate) => candidate === (params.get("format") ?? "jsonl"));
   if (!format) throw new AppError("BAD_INPUT", "An export is written as jsonl or csv.", "Choose JSON lines or CSV.");
   // Held until the download ends, fails or is cancelled (the route aborts `signal` then).
-  const release = limiter.acquire("export", actor.id);
+  const release = limiter.acquire("export", by.actor.id);
   signal.addEventListener("abort", release, { once: true });
   try {
-    return await startExport(actor, where, params, signal, format, release);
+    return await startExport(by, where, params, signal, format, release);
   } catch (error) {
     release();
     throw error;
@@ -45,7 +44,7 @@ export async function prepareExport(
 }
 
 async function startExport(
-  actor: Actor,
+  by: TAuditActor,
   where: { clusterId: string; topic: string },
   params: URLSearchParams,
   signal: AbortSignal,
@@ -58,8 +57,8 @@ async function startExport(
   const partition = params.get("partition") ?? "all";
   const filename = `${where.topic}-${isSearch ? "search" : "browse"}-p${partition}-${stamp}.${format}`;
   const records = isSearch
-    ? searchRecords(actor, where, params, signal)
-    : browseRecords(actor, { ...where, cluster }, params, signal);
+    ? searchRecords(by, where, params, signal)
+    : browseRecords(by, { ...where, cluster }, params, signal);
   return {
     filename,
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
@@ -96,7 +95,7 @@ async function* write(
 }
 
 async function searchRecords(
-  actor: Actor,
+  by: TAuditActor,
   where: { clusterId: string; topic: string },
   params: URLSearchParams,
   signal: AbortSignal,
@@ -115,19 +114,19 @@ async function searchRecords(
   }
   // Refuses a JSONata syntax error now, while a status can still say so.
   createRecordPredicate(parsed.data.kind, parsed.data.query);
-  return searchForExport(actor, parsed.data, signal);
+  return searchForExport(by, parsed.data, signal);
 }
 
 async function browseRecords(
-  actor: Actor,
+  by: TAuditActor,
   where: { clusterId: string; topic: string; cluster: { id: string; bootstrapServers: string } },
   params: URLSearchParams,
   signal: AbortSignal,
 ): Promise<AsyncGenerator<TFetchedRecord[], unknown>> {
   const query = { clusterId: where.clusterId, topic: where.topic, ...parseBrowseParams(params) };
-  const page = await browseMessages(actor, query);
+  const page = await browseMessages(by, query);
   await recordRead({
-    actor,
+    by,
     action: "messages.export",
     clusterId: where.clusterId,
     target: where.topic,

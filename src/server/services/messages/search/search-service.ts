@@ -1,9 +1,8 @@
 import "server-only";
 import type { TMessage } from "~/domain/messages/message";
 import type { TSearchEvent, TSearchInput, TSearchQuery } from "~/domain/messages/search-query";
-import type { Actor } from "~/server/auth/actor";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
-import { recordRead } from "../../audit/audited";
+import { recordRead, type TAuditActor } from "../../audit/audited";
 import { assertSearchCeilings } from "../../limits/ceilings";
 import { getCluster } from "../../clusters/registered-clusters";
 import { toMessage } from "../to-message";
@@ -23,14 +22,14 @@ function auditDetails(query: TSearchQuery) {
 
 /** The search of the messages view: one audit row, then events with matches as message DTOs. */
 export async function* runSearch(
-  actor: Actor,
+  by: TAuditActor,
   input: TSearchInput,
   signal: AbortSignal,
 ): AsyncGenerator<TSearchEvent<TMessage>> {
   const { clusterId, topic, ...query } = input;
   assertSearchCeilings(query);
   const cluster = await getCluster(clusterId);
-  await recordRead({ actor, action: "messages.search", clusterId, target: topic, details: auditDetails(query) });
+  await recordRead({ by, action: "messages.search", clusterId, target: topic, details: auditDetails(query) });
   for await (const event of scanTopic(cluster, topic, query, signal)) {
     yield { ...event, newMatches: event.newMatches.map((record) => toMessage(record)) };
   }
@@ -38,7 +37,7 @@ export async function* runSearch(
 
 /** The matches of a search for an export: raw records, so the export decides how to write payloads. */
 export async function* searchForExport(
-  actor: Actor,
+  by: TAuditActor,
   input: TSearchInput,
   signal: AbortSignal,
 ): AsyncGenerator<TFetchedRecord[], string> {
@@ -46,7 +45,7 @@ export async function* searchForExport(
   assertSearchCeilings({ ...query, maxResults: null });
   const cluster = await getCluster(clusterId);
   await recordRead({
-    actor,
+    by,
     action: "messages.export",
     clusterId,
     target: topic,

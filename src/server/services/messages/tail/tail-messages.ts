@@ -1,8 +1,7 @@
 import "server-only";
 import type { TMessage } from "~/domain/messages/message";
 import type { TTailStatus, TTailWireBatch } from "~/domain/messages/tail-batch";
-import type { Actor } from "~/server/auth/actor";
-import { recordRead } from "~/server/services/audit/audited";
+import { recordRead, type TAuditActor } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
 import { joinTail } from "./shared-tails";
 import { TailChunkQueue } from "./tail-chunk-queue";
@@ -31,7 +30,7 @@ export type TTailEvent = { cursor: string; batch: TTailWireBatch };
  * shared reader's cuts (at most every TAIL_BATCH_MS); a tab that fell behind gets several at once.
  */
 export async function* tailMessages(
-  actor: Actor,
+  by: TAuditActor,
   request: TTailRequest,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<TTailEvent> {
@@ -54,7 +53,7 @@ export async function* tailMessages(
     // A reconnect continues the same tail: one audit row per tail the user started.
     if (!resume) {
       await recordRead({
-        actor,
+        by,
         action: "messages.tail",
         clusterId: cluster.id,
         target: request.topic,

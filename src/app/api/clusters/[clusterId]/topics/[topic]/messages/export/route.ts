@@ -22,15 +22,15 @@ export async function GET(request: Request, context: TRouteContext): Promise<Res
   const refusal = refuseForeignHost(request, allowed) ?? refuseCrossSiteRequest(request, allowed);
   if (refusal) return refusal;
   const { clusterId, topic } = await context.params;
-  const { actor } = await createContext({ req: request });
-  if (!hasRole(actor.role, "viewer")) {
-    return sentence(403, `This needs the viewer role; you are signed in as ${actor.role}.`);
+  const ctx = await createContext({ req: request });
+  if (!hasRole(ctx.actor.role, "viewer")) {
+    return sentence(403, `This needs the viewer role; you are signed in as ${ctx.actor.role}.`);
   }
   const controller = new AbortController();
   request.signal.addEventListener("abort", () => controller.abort(), { once: true });
   try {
     const { filename, contentType, chunks } = await prepareExport(
-      actor,
+      ctx,
       { clusterId, topic: decodeURIComponent(topic) },
       new URL(request.url).searchParams,
       controller.signal,

@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import kafkajs from "kafkajs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { findFreeBasePort } from "../../../../apps/kafka-local/src/ports";
+import { env } from "~/env";
+import { LOCAL_OPERATOR } from "~/server/auth/actor";
+import { listAuditEvents } from "~/server/db/audit";
+import { upsertClusterByName } from "~/server/db/clusters";
+import { startEmbeddedPostgres, type TEmbeddedPostgres } from "~/server/db/embedded";
+import { applyMigrations } from "~/server/db/migrate";
+import { disconnectAllClusters } from "~/server/kafka/client-registry";
+import { createCaller } from "../root";
+
+/**
+ * PostgreSQL goes away under a running server and comes back. This file runs its own embedded
+ * PostgreSQL (so stopping it disturbs no other test) and points the app at it the way tests switch
+ * databases: getDb() follows env.DATABASE_URL.
+ */
+const brokers = inject("kafkaBrokers").split(",");
+const kafka = new kafkajs.Kafka({ clientId: "outage-test", brokers, logLevel: kafkajs.logLevel.NOTHING });
+const admin = kafka.admin();
+const prefix = `int-outage-${Date.now().toString(36)}`;
+const topic = `${prefix}-topic`;
+const dataDir = path.resolve(".data", "test", `outage-${randomBytes(4).toString("hex")}`);
+const caller = createCaller({ actor: LOCAL_OPERATOR, client: { ip: "192.0.2.1", userAgent: "OutageTest" } });
+const mutableEnv = env as { DATABASE_URL?: string };
+const sharedDatabaseUrl = env.DATABASE_URL;
+let port = 0;
+let server: TEmbeddedPostgres | undefined;
+let clusterId = "";
+
+const topicExists = async (name: string) => (await admin.listTopics()).includes(name);
+const spec = (name: string) => ({ name, partitions: 1, replicationFactor: 1, configs: {} });
+
+beforeAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  // Far from the shared test services' ports; findFreeBasePort checks the port is free.
+  port = await findFreeBasePort(1);
+  server = await startEmbeddedPostgres({ dataDir, port });
+  await applyMigrations(server.databaseUrl);
+  mutableEnv.DATABASE_URL = server.databaseUrl;
+  clusterId = (await upsertClusterByName(`${prefix}-cluster`, brokers.join(","))).id;
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+}, 180_000);
+
+afterAll(async () => {
+  const topics = (await admin.listTopics()).filter((name) => name.startsWith(prefix));
+  await admin.deleteTopics({ topics }).catch(() => undefined);
+  await admin.disconnect();
+  await disconnectAllClusters();
+  mutableEnv.DATABASE_URL = sharedDatabaseUrl;
+  await server?.stop().catch(() => undefined);
+  await rm(dataDir, { recursive: true, force: true });
+}, 120_000);
+
+describe("while PostgreSQL is unreachable", () => {
+  it("keeps the Kafka pages working from the cached cluster list, refuses changes and reads of messages with a sentence, and recovers by itself", async () => {
+    // Up: the registry is read from PostgreSQL (and remembered).
+    const listed = await caller.clusters.list();
+    expect(listed.map((cluster) => cluster.id)).toContain(clusterId);
+    await caller.topics.describe({ clusterId, name: topic });
+
+    await server!.stop();
+    server = undefined;
+
+    // Kafka-only answers keep coming, from the cached registry.
+    expect((await caller.clusters.list()).map((cluster) => cluster.id)).toEqual(listed.map((cluster) => cluster.id));
+    expect((await caller.topics.describe({ clusterId, name: topic })).partitions).toHaveLength(1);
+
+    // A change is refused before Kafka is asked to make it.
+    const refused = `${prefix}-refused`;
+    await expect(caller.topics.create({ clusterId, spec: spec(refused) })).rejects.toThrow(
+      `Tributary could not write the audit record, so the change was not made: the database at 127.0.0.1:${port} is unreachable.`,
+    );
+    expect(await topicExists(refused)).toBe(false);
+
+    // Message data is shown only when its read can be logged.
+    await expect(
+      caller.messages.browse({
+        clusterId,
+        topic,
+        partition: 0,
+        start: { kind: "earliest" },
+        order: "oldest-first",
+        limit: 1,
+      }),
+    ).rejects.toThrow("Tributary could not write the audit record, so the messages were not read");
+
+    // What lives in PostgreSQL says so.
+    await expect(caller.groups.history.rebalances({ clusterId, groupId: `${prefix}-group` })).rejects.toThrow(
+      "Tributary's database (PostgreSQL) is unreachable.",
+    );
+
+    // Back, on the same port and data: no restart of Tributary.
+    server = await startEmbeddedPostgres({ dataDir, port });
+    const created = `${prefix}-after`;
+    await caller.topics.create({ clusterId, spec: spec(created) });
+    expect(await topicExists(created)).toBe(true);
+    const [row] = await listAuditEvents({ clusterId, action: "topic.create", take: 1 });
+    expect(row).toMatchObject({ target: created, outcome: "ok", ip: "192.0.2.1" });
+    expect((await caller.clusters.list()).map((cluster) => cluster.id)).toContain(clusterId);
+  });
+});
