@@ -16,5 +16,8 @@ export async function register() {
     // Rebalances of groups nobody has open are recorded too, coarser than an open page's watcher.
     const { startRebalanceSweep } = await import("./server/services/groups/history-sweep");
     startRebalanceSweep();
+    // No admin yet: print the one-time link that makes the first one (npm start shows it).
+    const { announceSetupLink } = await import("./server/auth/setup-announcement");
+    await announceSetupLink();
   }
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { adminRouter } from "./routers/admin";
+import { authRouter } from "./routers/auth";
 import { clustersRouter } from "./routers/clusters";
 import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
@@ -13,6 +15,8 @@ export const appRouter = router({
   messages: messagesRouter,
   groups: groupsRouter,
   playground: playgroundRouter,
+  auth: authRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

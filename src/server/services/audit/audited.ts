@@ -17,13 +17,7 @@ type TAuditedChange = {
  * clusters refuse every change before Kafka is asked.
  */
 export async function audited<T>(change: TAuditedChange, work: () => Promise<T>): Promise<T> {
-  if (change.cluster.isReadOnly) {
-    throw new AppError(
-      "FORBIDDEN",
-      `The cluster ${change.cluster.name} is read-only in Tributary, so it cannot be changed from here.`,
-      "An admin can lift read-only mode on the cluster's settings.",
-    );
-  }
+  refuseReadOnly(change.cluster);
   const row = {
     actor: change.actor.id,
     action: change.action,
@@ -38,6 +32,21 @@ export async function audited<T>(change: TAuditedChange, work: () => Promise<T>)
     const reason = error instanceof AppError ? error.message : "unexpected error";
     await recordAuditEvent({ ...row, details: { ...change.details, reason }, outcome: "error" }).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Throws the read-only sentence for a read-only cluster. `audited()` calls it; a change that asks
+ * Kafka anything first (validation, previews) calls it itself, right after loading the cluster,
+ * so a read-only cluster is refused before Kafka hears of the change at all.
+ */
+export function refuseReadOnly(cluster: TCluster): void {
+  if (cluster.isReadOnly) {
+    throw new AppError(
+      "FORBIDDEN",
+      `The cluster ${cluster.name} is read-only in Tributary, so it cannot be changed from here.`,
+      "An admin can lift read-only mode on the cluster's overview.",
+    );
   }
 }
 

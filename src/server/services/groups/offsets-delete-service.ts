@@ -10,7 +10,7 @@ import {
   readGroupMembership,
   readTopicPartitions,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited } from "../audit/audited";
+import { audited, refuseReadOnly } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 const READ_BACK_TIMEOUT_MS = 5_000;
@@ -28,6 +28,7 @@ export async function deleteTopicOffsets(
   input: { clusterId: string; groupId: string; topic: string },
 ): Promise<{ deletedPartitions: number }> {
   const cluster = await getCluster(input.clusterId);
+  refuseReadOnly(cluster);
   await refuseActiveGroup(cluster, input.groupId);
   const partitions = (await readTopicPartitions(cluster, input.topic)).map((state) => state.partition);
   const details = { topic: input.topic };
@@ -68,6 +69,7 @@ export async function removeGroup(
     );
   }
   const cluster = await getCluster(input.clusterId);
+  refuseReadOnly(cluster);
   await refuseActiveGroup(cluster, input.groupId);
   await audited({ actor, action: "group.delete", cluster, target: input.groupId }, () =>
     deleteGroup(cluster, input.groupId),

@@ -19,7 +19,7 @@ import {
   readTopicPartitions,
   resolveTimestamp,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited } from "../audit/audited";
+import { audited, refuseReadOnly } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
@@ -90,6 +90,7 @@ const READ_BACK_INTERVAL_MS = 100;
  */
 export async function applyOffsetReset(actor: Actor, request: TOffsetResetRequest): Promise<TOffsetResetResult> {
   const cluster = await getCluster(request.clusterId);
+  refuseReadOnly(cluster);
   const preview = await previewOffsetReset(request);
   if (preview.blockedReason) {
     throw new AppError(

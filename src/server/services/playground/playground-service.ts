@@ -11,7 +11,7 @@ import {
   prepareSpareDemoProcess,
   spawnDemoMember,
 } from "~/server/kafka/playground/demo-member-process";
-import { audited } from "../audit/audited";
+import { audited, refuseReadOnly } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 import { applyExit, applyReport, newMember } from "./member-state";
 import type { TPlayground, TPlaygroundList } from "~/domain/playground/playground-dto";
@@ -157,6 +157,7 @@ export async function startPlayground(actor: Actor, input: TPlaygroundStart): Pr
 
 export async function addPlaygroundMember(actor: Actor, ref: TGroupRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
+  refuseReadOnly(cluster);
   const entry = requirePlayground(cluster.id, ref.groupId);
   return audited({ actor, action: "playground.add-member", cluster, target: ref.groupId }, async () => {
     const limit = playgroundLimitProblem(runningMembers(entry).length, 1);
@@ -201,6 +202,7 @@ async function leaveGracefully(entry: TPlaygroundEntry, member: TMemberEntry): P
 /** Removes a member gracefully: it leaves the group at once, and the group rebalances without it. */
 export async function removePlaygroundMember(actor: Actor, ref: TMemberRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
+  refuseReadOnly(cluster);
   const entry = requirePlayground(cluster.id, ref.groupId);
   const details = { member: ref.memberNumber };
   return audited({ actor, action: "playground.remove-member", cluster, target: ref.groupId, details }, async () => {
@@ -212,6 +214,7 @@ export async function removePlaygroundMember(actor: Actor, ref: TMemberRef): Pro
 /** Kills a member's process: no LeaveGroup, so the group keeps it until its session times out. */
 export async function killPlaygroundMember(actor: Actor, ref: TMemberRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
+  refuseReadOnly(cluster);
   const entry = requirePlayground(cluster.id, ref.groupId);
   const details = { member: ref.memberNumber };
   return audited({ actor, action: "playground.kill-member", cluster, target: ref.groupId, details }, async () => {
@@ -226,6 +229,7 @@ export async function killPlaygroundMember(actor: Actor, ref: TMemberRef): Promi
 /** Every running member leaves gracefully; then the playground is gone and its name free again. */
 export async function stopPlayground(actor: Actor, ref: TGroupRef): Promise<TPlayground> {
   const cluster = await getCluster(ref.clusterId);
+  refuseReadOnly(cluster);
   const entry = requirePlayground(cluster.id, ref.groupId);
   return audited({ actor, action: "playground.stop", cluster, target: ref.groupId }, async () => {
     await Promise.all(runningMembers(entry).map((member) => leaveGracefully(entry, member)));

@@ -18,7 +18,7 @@ import { createTopic } from "~/server/kafka/topics/create-topic";
 import { deleteTopic } from "~/server/kafka/topics/delete-topic";
 import { describeTopic } from "~/server/kafka/topics/describe-topic";
 import { listTopicSummaries } from "~/server/kafka/topics/list-topics";
-import { audited } from "../audit/audited";
+import { audited, refuseReadOnly } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
@@ -47,6 +47,7 @@ export async function getTopic(clusterId: string, name: string): Promise<TTopicD
 /** Checks a new topic with the same rules as the form, then with the broker itself (validateOnly). */
 export async function createTopicChecked(actor: Actor, clusterId: string, spec: TTopicSpec, validateOnly: boolean) {
   const cluster = await getCluster(clusterId);
+  refuseReadOnly(cluster);
   const overview = await describeClusterOverview(cluster);
   const existing = await listTopicSummaries(cluster, { includeInternal: true, names: [] });
   const check = validateTopicSpec(spec, {
@@ -73,6 +74,7 @@ export async function changeTopicConfigs(actor: Actor, clusterId: string, name: 
 
 export async function increasePartitions(actor: Actor, clusterId: string, name: string, count: number) {
   const cluster = await getCluster(clusterId);
+  refuseReadOnly(cluster);
   const current = (await describeTopic(cluster, name)).partitions.length;
   const check = validatePartitionIncrease(current, count);
   if (!check.ok) throw new AppError("BAD_INPUT", check.message);

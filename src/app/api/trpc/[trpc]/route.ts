@@ -12,7 +12,7 @@ function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: ({ req }) => createContext({ req }),
+    createContext: ({ req, resHeaders }) => createContext({ req, resHeaders }),
   });
 }
 

@@ -1,6 +1,6 @@
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { AppError } from "~/lib/app-error";
-import { hasRole } from "~/server/auth/permissions";
+import { requireRole } from "~/server/auth/require-role";
 import { createContext } from "~/server/api/context";
 import { toTRPCError } from "~/server/api/error-formatter";
 import { prepareExport } from "~/server/services/messages/search/export-service";
@@ -16,13 +16,11 @@ type TRouteContext = { params: Promise<{ clusterId: string; topic: string }> };
  */
 export async function GET(request: Request, context: TRouteContext): Promise<Response> {
   const { clusterId, topic } = await context.params;
-  const { actor } = await createContext({ req: request });
-  if (!hasRole(actor.role, "viewer")) {
-    return sentence(403, `This needs the viewer role; you are signed in as ${actor.role}.`);
-  }
   const controller = new AbortController();
   request.signal.addEventListener("abort", () => controller.abort(), { once: true });
   try {
+    // The same check as every tRPC procedure (trpc.ts): anonymous → 401, below viewer → 403.
+    const actor = requireRole((await createContext({ req: request })).actor, "viewer");
     const { filename, contentType, chunks } = await prepareExport(
       actor,
       { clusterId, topic: decodeURIComponent(topic) },
