@@ -1,27 +1,31 @@
 import { Waves } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "./auth/user-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
+      <a
+        href="#main"
+        className="focus:bg-surface sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:p-2"
+      >
         Skip to content
       </a>
-      <header className="sticky top-0 z-10 border-b border-line bg-surface/90 backdrop-blur">
+      <header className="border-line bg-surface/90 sticky top-0 z-10 border-b backdrop-blur">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold">
-            <Waves aria-hidden className="size-5 text-accent" />
+            <Waves aria-hidden className="text-accent size-5" />
             Tributary
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-            <Link href="/" className="rounded-md px-3 py-1.5 text-ink hover:bg-surface-raised">
+            <Link href="/" className="text-ink hover:bg-surface-raised rounded-md px-3 py-1.5">
               Clusters
             </Link>
           </nav>
-          <div className="ml-auto flex items-center gap-2 text-sm text-muted">
-            <span>Local operator</span>
+          <div className="text-muted ml-auto flex items-center gap-2 text-sm">
+            <UserMenu />
             <ThemeToggle />
           </div>
         </div>
