@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import kafkajs, { type Admin, type Consumer, type Producer } from "kafkajs";
+import { storageStatePath, type TE2eRole } from "./paths";
 
 /** The test Kafka's address, as `npm test` passed it to the app. */
 export function testBrokers(): string {
@@ -88,4 +89,18 @@ export async function startOutsideMember(
   await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
   await joined;
   return consumer;
+}
+
+/**
+ * Signs a spec (or a describe block) in as one role, in one line: `test.use(signedInAs("viewer"))`.
+ * Specs run as the admin by default (playwright.config.ts); the accounts exist once per run
+ * (e2e/accounts.setup.ts).
+ */
+export function signedInAs(role: TE2eRole): { storageState: string } {
+  return { storageState: storageStatePath(role) };
+}
+
+/** Sends one tRPC mutation as the page's signed-in account, as the browser would (JSON, same origin). */
+export async function trpcMutation(page: Page, path: string, input: unknown) {
+  return page.request.post(`/api/trpc/${path}`, { data: { json: input } });
 }

@@ -9,6 +9,8 @@ import { isPortFree } from "../apps/kafka-local/src/ports";
 import { bin, run } from "./lib/child";
 import { buildIfStale } from "./lib/next-build";
 import { runPrismaGenerate } from "./lib/prisma";
+import { applyMigrations } from "../src/server/db/migrate";
+import { createEmptyDatabase } from "../src/server/db/test-database";
 import { add, clearReport, EMPTY, playwrightTally, vitestTally, type Tally } from "./lib/reports";
 import type { TestServices } from "../test/services";
 import { loadEnvOrExit } from "./lib/load-env";
@@ -41,7 +43,11 @@ async function vitest(project: "unit" | "integration", env: Record<string, strin
 
 async function e2e(services: TestServices) {
   if (!existsSync(CHROMIUM)) {
-    record("e2e", { ...EMPTY, failed: 1 }, `Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium.`);
+    record(
+      "e2e",
+      { ...EMPTY, failed: 1 },
+      `Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium.`,
+    );
     return;
   }
   log("building the web app for e2e…");
@@ -54,9 +60,13 @@ async function e2e(services: TestServices) {
   log("e2e tests (Chromium)…");
   const report = `${REPORTS}/e2e.json`;
   await clearReport(report);
+  // A database of its own: the integration tests left accounts behind, and the e2e run starts
+  // from none, so the server prints the first-admin setup link that e2e/accounts.setup.ts follows.
+  const database = await createEmptyDatabase(services.databaseUrl);
+  await applyMigrations(database.databaseUrl);
   const env = {
     ...process.env,
-    DATABASE_URL: services.databaseUrl,
+    DATABASE_URL: database.databaseUrl,
     KAFKA_BROKERS: services.kafkaBrokers,
     KAFKA_LOCAL: "never",
     TRIBUTARY_TEST_KAFKA_DIR: services.kafkaDir,
@@ -64,6 +74,7 @@ async function e2e(services: TestServices) {
     TRIBUTARY_E2E_REPORT: report,
   };
   const code = await run(bin("playwright"), ["test"], { env });
+  await database.cleanup().catch(() => undefined);
   record("e2e", await playwrightTally(report, code));
 }
 

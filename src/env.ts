@@ -137,6 +137,11 @@ export const ZEnv = z.object({
     .min(1, "keep at least 1 day")
     .max(36500, "keep at most 36500 days")
     .default(90),
+  /**
+   * Signs session cookies. Unset: a random secret is generated once and stored in PostgreSQL
+   * (table server_secrets), so restarts keep everyone signed in. Set it to share one secret between servers.
+   */
+  AUTH_SECRET: z.string().trim().min(32, "use at least 32 characters, e.g. `openssl rand -base64 32`").optional(),
   /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
   TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
 });

@@ -19,5 +19,8 @@ export async function register() {
     // The audit log keeps AUDIT_RETENTION_DAYS: pruned now and daily.
     const { startAuditRetention } = await import("./server/services/audit/audit-retention");
     startAuditRetention();
+    // No admin yet: print the one-time link that makes the first one (npm start shows it).
+    const { announceSetupLink } = await import("./server/auth/setup-announcement");
+    await announceSetupLink();
   }
 }

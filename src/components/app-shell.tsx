@@ -1,6 +1,7 @@
 import { Waves } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "./auth/user-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -24,7 +25,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Link>
           </nav>
           <div className="text-muted ml-auto flex items-center gap-2 text-sm">
-            <span>Local operator</span>
+            <UserMenu />
             <ThemeToggle />
           </div>
         </div>

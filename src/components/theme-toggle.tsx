@@ -10,7 +10,11 @@ const subscribe = () => () => {};
 export function ThemeToggle() {
   const { resolvedTheme, setTheme } = useTheme();
   // The theme is known only in the browser; the server renders the neutral label, so hydration matches.
-  const isClient = useSyncExternalStore(subscribe, () => true, () => false);
+  const isClient = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   const isDark = isClient && resolvedTheme === "dark";
   return (
     <Button

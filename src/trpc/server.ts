@@ -1,5 +1,6 @@
 import "server-only";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { createContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
@@ -12,4 +13,9 @@ import { makeQueryClient } from "./query-client";
  */
 export const getServerQueryClient = cache(makeQueryClient);
 
-export const serverTrpc = createTRPCOptionsProxy({ router: appRouter, ctx: () => createContext(), queryClient: getServerQueryClient });
+/** Prefetches act as the account whose cookies came with the page request. */
+export const serverTrpc = createTRPCOptionsProxy({
+  router: appRouter,
+  ctx: async () => createContext({ headers: await headers() }),
+  queryClient: getServerQueryClient,
+});

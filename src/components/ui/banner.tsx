@@ -22,11 +22,14 @@ export function Banner({
 }) {
   const { className, Icon, iconClass } = TONES[tone];
   return (
-    <div role={tone === "info" ? "status" : "alert"} className={cn("flex items-start gap-3 rounded-lg border px-4 py-3", className)}>
+    <div
+      role={tone === "info" ? "status" : "alert"}
+      className={cn("flex items-start gap-3 rounded-lg border px-4 py-3", className)}
+    >
       <Icon aria-hidden className={cn("mt-0.5 size-5 shrink-0", iconClass)} />
       <div className="min-w-0 flex-1">
         <p className="font-medium">{title}</p>
-        {children ? <div className="mt-0.5 text-sm text-muted">{children}</div> : null}
+        {children ? <div className="text-muted mt-0.5 text-sm">{children}</div> : null}
       </div>
       {actions}
     </div>

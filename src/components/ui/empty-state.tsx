@@ -6,7 +6,7 @@ export function EmptyState({ icon, title, children }: { icon?: ReactNode; title:
     <div className="flex flex-col items-center justify-center gap-2 px-6 py-12 text-center">
       {icon ? <div className="text-muted">{icon}</div> : null}
       <p className="font-medium">{title}</p>
-      {children ? <div className="max-w-md text-sm text-muted">{children}</div> : null}
+      {children ? <div className="text-muted max-w-md text-sm">{children}</div> : null}
     </div>
   );
 }

@@ -6,8 +6,8 @@ type StatProps = { label: string; value: ReactNode; detail?: ReactNode; tone?: "
 
 export function Stat({ label, value, detail, tone, className }: StatProps) {
   return (
-    <div className={cn("min-w-0 rounded-lg border border-line bg-surface px-4 py-3", className)}>
-      <dt className="text-xs font-medium tracking-wide text-muted uppercase">{label}</dt>
+    <div className={cn("border-line bg-surface min-w-0 rounded-lg border px-4 py-3", className)}>
+      <dt className="text-muted text-xs font-medium tracking-wide uppercase">{label}</dt>
       <dd
         className={cn(
           "mt-1 truncate text-2xl font-semibold tabular-nums",
@@ -17,7 +17,7 @@ export function Stat({ label, value, detail, tone, className }: StatProps) {
       >
         {value}
       </dd>
-      {detail ? <dd className="mt-0.5 truncate text-xs text-muted">{detail}</dd> : null}
+      {detail ? <dd className="text-muted mt-0.5 truncate text-xs">{detail}</dd> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { adminAuditRouter } from "./routers/admin-audit";
+import { adminRouter } from "./routers/admin";
+import { authRouter } from "./routers/auth";
 import { clustersRouter } from "./routers/clusters";
 import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
@@ -14,7 +15,8 @@ export const appRouter = router({
   messages: messagesRouter,
   groups: groupsRouter,
   playground: playgroundRouter,
-  admin: router({ audit: adminAuditRouter }),
+  auth: authRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

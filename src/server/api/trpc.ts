@@ -2,7 +2,8 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { AppError } from "~/lib/app-error";
-import { hasRole, type Role } from "~/server/auth/permissions";
+import type { Role } from "~/server/auth/permissions";
+import { requireRole } from "~/server/auth/require-role";
 import type { Context } from "./context";
 import { formatError, toTRPCError } from "./error-formatter";
 
@@ -22,17 +23,22 @@ const t = initTRPC
     },
   });
 
-/** Refuses callers below the declared role, and any procedure that forgot to declare one. */
+/**
+ * Refuses anonymous callers (UNAUTHORIZED), callers below the declared role (FORBIDDEN), and any
+ * procedure that forgot to declare one — before the procedure runs, so before Kafka is asked.
+ * Queries, mutations and subscriptions all pass through here.
+ */
 const enforcePermission = t.middleware(async ({ ctx, meta, path, next }) => {
   if (!meta?.permission) {
     throw new TRPCError({ code: "FORBIDDEN", message: `The procedure ${path} declares no permission.` });
   }
-  if (!hasRole(ctx.actor.role, meta.permission)) {
-    throw toTRPCError(
-      new AppError("FORBIDDEN", `This needs the ${meta.permission} role; you are signed in as ${ctx.actor.role}.`),
-    );
+  let actor;
+  try {
+    actor = requireRole(ctx.actor, meta.permission);
+  } catch (error) {
+    throw error instanceof AppError ? toTRPCError(error) : error;
   }
-  const result = await next();
+  const result = await next({ ctx: { ...ctx, actor } });
   if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
   return result;
 });

@@ -1,10 +1,10 @@
 import type { Role } from "./permissions";
 
-/** Who is making a request. */
-export type Actor = { id: string; name: string; role: Role };
+/** Who is making a request: a signed-in account. The audit trail stores `id` and `name`. */
+export type Actor = { id: string; name: string; email?: string; role: Role };
 
 /**
- * Until accounts exist (a later issue brings better-auth), every request acts as this one local
- * operator: it may read and change Kafka, but not register clusters or manage users.
+ * @deprecated Requests act as their signed-in account (see context.ts); tests use `callerAs(role)`
+ * from test/caller-as.ts. Kept so a hand-built context still type-checks.
  */
 export const LOCAL_OPERATOR: Actor = { id: "local-operator", name: "Local operator", role: "operator" };

@@ -4,16 +4,15 @@ import type { TClusterHealth } from "~/domain/cluster";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeHealthWatches } from "~/server/services/clusters/cluster-health";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const brokers = inject("kafkaBrokers");
 
 /** Reads health events until one satisfies `predicate`, then closes the subscription. */
 async function nextHealth(clusterId: string, predicate: (health: TClusterHealth) => boolean): Promise<TClusterHealth> {
   const controller = new AbortController();
-  const subscriber = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+  const subscriber = callerAs("operator", { signal: controller.signal });
   const events = await subscriber.clusters.health({ clusterId });
   try {
     for await (const health of events) if (predicate(health)) return health;

@@ -2,13 +2,12 @@ import kafkajs, { type Consumer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TGroupMember } from "~/domain/groups/group-dto";
 import type { TRebalanceRecord, TRebalanceWatchEvent } from "~/domain/groups/rebalance-record";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { insertRebalance } from "~/server/db/rebalances";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { pruneRebalanceHistory } from "~/server/services/groups/history-store";
 import { activeHistoryWatches } from "~/server/services/groups/history-watcher";
 import { startKafkajsMember } from "../../../../test/kafkajs-member";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
 const brokers = inject("kafkaBrokers").split(",");
 const kafka = new kafkajs.Kafka({ clientId: "history-test", brokers, logLevel: kafkajs.logLevel.NOTHING });
@@ -16,7 +15,7 @@ const admin = kafka.admin();
 const suffix = Date.now().toString(36);
 const topic = `int-history-${suffix}`;
 const groupId = `int-history-group-${suffix}`;
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const consumers: Consumer[] = [];
 let clusterId = "";
 
@@ -31,7 +30,7 @@ async function startMember(clientId: string): Promise<{ consumer: Consumer; memb
 function openWatch() {
   const controller = new AbortController();
   const events: TRebalanceWatchEvent[] = [];
-  const subscriber = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+  const subscriber = callerAs("operator", { signal: controller.signal });
   const done = (async () => {
     for await (const event of await subscriber.groups.history.watch({ clusterId, groupId })) events.push(event);
   })().catch(() => undefined);

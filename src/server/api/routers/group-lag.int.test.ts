@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TCluster } from "~/domain/cluster";
 import { downsampleLag } from "~/domain/groups/lag-series";
 import type { TLagSample } from "~/domain/groups/lag-history-dto";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { findLagSamples, insertLagSamples } from "~/server/db/lag-samples";
 import { insertRebalance } from "~/server/db/rebalances";
@@ -11,7 +10,7 @@ import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { pruneLagHistory } from "~/server/services/groups/lag-retention";
 import { sampleLagOnce } from "~/server/services/groups/lag-sampler";
 import { activeLagSamplers, ensureLagSampler, stopAllLagSamplers } from "~/server/services/groups/lag-sampler-registry";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
 const brokers = inject("kafkaBrokers");
 const prefix = `int-lag-${Date.now().toString(36)}`;
@@ -19,7 +18,7 @@ const kafka = new kafkajs.Kafka({ clientId: prefix, brokers: brokers.split(","),
 const admin = kafka.admin();
 // Idempotent: a produce retried on a loaded machine must not write its records twice (the lags below are exact).
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const topic = `${prefix}-orders`;
 const groupId = `${prefix}-billing`;
 const consumers: Consumer[] = [];

@@ -1,15 +1,14 @@
 import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
-import { createCaller } from "../root";
+import { actorAs, callerAs } from "../../../../test/caller-as";
 
 const brokers = inject("kafkaBrokers").split(",");
 const kafka = new kafkajs.Kafka({ clientId: "offsets-test-outside", brokers, logLevel: kafkajs.logLevel.NOTHING });
 const admin = kafka.admin();
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const prefix = `int-offsets-${Date.now().toString(36)}`;
 const topic = `${prefix}-topic`;
 const PARTITIONS = 3;
@@ -123,7 +122,7 @@ describe("group offsets router", () => {
     await reset(groupId, { kind: "offset", offset: "99" }, [0]);
     expect(await committed(groupId)).toEqual(["10", "2", "2"]);
     const [event] = await listAuditEvents({ clusterId, action: "group.reset-offsets", take: 1 });
-    expect(event).toMatchObject({ actor: LOCAL_OPERATOR.id, target: groupId, outcome: "ok" });
+    expect(event).toMatchObject({ actor: (await actorAs("operator")).id, target: groupId, outcome: "ok" });
   });
 
   it("refuses a reset and a deletion while a real consumer is a member, counting its members", async () => {

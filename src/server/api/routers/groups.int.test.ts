@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TCluster } from "~/domain/cluster";
 import type { TGroupDetail, TGroupWatch } from "~/domain/groups/group-dto";
 import { buildAssignmentGrid } from "~/domain/groups/assignment-grid";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeGroupWatches } from "~/server/services/groups/group-watch";
 import { startJavaConsumer, stopJavaConsumer } from "../../../../test/java-consumer";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const brokers = inject("kafkaBrokers");
 const prefix = `int-groups-${Date.now().toString(36)}`;
 const kafka: Kafka = new kafkajs.Kafka({
@@ -56,7 +55,7 @@ async function startMember(groupId: string, topic: string): Promise<Consumer> {
 /** Reads the group's live snapshots until one satisfies `predicate`, then closes the subscription. */
 async function watchUntil(groupId: string, predicate: (group: TGroupDetail) => boolean): Promise<TGroupDetail> {
   const controller = new AbortController();
-  const subscriber = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+  const subscriber = callerAs("operator", { signal: controller.signal });
   const events: AsyncIterable<TGroupWatch> = await subscriber.groups.watch({ clusterId: cluster.id, groupId });
   try {
     for await (const event of events) if (event.status === "ok" && predicate(event.group)) return event.group;

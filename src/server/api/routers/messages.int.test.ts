@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TCluster } from "~/domain/cluster";
 import type { TBrowseInput, TBrowsePage } from "~/domain/messages/browse-query";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters, withAdmin, withProducer } from "~/server/kafka/client-registry";
 import { createTopic } from "~/server/kafka/topics/create-topic";
-import { createCaller } from "../root";
+import { actorAs, callerAs } from "../../../../test/caller-as";
 
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const brokers = inject("kafkaBrokers");
 const prefix = `int-browse-${Date.now().toString(36)}`;
 const topic = `${prefix}-logs`;
@@ -187,7 +186,7 @@ describe("messages.browse", () => {
   it("writes one audit row per browse", async () => {
     await browse({ partition: 1, start: { kind: "earliest" }, order: "oldest-first", limit: 1 });
     const [event] = await listAuditEvents({ clusterId: cluster.id, action: "messages.browse", take: 1 });
-    expect(event).toMatchObject({ actor: LOCAL_OPERATOR.id, target: topic, outcome: "ok" });
+    expect(event).toMatchObject({ actor: (await actorAs("operator")).id, target: topic, outcome: "ok" });
   });
 
   it("refuses a partition the topic does not have, in a sentence", async () => {

@@ -1,11 +1,10 @@
 import kafkajs, { type Consumer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { demoProcessPids, isProcessAlive } from "~/server/kafka/playground/demo-member-process";
 import type { TPlayground, TPlaygroundMember, TPlaygroundWatch } from "~/domain/playground/playground-dto";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
 /**
  * The playground against the real broker: its members are real kafkajs consumers in child
@@ -19,7 +18,7 @@ const suffix = Date.now().toString(36);
 const topic = `int-playground-${suffix}`;
 const groupId = `int-playground-group-${suffix}`;
 const foreignGroupId = `int-playground-foreign-${suffix}`;
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const SESSION_TIMEOUT_MS = 6_000;
 /** Group joins on a loaded two-core machine can take a while; nothing here waits longer than it must. */
 const JOIN_TIMEOUT = { timeout: 45_000, interval: 200 };
@@ -93,7 +92,7 @@ describe("playground router", () => {
   it("starts demo members that join the group and share the topic's partitions, live on the watch stream", async () => {
     const controller = new AbortController();
     const events: TPlaygroundWatch[] = [];
-    const subscriber = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const subscriber = callerAs("operator", { signal: controller.signal });
     const reading = (async () => {
       for await (const event of await subscriber.playground.watch({ clusterId, groupId })) events.push(event);
     })().catch(() => undefined);

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { partitionForKey } from "~/domain/partitioner/murmur2";
 import type { TCluster } from "~/domain/cluster";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters, withMetadata } from "~/server/kafka/client-registry";
 import { fetchRecords } from "~/server/kafka/messages/fetch-records";
 import { readPartitionStates } from "~/server/kafka/messages/partition-states";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("admin");
 const prefix = `int-produce-${Date.now().toString(36)}`;
 const topic = `${prefix}-orders`;
 const copies = `${prefix}-copies`;

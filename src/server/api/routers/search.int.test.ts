@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TCluster } from "~/domain/cluster";
 import type { TMessage } from "~/domain/messages/message";
 import type { TSearchEvent, TSearchInput } from "~/domain/messages/search-query";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters, withAdmin, withProducer } from "~/server/kafka/client-registry";
 import { createTopic } from "~/server/kafka/topics/create-topic";
-import { createCaller } from "../root";
+import { actorAs, callerAs } from "../../../../test/caller-as";
 
 const brokers = inject("kafkaBrokers");
 const prefix = `int-search-${Date.now().toString(36)}`;
@@ -37,7 +36,7 @@ function input(overrides: Partial<TSearchInput>): TSearchInput {
 
 /** Runs a search to its end and returns every event. */
 async function search(overrides: Partial<TSearchInput>): Promise<TEvent[]> {
-  const caller = createCaller({ actor: LOCAL_OPERATOR });
+  const caller = callerAs("operator");
   const events: TEvent[] = [];
   for await (const event of await caller.messages.search(input(overrides))) events.push(event);
   return events;
@@ -191,7 +190,7 @@ describe("messages.search", () => {
 
   it("stops when the subscriber goes away and says it was cancelled", async () => {
     const controller = new AbortController();
-    const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const caller = callerAs("operator", { signal: controller.signal });
     const events: TEvent[] = [];
     // A filter jsonata must evaluate itself (no fast path) keeps the scan busy long enough to cancel.
     const iterable = await caller.messages.search(
@@ -211,7 +210,7 @@ describe("messages.search", () => {
     await search({ partition: 0, maxMessages: 10 });
     const after = await listAuditEvents({ clusterId: cluster.id, action: "messages.search", take: 1_000 });
     expect(after.length - before.length).toBe(1);
-    expect(after[0]).toMatchObject({ actor: LOCAL_OPERATOR.id, target: topic, outcome: "ok" });
+    expect(after[0]).toMatchObject({ actor: (await actorAs("operator")).id, target: topic, outcome: "ok" });
     const groups = (await withAdmin(cluster, (admin) => admin.listGroups())).groups.map((group) => group.groupId);
     expect(groups.sort()).toEqual(groupsBefore.sort());
   });

@@ -2,12 +2,11 @@ import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TMessage } from "~/domain/messages/message";
 import { decodeTailBatch, type TTailBatch, type TTailWireBatch } from "~/domain/messages/tail-batch";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeTailReaders } from "~/server/services/messages/tail/shared-tails";
-import { createCaller } from "../root";
+import { actorAs, callerAs } from "../../../../test/caller-as";
 
 const brokers = inject("kafkaBrokers").split(",");
 const kafka = new kafkajs.Kafka({ clientId: "tail-test-outside", brokers, logLevel: kafkajs.logLevel.NOTHING });
@@ -36,7 +35,7 @@ function openTail(partitions: number[] | null, name = topic) {
   const controller = new AbortController();
   const batches: TTailBatch[] = [];
   const errors: unknown[] = [];
-  const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+  const caller = callerAs("operator", { signal: controller.signal });
   const done = (async () => {
     const events = await caller.messages.tail({ clusterId, topic: name, partitions });
     for await (const event of events) batches.push(unwrap(event).data);
@@ -66,9 +65,7 @@ function readersOfTopic(name = topic) {
 beforeAll(async () => {
   await Promise.all([admin.connect(), producer.connect()]);
   await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-  const [cluster] = (await createCaller({ actor: LOCAL_OPERATOR }).clusters.list()).filter(
-    (c) => c.name === "integration",
-  );
+  const [cluster] = (await callerAs("operator").clusters.list()).filter((c) => c.name === "integration");
   clusterId = cluster!.id;
   // Something to not show: records written before anyone subscribed.
   await produce(0, "old");
@@ -120,7 +117,7 @@ describe("messages.tail", () => {
   it("counts as skipped what a subscriber that does not keep up missed, and loses nothing else", async () => {
     const witness = openTail(null);
     const controller = new AbortController();
-    const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const caller = callerAs("operator", { signal: controller.signal });
     const slow = (await caller.messages.tail({ clusterId, topic, partitions: null }))[Symbol.asyncIterator]();
     await slow.next(); // the "live" event; after it, nothing is read until the burst is over
     await expect.poll(witness.isLive, UNTIL).toBe(true);
@@ -174,7 +171,7 @@ describe("messages.tail", () => {
     expect((await admin.listGroups()).groups.map((group) => group.groupId)).toEqual(before);
     const after = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
     expect(after.length).toBe(audits.length + 1);
-    expect(after[0]).toMatchObject({ target: topic, actor: LOCAL_OPERATOR.id });
+    expect(after[0]).toMatchObject({ target: topic, actor: (await actorAs("operator")).id });
   });
 
   it("says in a sentence when the topic or the partition does not exist", async () => {
@@ -195,7 +192,7 @@ describe("messages.tail", () => {
     const dead = await upsertClusterByName(`dead-tail-${Date.now().toString(36)}`, "127.0.0.1:1");
     const controller = new AbortController();
     try {
-      const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+      const caller = callerAs("operator", { signal: controller.signal });
       const events = (await caller.messages.tail({ clusterId: dead.id, topic, partitions: null }))[
         Symbol.asyncIterator
       ]();
@@ -212,7 +209,7 @@ describe("messages.tail", () => {
   it("starts with the newest N messages of the chosen partition when asked", async () => {
     const offsets = [await produce(2, "n1"), await produce(2, "n2"), await produce(2, "n3")];
     const controller = new AbortController();
-    const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const caller = callerAs("operator", { signal: controller.signal });
     const events = (await caller.messages.tail({ clusterId, topic, partitions: [2], last: 2 }))[Symbol.asyncIterator]();
     const { data } = unwrap((await events.next()).value);
     expect(data.messages.map((message) => [message.partition, message.offset])).toEqual([
@@ -225,7 +222,7 @@ describe("messages.tail", () => {
 
   it("resumes a reconnected stream from its last event id with what arrived in between, without a second audit row", async () => {
     const first = new AbortController();
-    const caller = createCaller({ actor: LOCAL_OPERATOR }, { signal: first.signal });
+    const caller = callerAs("operator", { signal: first.signal });
     const events = (await caller.messages.tail({ clusterId, topic, partitions: [0] }))[Symbol.asyncIterator]();
     await events.next(); // live
     const seen = await produce(0, "seen");
@@ -240,7 +237,7 @@ describe("messages.tail", () => {
     const missed = [await produce(0, "missed-1"), await produce(0, "missed-2")];
     const audits = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
     const second = new AbortController();
-    const again = createCaller({ actor: LOCAL_OPERATOR }, { signal: second.signal });
+    const again = callerAs("operator", { signal: second.signal });
     const resumed = (await again.messages.tail({ clusterId, topic, partitions: [0], lastEventId }))[
       Symbol.asyncIterator
     ]();

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { partitionForKey } from "~/domain/partitioner/murmur2";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters, withProducer } from "~/server/kafka/client-registry";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import type { TCluster } from "~/domain/cluster";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("admin");
 const prefix = `int-data-${Date.now().toString(36)}`;
 const name = `${prefix}-keys`;
 const keys = Array.from({ length: 10 }, (_, index) => `device-${index}`);

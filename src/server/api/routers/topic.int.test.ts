@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import type { TCluster } from "~/domain/cluster";
-import { createCaller } from "../root";
+import { actorAs, callerAs } from "../../../../test/caller-as";
 
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("admin");
 const brokers = inject("kafkaBrokers");
 const prefix = `int-topic-${Date.now().toString(36)}`;
 let cluster: TCluster;
@@ -59,7 +58,7 @@ describe("topic router", () => {
       }),
     ]);
     const [event] = await listAuditEvents({ clusterId: cluster.id, action: "topic.create", take: 1 });
-    expect(event).toMatchObject({ actor: LOCAL_OPERATOR.id, target: name, outcome: "ok" });
+    expect(event).toMatchObject({ actor: (await actorAs("admin")).id, target: name, outcome: "ok" });
   });
 
   it("refuses a replication factor larger than the brokers, in a sentence, before asking Kafka", async () => {

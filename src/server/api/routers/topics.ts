@@ -35,21 +35,21 @@ export const topicsRouter = router({
     .query(({ input }) => getTopic(input.clusterId, input.name)),
 
   /** With `validateOnly` the broker checks the topic without creating it (the form's last check). */
-  create: procedure("operator")
+  create: procedure("admin")
     .input(z.object({ clusterId: z.string().min(1), spec: ZTopicSpec, validateOnly: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => createTopicChecked(ctx, input.clusterId, input.spec, input.validateOnly)),
 
   /** Sets overrides; a `null` value removes the override so the broker default applies again. */
-  alterConfigs: procedure("operator")
+  alterConfigs: procedure("admin")
     .input(ZTopicRef.extend({ changes: ZTopicConfigChanges }))
     .mutation(({ ctx, input }) => changeTopicConfigs(ctx, input.clusterId, input.name, input.changes)),
 
-  addPartitions: procedure("operator")
+  addPartitions: procedure("admin")
     .input(ZTopicRef.extend({ count: z.number().int().min(1).max(10_000) }))
     .mutation(({ ctx, input }) => increasePartitions(ctx, input.clusterId, input.name, input.count)),
 
   /** `confirmation` must repeat the topic's name: deleting a topic deletes its messages for good. */
-  delete: procedure("operator")
+  delete: procedure("admin")
     .input(ZTopicRef.extend({ confirmation: z.string() }))
     .mutation(({ ctx, input }) => removeTopic(ctx, input.clusterId, input.name, input.confirmation)),
 });

@@ -32,27 +32,37 @@ const whoAndWhere = (by: TAuditActor) => ({
 });
 
 /**
- * Runs a change to a cluster between two writes of its audit row: "pending" before Kafka is asked,
- * then "ok" or "error" with the reason. When the first write fails the change is refused, so no
- * change is ever made without its row. Read-only clusters refuse every change before anything else.
+ * Runs a change to a cluster between two writes of its audit row (see `auditedAction`). Read-only
+ * clusters refuse every change before anything else.
  */
 export async function audited<T>(
   change: TAuditedChange,
   work: () => Promise<T>,
   options: TAuditedOptions<T> = {},
 ): Promise<T> {
-  if (change.cluster.isReadOnly) {
-    throw new AppError(
-      "FORBIDDEN",
-      `The cluster ${change.cluster.name} is read-only in Tributary, so it cannot be changed from here.`,
-      "An admin can lift read-only mode on the cluster's settings.",
-    );
-  }
+  refuseReadOnly(change.cluster);
+  const { cluster, ...rest } = change;
+  return auditedAction({ ...rest, clusterId: cluster.id }, work, options);
+}
+
+type TAuditedAction = Omit<TAuditedChange, "cluster"> & { clusterId: string | null };
+
+/**
+ * Runs a change between two writes of its audit row: "pending" before anything is changed, then
+ * "ok" or "error" with the reason. When the first write fails the change is refused, so no change
+ * is ever made without its row. Changes to Kafka go through `audited`; this serves the rest
+ * (accounts, a cluster's read-only mode).
+ */
+export async function auditedAction<T>(
+  change: TAuditedAction,
+  work: () => Promise<T>,
+  options: TAuditedOptions<T> = {},
+): Promise<T> {
   const details = change.details ?? null;
   const id = await recordAuditEvent({
     ...whoAndWhere(change.by),
     action: change.action,
-    clusterId: change.cluster.id,
+    clusterId: change.clusterId,
     target: change.target,
     details,
     outcome: "pending",
@@ -85,6 +95,21 @@ export async function audited<T>(
 const warnUncompleted = (id: string) => (error: unknown) => {
   console.warn(`Audit row ${id} could not be completed; it stays pending.`, error);
 };
+
+/**
+ * Throws the read-only sentence for a read-only cluster. `audited()` calls it; a change that asks
+ * Kafka anything first (validation, previews) calls it itself, right after loading the cluster,
+ * so a read-only cluster is refused before Kafka hears of the change at all.
+ */
+export function refuseReadOnly(cluster: TCluster): void {
+  if (cluster.isReadOnly) {
+    throw new AppError(
+      "FORBIDDEN",
+      `The cluster ${cluster.name} is read-only in Tributary, so it cannot be changed from here.`,
+      "An admin can lift read-only mode on the cluster's overview.",
+    );
+  }
+}
 
 type TAuditedRead = {
   by: TAuditActor;

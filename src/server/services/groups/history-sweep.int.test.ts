@@ -1,8 +1,7 @@
 import kafkajs, { type Consumer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TRebalanceRecord } from "~/domain/groups/rebalance-record";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
-import { createCaller } from "~/server/api/root";
+import { callerAs } from "../../../../test/caller-as";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { startJavaConsumer, stopJavaConsumer } from "../../../../test/java-consumer";
 import { startKafkajsMember } from "../../../../test/kafkajs-member";
@@ -14,7 +13,7 @@ const admin = kafka.admin();
 const suffix = Date.now().toString(36);
 const topic = `int-sweep-${suffix}`;
 const groupId = `int-sweep-group-${suffix}`;
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("operator");
 const consumers: Consumer[] = [];
 let clusterId = "";
 /** Other test files count the rebalances of their own groups: sweep only ours. */
@@ -81,7 +80,7 @@ describe("the rebalance sweep (groups without an open page)", () => {
 
   it("leaves a group with an open page to the page's watcher, so each rebalance is stored once", async () => {
     const controller = new AbortController();
-    const page = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const page = callerAs("operator", { signal: controller.signal });
     const events: unknown[] = [];
     const watching = (async () => {
       for await (const event of await page.groups.history.watch({ clusterId, groupId })) events.push(event);

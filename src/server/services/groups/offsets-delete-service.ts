@@ -9,7 +9,7 @@ import {
   readGroupMembership,
   readTopicPartitions,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited, type TAuditActor } from "../audit/audited";
+import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 const READ_BACK_TIMEOUT_MS = 5_000;
@@ -27,6 +27,7 @@ export async function deleteTopicOffsets(
   input: { clusterId: string; groupId: string; topic: string },
 ): Promise<{ deletedPartitions: number }> {
   const cluster = await getCluster(input.clusterId);
+  refuseReadOnly(cluster);
   await refuseActiveGroup(cluster, input.groupId);
   const partitions = (await readTopicPartitions(cluster, input.topic)).map((state) => state.partition);
   const details = { topic: input.topic };
@@ -67,6 +68,7 @@ export async function removeGroup(
     );
   }
   const cluster = await getCluster(input.clusterId);
+  refuseReadOnly(cluster);
   await refuseActiveGroup(cluster, input.groupId);
   await audited({ by, action: "group.delete", cluster, target: input.groupId }, () =>
     deleteGroup(cluster, input.groupId),

@@ -18,7 +18,7 @@ import {
   readTopicPartitions,
   resolveTimestamp,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited, type TAuditActor } from "../audit/audited";
+import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
@@ -89,6 +89,7 @@ const READ_BACK_INTERVAL_MS = 100;
  */
 export async function applyOffsetReset(by: TAuditActor, request: TOffsetResetRequest): Promise<TOffsetResetResult> {
   const cluster = await getCluster(request.clusterId);
+  refuseReadOnly(cluster);
   const preview = await previewOffsetReset(request);
   if (preview.blockedReason) {
     throw new AppError(

@@ -35,7 +35,7 @@ async function handler(request: Request) {
     req: limited,
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: ({ req }) => createContext({ req }),
+    createContext: ({ req, resHeaders }) => createContext({ req, resHeaders }),
   });
 }
 

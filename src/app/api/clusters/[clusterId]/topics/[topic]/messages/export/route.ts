@@ -1,6 +1,6 @@
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { AppError } from "~/lib/app-error";
-import { hasRole } from "~/server/auth/permissions";
+import { requireRole } from "~/server/auth/require-role";
 import { createContext } from "~/server/api/context";
 import { serverAllowedHosts } from "~/server/api/allowed-hosts";
 import { refuseCrossSiteRequest, refuseForeignHost } from "~/server/api/request-guard";
@@ -22,15 +22,13 @@ export async function GET(request: Request, context: TRouteContext): Promise<Res
   const refusal = refuseForeignHost(request, allowed) ?? refuseCrossSiteRequest(request, allowed);
   if (refusal) return refusal;
   const { clusterId, topic } = await context.params;
-  const ctx = await createContext({ req: request });
-  if (!hasRole(ctx.actor.role, "viewer")) {
-    return sentence(403, `This needs the viewer role; you are signed in as ${ctx.actor.role}.`);
-  }
   const controller = new AbortController();
   request.signal.addEventListener("abort", () => controller.abort(), { once: true });
   try {
+    // The same check as every tRPC procedure (trpc.ts): anonymous → 401, below viewer → 403.
+    const { actor, client } = await createContext({ req: request });
     const { filename, contentType, chunks } = await prepareExport(
-      ctx,
+      { actor: requireRole(actor, "viewer"), client },
       { clusterId, topic: decodeURIComponent(topic) },
       new URL(request.url).searchParams,
       controller.signal,

@@ -1,0 +1,190 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, hasRole, type Role } from "~/server/auth/permissions";
+import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
+import { GET as exportMessages } from "~/app/api/clusters/[clusterId]/topics/[topic]/messages/export/route";
+import { callerAs, contextAs, signedInAs } from "../../../test/caller-as";
+import { appRouter, createCaller } from "./root";
+
+/**
+ * The role each procedure needs. A procedure missing here, or declaring another role, fails the
+ * test: adding a procedure means deciding who may call it.
+ */
+const EXPECTED: Record<string, Role> = {
+  "clusters.list": "viewer",
+  "clusters.health": "viewer",
+  "clusters.setReadOnly": "admin",
+  "topics.list": "viewer",
+  "topics.names": "viewer",
+  "topics.describe": "viewer",
+  "topics.throughput": "viewer",
+  "topics.lastMinuteRates": "viewer",
+  "topics.keySample": "viewer",
+  "topics.partitionTimestamps": "viewer",
+  "topics.create": "admin",
+  "topics.alterConfigs": "admin",
+  "topics.addPartitions": "admin",
+  "topics.delete": "admin",
+  "messages.browse": "viewer",
+  "messages.get": "viewer",
+  "messages.tail": "viewer",
+  "messages.search": "viewer",
+  "messages.produce": "operator",
+  "groups.list": "viewer",
+  "groups.watch": "viewer",
+  "groups.delete": "operator",
+  "groups.offsets.guard": "viewer",
+  "groups.offsets.previewReset": "viewer",
+  "groups.offsets.reset": "operator",
+  "groups.offsets.deleteTopicOffsets": "operator",
+  "groups.history.rebalances": "viewer",
+  "groups.history.watch": "viewer",
+  "groups.history.lag": "viewer",
+  "playground.list": "viewer",
+  "playground.watch": "viewer",
+  "playground.start": "operator",
+  "playground.addMember": "operator",
+  "playground.removeMember": "operator",
+  "playground.killMember": "operator",
+  "playground.stopAll": "operator",
+  "auth.me": "viewer",
+  "admin.users.list": "admin",
+  "admin.users.invite": "admin",
+  "admin.users.setRole": "admin",
+  "admin.users.setDisabled": "admin",
+};
+
+type TProcedureDef = { _def: { meta?: { permission?: Role }; type: "query" | "mutation" | "subscription" } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, TProcedureDef>);
+type TCaller = ReturnType<typeof createCaller>;
+type TCallable = (input: unknown) => Promise<unknown>;
+
+function callableAt(caller: TCaller, path: string): TCallable {
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  return target as TCallable;
+}
+
+/** The tRPC code a call ends with, or "passed" when the permission check let it through. */
+async function outcome(caller: TCaller, path: string, input: unknown): Promise<string> {
+  try {
+    const result = await callableAt(caller, path)(input);
+    // A subscription the middleware let through: close it before it asks anything.
+    if (result && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function") {
+      await (result as AsyncGenerator<unknown>).return?.(undefined);
+    }
+    return "passed";
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN" ? `${error.code}: ${error.message}` : "passed";
+  }
+}
+
+describe("every procedure declares the role the issue's role map gives it", () => {
+  it("lists exactly the router's procedures", () => {
+    expect(procedures.map(([path]) => path).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+  it.each(procedures)("%s declares its role", (path, procedure) => {
+    expect(procedure._def.meta?.permission).toBe(EXPECTED[path]);
+  });
+});
+
+describe.each(["anonymous", ...ROLES] as const)("as %s", (who) => {
+  const controller = new AbortController();
+  const caller = callerAs(who, { signal: controller.signal });
+  afterAll(() => controller.abort());
+
+  // `{}` fails every input schema, and the permission check runs before input parsing, so a call
+  // the role may make ends in BAD_REQUEST (or, without input, runs on PostgreSQL only) — never in Kafka.
+  it.each(procedures)("%s is allowed or refused with a sentence", async (path) => {
+    const required = EXPECTED[path]!;
+    const result = await outcome(caller, path, {});
+    if (who === "anonymous") expect(result).toBe("UNAUTHORIZED: Sign in to use Tributary.");
+    else if (!hasRole(who, required)) {
+      expect(result).toBe(`FORBIDDEN: Needs the ${required} role — you are ${who === "admin" ? "an" : "a"} ${who}.`);
+    } else expect(result).toBe("passed");
+  });
+
+  it("the message export route applies the same check", async () => {
+    const { cookie } = who === "anonymous" ? { cookie: "" } : await signedInAs(who);
+    const request = new Request("http://127.0.0.1/api/clusters/no-such-cluster/topics/t/messages/export?format=jsonl", {
+      headers: cookie ? { cookie } : {},
+    });
+    const response = await exportMessages(request, {
+      params: Promise.resolve({ clusterId: "no-such-cluster", topic: "t" }),
+    });
+    if (who === "anonymous") {
+      expect(response.status).toBe(401);
+      expect(await response.text()).toContain("Sign in to use Tributary.");
+    } else {
+      // Past the check: the unknown cluster is the next thing it says.
+      expect(response.status).toBe(404);
+    }
+  });
+});
+
+describe("a read-only cluster", () => {
+  let clusterId = "";
+  beforeAll(async () => {
+    // Nothing listens on port 1: a change that reached Kafka would fail as "unreachable", not as read-only.
+    const cluster = await upsertClusterByName(`read-only-${Date.now()}`, "127.0.0.1:1");
+    clusterId = cluster.id;
+    await setClusterReadOnly(clusterId, true);
+  });
+  afterAll(async () => {
+    await deleteClusterRecord(clusterId);
+  });
+
+  const group = { groupId: "role-matrix-group" };
+  const changes: [string, (clusterId: string) => unknown][] = [
+    [
+      "topics.create",
+      (id) => ({ clusterId: id, spec: { name: "t1", partitions: 1, replicationFactor: 1, configs: {} } }),
+    ],
+    ["topics.alterConfigs", (id) => ({ clusterId: id, name: "t1", changes: { "retention.ms": "1000" } })],
+    ["topics.addPartitions", (id) => ({ clusterId: id, name: "t1", count: 2 })],
+    ["topics.delete", (id) => ({ clusterId: id, name: "t1", confirmation: "t1" })],
+    [
+      "messages.produce",
+      (id) => ({ clusterId: id, topic: "t1", key: null, value: null, headers: [], partition: "key" }),
+    ],
+    ["groups.delete", (id) => ({ clusterId: id, ...group, confirmation: group.groupId })],
+    ["groups.offsets.reset", (id) => ({ clusterId: id, ...group, topic: "t1", strategy: { kind: "earliest" } })],
+    ["groups.offsets.deleteTopicOffsets", (id) => ({ clusterId: id, ...group, topic: "t1" })],
+    [
+      "playground.start",
+      (id) => ({
+        clusterId: id,
+        ...group,
+        topic: "t1",
+        memberCount: 1,
+        sessionTimeoutMs: 10_000,
+        processingDelayMs: 0,
+      }),
+    ],
+    ["playground.addMember", (id) => ({ clusterId: id, ...group })],
+    ["playground.removeMember", (id) => ({ clusterId: id, ...group, memberNumber: 1 })],
+    ["playground.killMember", (id) => ({ clusterId: id, ...group, memberNumber: 1 })],
+    ["playground.stopAll", (id) => ({ clusterId: id, ...group })],
+  ];
+
+  it("covers every mutation on a cluster", () => {
+    const onClusters = procedures
+      .filter(([path, procedure]) => procedure._def.type === "mutation" && !/^(admin|clusters)\./.test(path))
+      .map(([path]) => path);
+    expect(changes.map(([path]) => path).sort()).toEqual(onClusters.sort());
+  });
+
+  it.each(changes)("refuses %s, even for an admin, before Kafka is asked", async (path, input) => {
+    const caller = createCaller(() => contextAs("admin"));
+    await expect(callableAt(caller, path)(input(clusterId))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/is read-only in Tributary/),
+    });
+  });
+
+  it("still serves reads", async () => {
+    const clusters = await callerAs("viewer").clusters.list();
+    expect(clusters.find((cluster) => cluster.id === clusterId)?.isReadOnly).toBe(true);
+  });
+});

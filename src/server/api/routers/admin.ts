@@ -1,0 +1,29 @@
+import "server-only";
+import { z } from "zod";
+import { ZAccountEmail, ZRole } from "~/domain/accounts";
+import { inviteUser, listUsers, setUserDisabled, setUserRole } from "~/server/services/accounts/users-service";
+import { procedure, router } from "../trpc";
+import { adminAuditRouter } from "./admin-audit";
+
+const ZUserRef = z.object({ userId: z.string().min(1) });
+
+/** Accounts and the audit log: admins only. */
+export const adminRouter = router({
+  audit: adminAuditRouter,
+  users: router({
+    list: procedure("admin").query(() => listUsers()),
+
+    /** A one-time link for one person with one role; shown once to the admin, who passes it on. */
+    invite: procedure("admin")
+      .input(z.object({ email: ZAccountEmail, role: ZRole }))
+      .mutation(({ ctx, input }) => inviteUser(ctx, input.email, input.role)),
+
+    setRole: procedure("admin")
+      .input(ZUserRef.extend({ role: ZRole }))
+      .mutation(({ ctx, input }) => setUserRole(ctx, input.userId, input.role)),
+
+    setDisabled: procedure("admin")
+      .input(ZUserRef.extend({ disabled: z.boolean() }))
+      .mutation(({ ctx, input }) => setUserDisabled(ctx, input.userId, input.disabled)),
+  }),
+});

@@ -1,0 +1,99 @@
+import "server-only";
+import { APIError, betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { getDb } from "~/server/db/client";
+import { findAccount } from "~/server/db/accounts";
+import { resolveAuthSecret } from "./auth-secret";
+
+/** How long a browser may use its signed session copy without asking PostgreSQL (see cookieCache below). */
+export const SESSION_CACHE_SECONDS = 5 * 60;
+/** Sign-in attempts per address per minute before better-auth answers 429. */
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+
+function buildAuth(secret: string, secure: boolean) {
+  return betterAuth({
+    secret,
+    basePath: "/api/auth",
+    database: prismaAdapter(getDb(), { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts come only from the one-time setup link and admins' invites (src/server/auth/account-links.ts).
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "viewer", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+      // A signed copy of the session in its own cookie: while PostgreSQL is briefly down, signed-in
+      // users keep using the pages that need only Kafka. Role changes and disabling still apply at
+      // once, because context.ts re-reads the account (and trusts this copy only when it cannot).
+      cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS },
+    },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      storage: "memory",
+      customRules: { "/sign-in/email": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE } },
+    },
+    advanced: {
+      // HttpOnly and SameSite=Lax are better-auth's defaults; Secure (and the __Secure- prefix)
+      // only when the request came over TLS, or a plain-HTTP install could never sign in.
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account cannot start a session, whatever its password.
+          before: async (session) => {
+            const account = await findAccount(session.userId);
+            if (!account || account.disabled) {
+              throw new APIError("FORBIDDEN", {
+                message: "This account is disabled. Ask a Tributary admin to enable it.",
+              });
+            }
+          },
+        },
+      },
+    },
+    telemetry: { enabled: false },
+    // better-auth logs failed sign-ins with the email only; never a password or token.
+    logger: { level: "error" },
+  });
+}
+
+export type TAuth = ReturnType<typeof buildAuth>;
+
+type TAuthCache = { secret?: Promise<string>; plain?: TAuth; secure?: TAuth };
+const cache = globalThis as typeof globalThis & { __tributaryAuth?: TAuthCache };
+
+/**
+ * One better-auth instance per transport: cookies over TLS are `Secure`, over plain HTTP they
+ * cannot be. The secret is resolved once per process (a failed read is retried on the next call).
+ */
+export async function getAuth(secure: boolean): Promise<TAuth> {
+  const state = (cache.__tributaryAuth ??= {});
+  if (!state.secret) {
+    state.secret = resolveAuthSecret();
+    state.secret.catch(() => (state.secret = undefined));
+  }
+  const secret = await state.secret;
+  const key = secure ? "secure" : "plain";
+  return (state[key] ??= buildAuth(secret, secure));
+}
+
+/** Whether the request reached us over TLS (directly or through a proxy that says so). */
+export function isSecureRequest(headers: Headers, url?: string): boolean {
+  const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (forwarded) return forwarded === "https";
+  return url ? url.startsWith("https:") : false;
+}

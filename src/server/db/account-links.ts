@@ -1,0 +1,105 @@
+import "server-only";
+import type { Role } from "~/server/auth/permissions";
+import { getDb } from "./client";
+import { withDatabase } from "./database-errors";
+
+export type TAccountLinkKind = "setup" | "invite";
+
+export type TAccountLinkRow = {
+  id: string;
+  kind: TAccountLinkKind;
+  role: Role;
+  email: string | null;
+  createdBy: string | null;
+  usedBy: string | null;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: Date;
+};
+
+const SELECT = {
+  id: true,
+  kind: true,
+  role: true,
+  email: true,
+  createdBy: true,
+  usedBy: true,
+  expiresAt: true,
+  usedAt: true,
+  createdAt: true,
+} as const;
+
+function toRow(row: { kind: string; role: string } & Omit<TAccountLinkRow, "kind" | "role">): TAccountLinkRow {
+  return { ...row, kind: row.kind as TAccountLinkKind, role: row.role as Role };
+}
+
+export async function insertAccountLink(link: {
+  kind: TAccountLinkKind;
+  tokenHash: string;
+  role: Role;
+  email: string | null;
+  createdBy: string | null;
+  expiresAt: Date;
+}): Promise<TAccountLinkRow> {
+  return toRow(await withDatabase(() => getDb().accountLink.create({ data: link, select: SELECT })));
+}
+
+/** An unused, unexpired link with this token hash, or null. */
+export async function findUsableAccountLink(
+  kind: TAccountLinkKind,
+  tokenHash: string,
+): Promise<TAccountLinkRow | null> {
+  const row = await withDatabase(() =>
+    getDb().accountLink.findFirst({
+      where: { kind, tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
+      select: SELECT,
+    }),
+  );
+  return row ? toRow(row) : null;
+}
+
+/**
+ * Marks a link used, only if nobody used it first: two tabs submitting the same link race here,
+ * and exactly one wins (the UPDATE's WHERE is re-checked under the row lock).
+ */
+export async function claimAccountLink(id: string): Promise<boolean> {
+  const { count } = await withDatabase(() =>
+    getDb().accountLink.updateMany({
+      where: { id, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    }),
+  );
+  return count === 1;
+}
+
+/** Gives a claimed link back when the account could not be created, so the person can try again. */
+export async function releaseAccountLink(id: string): Promise<void> {
+  await withDatabase(() => getDb().accountLink.update({ where: { id }, data: { usedAt: null } }));
+}
+
+export async function recordAccountLinkUser(id: string, userId: string): Promise<void> {
+  await withDatabase(() => getDb().accountLink.update({ where: { id }, data: { usedBy: userId } }));
+}
+
+/** A new setup link replaces any earlier unused one, so only the newest printed link works. */
+export async function expireUnusedSetupLinks(): Promise<void> {
+  await withDatabase(() =>
+    getDb().accountLink.updateMany({ where: { kind: "setup", usedAt: null }, data: { expiresAt: new Date() } }),
+  );
+}
+
+export async function listInvites(take: number): Promise<TAccountLinkRow[]> {
+  const rows = await withDatabase(() =>
+    getDb().accountLink.findMany({ where: { kind: "invite" }, orderBy: { createdAt: "desc" }, take, select: SELECT }),
+  );
+  return rows.map(toRow);
+}
+
+/** Returns the stored secret, creating it with `generate()` the first time (racing servers agree on one). */
+export async function getOrCreateServerSecret(name: string, generate: () => string): Promise<string> {
+  return withDatabase(async () => {
+    await getDb().serverSecret.createMany({ data: [{ name, value: generate() }], skipDuplicates: true });
+    const row = await getDb().serverSecret.findUniqueOrThrow({ where: { name } });
+    return row.value;
+  });
+}
