@@ -13,8 +13,8 @@ async function createTopicThroughTheForm(page: Page, topic: string): Promise<voi
   await page.getByRole("button", { name: "Create topic" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Create topic" });
   await dialog.getByLabel("Name", { exact: true }).fill(topic);
-  await dialog.getByLabel("Name", { exact: true }).press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/topics/${topic}$`), { timeout: 15_000 });
+  await dialog.getByRole("button", { name: "Create topic" }).click();
+  await expect(page).toHaveURL(new RegExp(`/topics/${topic}$`), { timeout: 30_000 });
 }
 
 const rows = (page: Page) => page.getByTestId("audit-row");
@@ -23,6 +23,8 @@ test("lists a change with who made it, from where and how it ended, and filters 
   page,
   browserName,
 }) => {
+  // Generous: a change, the audit page, four filters and an export, on a machine that may be busy.
+  test.setTimeout(240_000);
   const topic = uniqueName("e2e-audit");
   try {
     await createTopicThroughTheForm(page, topic);
