@@ -70,7 +70,7 @@ async function ask<T extends TLoadReply["type"]>(type: T): Promise<Extract<TLoad
 }
 const command = (message: TLoadCommand) => load.send(message);
 
-type TPhase = { clients: number; cpuPerSecond: number; received: number[]; skipped: number[] };
+type TPhase = { clients: number; cpuPerSecond: number; received: number[]; skipped: number[]; loadCpu: number };
 
 /** One phase: open the clients, produce, and count the server's CPU seconds per wall second. */
 async function phase(url: string, clients: number, seconds: number): Promise<TPhase> {
@@ -85,17 +85,17 @@ async function phase(url: string, clients: number, seconds: number): Promise<TPh
   const cpu = process.cpuUsage(cpuBefore);
   const wallSeconds = (performance.now() - wallBefore) / 1_000;
   command({ type: "close", expected: RATE * seconds });
-  const { received, skipped } = await ask("closed");
+  const { received, skipped, cpuPerSecond: loadCpu } = await ask("closed");
   // Let the last stream's teardown finish before the next phase starts measuring.
   await pause(500);
-  return { clients, cpuPerSecond: (cpu.user + cpu.system) / 1e6 / wallSeconds, received, skipped };
+  return { clients, cpuPerSecond: (cpu.user + cpu.system) / 1e6 / wallSeconds, received, skipped, loadCpu };
 }
 
 function describe(result: TPhase): string {
   const total = RATE * SECONDS;
   const complete = result.received.filter((count) => count === total).length;
   const skipped = result.skipped.reduce((sum, count) => sum + count, 0);
-  return `${String(result.clients).padStart(2)} client(s): ${result.cpuPerSecond.toFixed(3)} CPU-s/s; ${complete}/${result.clients} received all ${total}, ${skipped} skipped in all`;
+  return `${String(result.clients).padStart(2)} client(s): ${result.cpuPerSecond.toFixed(3)} CPU-s/s; ${complete}/${result.clients} received all ${total}, ${skipped} skipped in all (load process: ${result.loadCpu.toFixed(3)} CPU-s/s)`;
 }
 
 const admin = new kafkajs.Kafka({
