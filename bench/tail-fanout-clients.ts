@@ -3,8 +3,8 @@
  * server's: N SSE clients of `messages.tail` (each parsing every event as the browser would) and
  * the producer. Driven by the benchmark over IPC.
  */
+import { get } from "node:http";
 import kafkajs from "kafkajs";
-import { readSse } from "./message-tail-sse";
 
 export type TLoadCommand =
   | { type: "open"; url: string; count: number }
@@ -15,11 +15,13 @@ export type TLoadReply =
   | { type: "opened" }
   | { type: "producing" }
   | { type: "produced" }
-  | { type: "closed"; received: number[]; skipped: number[] };
+  /** `cpuPerSecond`: this process's own CPU while the clients were open, to tell when it was starved. */
+  | { type: "closed"; received: number[]; skipped: number[]; cpuPerSecond: number };
 
 type TClient = { stop: AbortController; received: number; skipped: number; isLive: boolean };
 
 let clients: TClient[] = [];
+let openedAt = { cpu: process.cpuUsage(), wall: 0 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const send = (reply: TLoadReply) => process.send?.(reply);
 
@@ -36,6 +38,28 @@ function countEvent(data: string, client: TClient): void {
   for (let at = data.indexOf("offset"); at >= 0; at = data.indexOf("offset", at + 6)) client.received += 1;
 }
 
+/**
+ * A minimal SSE reader on node:http rather than fetch: undici's web streams cost this process
+ * several times more CPU, enough on a loaded machine to fall behind and make the server skip.
+ */
+function readEvents(url: string, client: TClient): void {
+  const request = get(url, { headers: { accept: "text/event-stream" }, signal: client.stop.signal }, (response) => {
+    response.setEncoding("utf8");
+    let pending = "";
+    response.on("data", (text: string) => {
+      pending += text;
+      let end: number;
+      while ((end = pending.indexOf("\n\n")) >= 0) {
+        const event = pending.slice(0, end);
+        pending = pending.slice(end + 2);
+        if (event.startsWith("data:") || event.includes("\ndata:")) countEvent(event, client);
+      }
+    });
+    response.on("error", () => undefined);
+  });
+  request.on("error", () => undefined);
+}
+
 async function open(url: string, count: number): Promise<void> {
   clients = Array.from({ length: count }, () => ({
     stop: new AbortController(),
@@ -43,10 +67,9 @@ async function open(url: string, count: number): Promise<void> {
     skipped: 0,
     isLive: false,
   }));
-  for (const client of clients) {
-    void readSse(url, client.stop.signal, (data) => countEvent(data, client)).catch(() => undefined);
-  }
+  for (const client of clients) readEvents(url, client);
   while (!clients.every((client) => client.isLive)) await pause(20);
+  openedAt = { cpu: process.cpuUsage(), wall: performance.now() };
 }
 
 /** Sends whatever is due every few milliseconds, so the rate holds whatever the ack latency. */
@@ -83,11 +106,14 @@ async function close(expected: number): Promise<void> {
   while (clients.some((client) => client.received + client.skipped < expected) && performance.now() < deadline) {
     await pause(50);
   }
+  const cpu = process.cpuUsage(openedAt.cpu);
+  const cpuPerSecond = (cpu.user + cpu.system) / 1e3 / (performance.now() - openedAt.wall);
   for (const client of clients) client.stop.abort();
   send({
     type: "closed",
     received: clients.map((client) => client.received),
     skipped: clients.map((client) => client.skipped),
+    cpuPerSecond,
   });
   clients = [];
 }
