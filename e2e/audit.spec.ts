@@ -1,11 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { clusterIdFor, uniqueName, withOutsideAdmin } from "./fixtures";
+import { e2eAccount } from "./paths";
 
-/**
- * The audit page needs the admin role. Until sign-in exists the app's one local actor must be an
- * admin for this spec; with accounts, sign in as an admin first (the actor named below).
- */
-const ACTOR_NAME = "Local operator";
+/** The audit page needs the admin role; specs run signed in as the e2e admin (playwright.config.ts). */
+const ACTOR_NAME = e2eAccount("admin").name;
 
 async function createTopicThroughTheForm(page: Page, topic: string): Promise<void> {
   const clusterId = await clusterIdFor(page);
