@@ -170,6 +170,7 @@ export function PlaygroundStartForm({
         <Play aria-hidden className="size-4" />
         {start.isPending ? "Starting…" : "Start"}
       </Button>
+      <RoleNote permission={permission} />
     </form>
   );
 }

@@ -102,6 +102,7 @@ export function ProduceForm({
         </Banner>
       ) : null}
       {send.data ? <ProduceResult clusterId={clusterId} topic={topic} result={send.data} onShow={onShow} /> : null}
+      <RoleNote permission={permission} />
       <DialogFooter>
         <Button
           type="submit"
