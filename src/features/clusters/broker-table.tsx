@@ -13,7 +13,7 @@ export function BrokerTable({ brokers }: { brokers: TBroker[] }) {
         <EmptyState title="No brokers in the metadata">The cluster answered but named no live broker.</EmptyState>
       ) : (
         <table className="w-full text-sm">
-          <thead className="text-left text-xs text-muted uppercase">
+          <thead className="text-muted text-left text-xs uppercase">
             <tr>
               <th scope="col" className="px-5 py-2 font-medium">
                 Broker id
@@ -37,7 +37,7 @@ export function BrokerTable({ brokers }: { brokers: TBroker[] }) {
           </thead>
           <tbody>
             {brokers.map((broker) => (
-              <tr key={broker.nodeId} className="border-t border-line" data-testid="broker-row">
+              <tr key={broker.nodeId} className="border-line border-t" data-testid="broker-row">
                 <td className="px-5 py-2.5 font-mono tabular-nums">{broker.nodeId}</td>
                 <td className="px-5 py-2.5 font-mono">
                   {broker.host}:{broker.port}

@@ -12,6 +12,7 @@ import { useTRPC } from "~/trpc/react";
 import { BrokerTable } from "./broker-table";
 import { ClusterStats } from "./cluster-stats";
 import { ConnectionBanner } from "./connection-banner";
+import { ReadOnlySwitch } from "./read-only-switch";
 
 /** One cluster's brokers and counts, kept live by the `cluster.health` subscription. */
 export function ClusterOverview({ cluster }: { cluster: TCluster }) {
@@ -35,6 +36,7 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
             cluster id <span className="text-ink font-mono">{overview.clusterId}</span>
           </span>
         ) : null}
+        <ReadOnlySwitch clusterId={cluster.id} isReadOnly={cluster.isReadOnly} />
         <Button asChild className="ml-auto">
           <Link href={`/clusters/${encodeURIComponent(cluster.id)}/topics`}>
             <List aria-hidden className="size-4" />

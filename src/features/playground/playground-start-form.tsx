@@ -1,5 +1,7 @@
 "use client";
 
+import { RoleNote } from "~/components/auth/role-note";
+import { useMe } from "~/components/auth/use-me";
 import { useMutation } from "@tanstack/react-query";
 import { Play } from "lucide-react";
 import { useState, type FormEvent } from "react";
@@ -58,6 +60,7 @@ export function PlaygroundStartForm({
   onStarted,
 }: StartFormProps) {
   const trpc = useTRPC();
+  const permission = useMe().can("operator");
   const [form, setForm] = useState({
     groupId: suggestedGroupId,
     memberCount: String(limits.defaultMemberCount),
@@ -158,10 +161,16 @@ export function PlaygroundStartForm({
           {failure.hint}
         </Banner>
       ) : null}
-      <Button type="submit" variant="primary" disabled={start.isPending}>
+      <Button
+        type="submit"
+        variant="primary"
+        disabled={start.isPending || !permission.allowed}
+        title={permission.reason}
+      >
         <Play aria-hidden className="size-4" />
         {start.isPending ? "Starting…" : "Start"}
       </Button>
+      <RoleNote permission={permission} />
     </form>
   );
 }

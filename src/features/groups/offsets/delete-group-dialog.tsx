@@ -1,5 +1,7 @@
 "use client";
 
+import { RoleNote } from "~/components/auth/role-note";
+import { useMe } from "~/components/auth/use-me";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -16,6 +18,7 @@ type DeleteGroupDialogProps = { clusterId: string; groupId: string; isBlocked: b
 /** Deleting a group drops all its committed offsets, so the user types its id first. */
 export function DeleteGroupDialog({ clusterId, groupId, isBlocked }: DeleteGroupDialogProps) {
   const trpc = useTRPC();
+  const permission = useMe().can("operator");
   const queryClient = useQueryClient();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -50,11 +53,12 @@ export function DeleteGroupDialog({ clusterId, groupId, isBlocked }: DeleteGroup
   return (
     <Dialog open={open} onOpenChange={openChange}>
       <DialogTrigger asChild>
-        <Button disabled={isBlocked} className="text-danger">
+        <Button disabled={isBlocked || !permission.allowed} title={permission.reason} className="text-danger">
           <Trash2 aria-hidden className="size-4" />
           Delete group
         </Button>
       </DialogTrigger>
+      <RoleNote permission={permission} />
       <DialogContent title="Delete group" description="The group and all its committed offsets are deleted for good.">
         <form onSubmit={submit} className="space-y-4" noValidate>
           <Field label={`Type ${groupId} to confirm`}>

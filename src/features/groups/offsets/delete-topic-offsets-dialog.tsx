@@ -1,5 +1,7 @@
 "use client";
 
+import { RoleNote } from "~/components/auth/role-note";
+import { useMe } from "~/components/auth/use-me";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Eraser } from "lucide-react";
 import { useState, type FormEvent } from "react";
@@ -16,6 +18,7 @@ type DeleteTopicOffsetsDialogProps = { clusterId: string; groupId: string; isBlo
 /** Forgets the group's committed offsets for one topic (Kafka's OffsetDelete); the rest of the group stays. */
 export function DeleteTopicOffsetsDialog({ clusterId, groupId, isBlocked }: DeleteTopicOffsetsDialogProps) {
   const trpc = useTRPC();
+  const permission = useMe().can("operator");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [topic, setTopic] = useState("");
@@ -45,11 +48,12 @@ export function DeleteTopicOffsetsDialog({ clusterId, groupId, isBlocked }: Dele
   return (
     <Dialog open={open} onOpenChange={openChange}>
       <DialogTrigger asChild>
-        <Button disabled={isBlocked}>
+        <Button disabled={isBlocked || !permission.allowed} title={permission.reason}>
           <Eraser aria-hidden className="size-4" />
           Delete offsets for a topic
         </Button>
       </DialogTrigger>
+      <RoleNote permission={permission} />
       <DialogContent
         title="Delete offsets for a topic"
         description={`${groupId} forgets where it was in this topic; its consumers then start by their auto.offset.reset policy.`}

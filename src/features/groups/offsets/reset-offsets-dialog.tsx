@@ -1,5 +1,7 @@
 "use client";
 
+import { RoleNote } from "~/components/auth/role-note";
+import { useMe } from "~/components/auth/use-me";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { useState, type FormEvent } from "react";
@@ -18,6 +20,7 @@ type ResetOffsetsDialogProps = { clusterId: string; groupId: string; isBlocked: 
 /** Choose scope and strategy, see before → after for every partition, confirm; then see where they ended. */
 export function ResetOffsetsDialog({ clusterId, groupId, isBlocked }: ResetOffsetsDialogProps) {
   const trpc = useTRPC();
+  const permission = useMe().can("operator");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<TResetForm>(INITIAL_RESET_FORM);
@@ -69,11 +72,12 @@ export function ResetOffsetsDialog({ clusterId, groupId, isBlocked }: ResetOffse
   return (
     <Dialog open={open} onOpenChange={openChange}>
       <DialogTrigger asChild>
-        <Button disabled={isBlocked}>
+        <Button disabled={isBlocked || !permission.allowed} title={permission.reason}>
           <RotateCcw aria-hidden className="size-4" />
           Reset offsets
         </Button>
       </DialogTrigger>
+      <RoleNote permission={permission} />
       <DialogContent
         title="Reset offsets"
         description={`Where ${groupId} resumes reading when its consumers start again.`}

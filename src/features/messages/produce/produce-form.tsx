@@ -1,5 +1,7 @@
 "use client";
 
+import { RoleNote } from "~/components/auth/role-note";
+import { useMe } from "~/components/auth/use-me";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { TProduceRequest } from "~/domain/messages/produce-request";
@@ -42,6 +44,7 @@ export function ProduceForm({
   const [draft, setDraft] = useState(initialDraft);
   const [isSubmitted, setIsSubmitted] = useState(false);
   const trpc = useTRPC();
+  const permission = useMe().can("operator");
   const send = useMutation(trpc.messages.produce.mutationOptions());
   const check = checkDraft(draft, partitionCount ?? 1);
   const problems = check.ok || !isSubmitted ? {} : check.problems;
@@ -99,8 +102,14 @@ export function ProduceForm({
         </Banner>
       ) : null}
       {send.data ? <ProduceResult clusterId={clusterId} topic={topic} result={send.data} onShow={onShow} /> : null}
+      <RoleNote permission={permission} />
       <DialogFooter>
-        <Button type="submit" variant="primary" disabled={send.isPending || partitionCount === null}>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={send.isPending || partitionCount === null || !permission.allowed}
+          title={permission.reason}
+        >
           {send.isPending ? "Sending…" : submitLabel}
         </Button>
       </DialogFooter>

@@ -3,6 +3,8 @@
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { RoleNote } from "~/components/auth/role-note";
+import { useMe } from "~/components/auth/use-me";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "~/components/ui/dialog";
 import { topicHref } from "../list/topic-name-link";
@@ -12,14 +14,16 @@ import { CreateTopicForm } from "./create-topic-form";
 export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
+  const permission = useMe().can("admin");
   return (
     <Dialog open={isOpen} onOpenChange={setIsOpen}>
       <DialogTrigger asChild>
-        <Button variant="primary">
+        <Button variant="primary" disabled={!permission.allowed} title={permission.reason}>
           <Plus aria-hidden className="size-4" />
           Create topic
         </Button>
       </DialogTrigger>
+      <RoleNote permission={permission} />
       <DialogContent
         title="Create topic"
         description="Checked as you type with the same rules the server applies, then by the broker before it is created."

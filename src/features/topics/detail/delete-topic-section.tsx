@@ -1,5 +1,7 @@
 "use client";
 
+import { RoleNote } from "~/components/auth/role-note";
+import { useMe } from "~/components/auth/use-me";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -17,6 +19,7 @@ import { topicListHref } from "./topic-links";
 /** Deleting is for good, so the user types the topic's name first; Kafka's own topics are refused. */
 export function DeleteTopicSection({ clusterId, topic }: { clusterId: string; topic: TTopicDescription }) {
   const trpc = useTRPC();
+  const permission = useMe().can("admin");
   const queryClient = useQueryClient();
   const router = useRouter();
   const [confirmation, setConfirmation] = useState("");
@@ -71,11 +74,13 @@ export function DeleteTopicSection({ clusterId, topic }: { clusterId: string; to
             <Button
               type="submit"
               className="bg-danger dark:text-canvas text-white hover:opacity-90"
-              disabled={!matches || remove.isPending || remove.isSuccess}
+              disabled={!matches || !permission.allowed || remove.isPending || remove.isSuccess}
+              title={permission.reason}
             >
               <Trash2 aria-hidden className="size-4" />
               {remove.isPending ? "Deleting…" : remove.isSuccess ? "Deleted — opening the topic list…" : "Delete topic"}
             </Button>
+            <RoleNote permission={permission} />
           </form>
         )}
       </div>

@@ -19,10 +19,7 @@ export function KeyDistributionChart({ partitions }: { partitions: PartitionKeyS
           <CartesianGrid stroke="var(--color-line)" vertical={false} />
           <XAxis dataKey="name" stroke="var(--color-muted)" tickLine={false} fontSize={12} />
           <YAxis stroke="var(--color-muted)" tickLine={false} fontSize={12} allowDecimals={false} width={48} />
-          <Tooltip
-            cursor={{ fill: "var(--color-surface-raised)" }}
-            contentStyle={CHART_TOOLTIP_STYLE}
-          />
+          <Tooltip cursor={{ fill: "var(--color-surface-raised)" }} contentStyle={CHART_TOOLTIP_STYLE} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar
             dataKey="messages"
