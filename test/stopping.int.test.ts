@@ -82,10 +82,13 @@ async function isRunning(pid: number): Promise<boolean> {
 
 afterEach(async () => {
   for (const run of runs.splice(0)) {
-    try {
-      process.kill(-run.npm.pid!, "SIGKILL");
-    } catch {
-      // already gone, as it should be
+    // A failed test leaves the tree running; the web server has a process group of its own.
+    for (const pid of [...(await descendants(run.npm.pid!)), run.npm.pid!]) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone, as it should be
+      }
     }
     await rm(run.dataDir, { recursive: true, force: true });
   }
@@ -106,6 +109,6 @@ describe("stopping npm run dev with a signal to the npm process alone", () => {
       expect(await isPortFree(run.port)).toBe(true);
       expect(run.output()).toContain(`Listening on 127.0.0.1:${run.port} only`);
       expect(run.output()).not.toContain("MaxListenersExceededWarning");
-    });
+    }, 240_000);
   }
 });
