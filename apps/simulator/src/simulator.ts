@@ -1,6 +1,7 @@
 import { ensureTopic } from "../../../src/server/kafka/ensure-topic";
 import { produceRecords } from "../../../src/server/kafka/produce";
 import type { ClusterTarget } from "../../../src/server/kafka/client-registry";
+import { pause } from "./pause";
 import { nextValue, readingFor, streamKeys } from "./sensor-readings";
 
 export const DEMO_TOPIC = "telemetry.raw";
@@ -43,9 +44,6 @@ export async function runSimulator(options: TSimulatorOptions): Promise<void> {
       return { key, value: JSON.stringify(readingFor(key, value, now)) };
     });
     if (records.length > 0) await produceRecords(target, topic, records).catch((error: unknown) => onError?.(error));
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, tickMs);
-      signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-    });
+    await pause(tickMs, signal);
   }
 }
