@@ -17,6 +17,13 @@ describe("decoders", () => {
     expect(String((decoded.json?.value as { id: unknown }).id)).toBe("9007199254740993");
   });
 
+  it("auto shows plain-text keys as text without a warning; only an explicit JSON choice warns", () => {
+    for (const key of ["order-1", "server-1-cpu", "user:42", "01", "{half", "true story"]) {
+      expect(decodeBytes(bytes(key), "auto")).toEqual({ kind: "text", text: key });
+    }
+    expect(decodeBytes(bytes("order-1"), "json").note).toMatch(/not valid JSON/);
+  });
+
   it("auto falls back to UTF-8 text, then to hex for invalid UTF-8 or control bytes", () => {
     expect(decodeBytes(bytes("héllo wörld"), "auto")).toEqual({ kind: "text", text: "héllo wörld" });
     expect(decodeBytes(new Uint8Array([0xff, 0xfe, 0x41]), "auto")).toEqual({

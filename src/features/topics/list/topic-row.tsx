@@ -25,7 +25,7 @@ type TopicRowProps = { clusterId: string; topic: TTopicSummary; rate: number | u
 export function TopicRow({ clusterId, topic, rate }: TopicRowProps) {
   return (
     <tr className="border-line hover:bg-surface-raised/50 border-t" data-testid="topic-row" data-topic={topic.name}>
-      <th scope="row" className={`${CELL} max-w-3xs text-left font-normal xl:max-w-sm 2xl:max-w-md`}>
+      <th scope="row" className={`${CELL} max-w-3xs text-left font-normal 2xl:max-w-md`}>
         <TopicNameLink clusterId={clusterId} topic={topic} />
       </th>
       <td className={NUMBER_CELL} data-column="partitions">

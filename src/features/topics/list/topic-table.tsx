@@ -46,7 +46,7 @@ export function TopicTable({ clusterId, topics, rates, sort, direction, onSort }
             ))}
             <th
               scope="col"
-              className="px-3 py-2 text-right font-medium whitespace-nowrap last:pr-5"
+              className="px-3 py-2 text-right font-medium text-balance last:pr-5"
               title="Messages per second, averaged over the last minute"
             >
               Produce rate (1 min)
