@@ -2,9 +2,20 @@
  * How a group coordinates. "classic": the JoinGroup/SyncGroup protocol that kafkajs and older Java
  * clients speak. "consumer": the new consumer protocol (KIP-848, Kafka 4) — the classic
  * DescribeGroups answers "Dead" with no members for such a group, so it is described with
- * ConsumerGroupDescribe (sent by hand; kafkajs 2.2.4 does not know it).
+ * ConsumerGroupDescribe (sent by hand; kafkajs 2.2.4 does not know it). "share": a share group
+ * (KIP-932, queues: members share partitions and acknowledge records one by one). "streams": a
+ * Kafka Streams application on the streams rebalance protocol (KIP-1071). Kafka 4's ListGroups v5
+ * names the type; share and streams groups are shown with their state, not described further.
  */
-export type TGroupType = "classic" | "consumer";
+export type TGroupType = "classic" | "consumer" | "share" | "streams";
+
+/** What Tributary cannot show yet about a share or streams group, as a sentence. */
+export const OTHER_GROUP_TYPE_LIMITATION: Record<"share" | "streams", string> = {
+  share:
+    "This is a share group (KIP-932): its members share the partitions and acknowledge records one by one, so it has no committed offsets or assignment like a consumer group. Tributary shows its state; its members and delivery state are not shown yet.",
+  streams:
+    "This is a Kafka Streams group on the streams rebalance protocol (KIP-1071). Tributary shows its state and committed offsets; its members and tasks are not shown yet.",
+};
 
 /** One partition a group has committed to or is assigned, with its lag. Offsets are int64 strings. */
 export type TGroupPartitionLag = {

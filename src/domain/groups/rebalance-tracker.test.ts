@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TGroupMember } from "./group-dto";
-import { provisionalMembers, trackSnapshot, type TTrackerState } from "./rebalance-tracker";
+import { newGroupTracker, provisionalMembers, trackSnapshot, type TTrackerState } from "./rebalance-tracker";
 
 const member = (memberId: string, partitions: number[]): TGroupMember => ({
   memberId,
@@ -104,5 +104,26 @@ describe("trackSnapshot", () => {
     if (progress?.kind !== "progress") throw new Error("expected progress");
     expect(provisionalMembers(progress.rebalance).joined.map((entry) => entry.memberId)).toEqual(["c"]);
     expect(provisionalMembers(progress.rebalance).left).toEqual([]);
+  });
+});
+
+describe("a new group", () => {
+  const newMember = (memberId: string) => member(memberId, []);
+
+  it("lists every member of its first rebalance as joined, when first seen mid-rebalance", () => {
+    const started = trackSnapshot(newGroupTracker(1_000), { state: "PreparingRebalance", members: [] }, 1_000);
+    expect(started.action?.kind).toBe("start");
+    const done = trackSnapshot(started.state, { state: "Stable", members: [newMember("a"), newMember("b")] }, 1_500);
+    expect(done.action?.kind).toBe("complete");
+    if (done.action?.kind !== "complete") return;
+    expect(done.action.rebalance.diff.joined.map((joined) => joined.memberId)).toEqual(["a", "b"]);
+    expect(done.action.rebalance.before).toEqual([]);
+  });
+
+  it("records its members as joined when it was first seen already settled", () => {
+    const step = trackSnapshot(newGroupTracker(1_000), { state: "Stable", members: [newMember("a")] }, 2_000);
+    expect(step.action?.kind).toBe("record");
+    if (step.action?.kind !== "record") return;
+    expect(step.action.rebalance.diff.joined.map((joined) => joined.memberId)).toEqual(["a"]);
   });
 });

@@ -66,6 +66,15 @@ export function provisionalMembers(open: TOpenRebalance): Pick<TRebalanceDiff, "
 
 export type TTrackerStep = { state: TTrackerState; action: TTrackerAction | null };
 
+/**
+ * What to track a group from when it is known to be new (it was not there a moment ago, or it has
+ * never completed a rebalance): nobody was a member before, so its first rebalance lists every
+ * member as joined instead of starting without a "before".
+ */
+export function newGroupTracker(at: number): TTrackerState {
+  return { lastState: "Empty", lastObservedAt: at, settled: [], open: null };
+}
+
 function complete(open: TOpenRebalance, after: TGroupMember[], at: number, timed: boolean): TCompletedRebalance {
   return {
     ...open,

@@ -71,7 +71,11 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
       </Suspense>
 
       {event?.status === "ok" ? <GroupOffsetsActions clusterId={clusterId} groupId={groupId} /> : null}
-      <RebalanceTimeline clusterId={clusterId} groupId={groupId} />
+      <RebalanceTimeline
+        clusterId={clusterId}
+        groupId={groupId}
+        headerState={group ? `${group.state} ${group.generationId ?? ""}` : null}
+      />
     </div>
   );
 }

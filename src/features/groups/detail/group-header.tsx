@@ -46,7 +46,7 @@ export function GroupHeader({ groupId, group }: { groupId: string; group: TGroup
             <dd className="text-ink">{group.timeLagMs === null ? "—" : formatDuration(group.timeLagMs)}</dd>
           </div>
           <div className="flex gap-1.5" title={GENERATION_HELP}>
-            <dt>{group.type === "consumer" ? "Group epoch" : "Generation"}</dt>
+            <dt>{group.type === "classic" ? "Generation" : "Group epoch"}</dt>
             <dd className="text-ink tabular-nums" data-testid="group-generation">
               {group.generationId ?? "unknown"}
             </dd>

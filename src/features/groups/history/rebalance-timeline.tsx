@@ -30,7 +30,16 @@ function LiveLine({ event }: { event: TRebalanceWatchEvent | undefined }) {
  * The stored rebalances of one group, newest first. Keeping this open makes the server watch the
  * group (one watcher per group however many pages are open); each stored change refetches page 1.
  */
-export function RebalanceTimeline({ clusterId, groupId }: { clusterId: string; groupId: string }) {
+export function RebalanceTimeline({
+  clusterId,
+  groupId,
+  headerState = null,
+}: {
+  clusterId: string;
+  groupId: string;
+  /** The state and generation the page's header shows now: when they move, the stored rows are read again. */
+  headerState?: string | null;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
@@ -45,6 +54,12 @@ export function RebalanceTimeline({ clusterId, groupId }: { clusterId: string; g
     if (revision === null) return;
     void queryClient.invalidateQueries({ queryKey: trpc.groups.history.rebalances.queryKey() });
   }, [revision, queryClient, trpc]);
+  // The header (groups.watch) and this list (history.watch) poll separately: when the header turns
+  // Stable or shows a new generation, read the rows again so an entry does not stay "in progress".
+  useEffect(() => {
+    if (headerState === null) return;
+    void queryClient.invalidateQueries({ queryKey: trpc.groups.history.rebalances.queryKey() });
+  }, [headerState, queryClient, trpc]);
   const event = live.data;
   const total = rebalances.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

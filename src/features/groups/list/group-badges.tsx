@@ -7,6 +7,8 @@ const STATE_TONES: Record<string, BadgeTone> = {
   CompletingRebalance: "warn",
   Assigning: "warn",
   Reconciling: "warn",
+  // A streams group waiting for its internal topics.
+  NotReady: "warn",
   Empty: "neutral",
   Dead: "danger",
 };
@@ -23,8 +25,10 @@ export function GroupStateBadge({ group }: { group: Pick<TGroupSummary, "state" 
   return <Badge tone={STATE_TONES[group.state] ?? "neutral"}>{group.state}</Badge>;
 }
 
-/** Classic protocol or Kafka 4's new consumer protocol (KIP-848). */
+/** Classic protocol, Kafka 4's new consumer protocol (KIP-848), a share group or a streams group. */
 export function GroupTypeBadge({ group }: { group: Pick<TGroupSummary, "type" | "protocolType"> }) {
   if (group.type === "consumer") return <Badge tone="accent">consumer (KIP-848)</Badge>;
+  if (group.type === "share") return <Badge tone="accent">share group (KIP-932)</Badge>;
+  if (group.type === "streams") return <Badge tone="accent">streams (KIP-1071)</Badge>;
   return <Badge>{group.protocolType ? `classic · ${group.protocolType}` : "classic"}</Badge>;
 }

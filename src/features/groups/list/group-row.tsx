@@ -31,7 +31,14 @@ export function GroupRow({ clusterId, group }: { clusterId: string; group: TGrou
       </td>
       <td className={NUMBER_CELL} data-column="members">
         {group.memberCount === null ? (
-          <span className="text-muted" title="The broker did not describe the members of this KIP-848 group">
+          <span
+            className="text-muted"
+            title={
+              group.type === "consumer"
+                ? "The broker did not describe the members of this KIP-848 group"
+                : `Tributary does not show the members of ${group.type} groups yet`
+            }
+          >
             —
           </span>
         ) : (

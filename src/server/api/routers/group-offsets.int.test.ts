@@ -1,9 +1,11 @@
+import { once } from "node:events";
 import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { actorAs, callerAs } from "../../../../test/caller-as";
+import { startJavaConsumer, stopJavaConsumer } from "../../../../test/java-consumer";
 
 const brokers = inject("kafkaBrokers").split(",");
 const kafka = new kafkajs.Kafka({ clientId: "offsets-test-outside", brokers, logLevel: kafkajs.logLevel.NOTHING });
@@ -153,6 +155,45 @@ describe("group offsets router", () => {
     }
     expect(await committed(groupId)).toEqual(["1", "1", "1"]);
   });
+
+  it("guards a running KIP-848 group (which the classic DescribeGroups calls Dead) by its members, and resets it once they stopped", async () => {
+    const groupId = newGroup("kip848");
+    const java = startJavaConsumer(brokers.join(","), topic, groupId);
+    try {
+      // The new-protocol member joins and commits its position as it reads all 30 records.
+      await expect
+        .poll(() => caller.groups.offsets.guard({ clusterId, groupId }), { timeout: 90_000, interval: 500 })
+        .toMatchObject({ state: "Stable", activeMembers: 1 });
+      await expect.poll(() => committed(groupId), { timeout: 30_000 }).toEqual(["10", "10", "10"]);
+      const blocked = "The group has 1 active member; stop them first.";
+      const preview = await caller.groups.offsets.previewReset({
+        clusterId,
+        groupId,
+        topic,
+        strategy: { kind: "earliest" },
+      });
+      expect(preview).toMatchObject({ activeMembers: 1, blockedReason: blocked, groupNote: null });
+      await expect(reset(groupId, { kind: "earliest" })).rejects.toMatchObject({ message: blocked });
+      await expect(caller.groups.offsets.deleteTopicOffsets({ clusterId, groupId, topic })).rejects.toMatchObject({
+        message: blocked,
+      });
+      await expect(caller.groups.delete({ clusterId, groupId, confirmation: groupId })).rejects.toMatchObject({
+        message: blocked,
+      });
+      expect(await committed(groupId)).toEqual(["10", "10", "10"]);
+      // A clean shutdown: the member leaves the group at once instead of after its session timeout.
+      const exited = once(java, "exit");
+      java.kill("SIGTERM");
+      await exited;
+    } finally {
+      await stopJavaConsumer(java);
+    }
+    await expect
+      .poll(() => caller.groups.offsets.guard({ clusterId, groupId }), { timeout: 90_000, interval: 1_000 })
+      .toMatchObject({ activeMembers: 0, blockedReason: null });
+    await reset(groupId, { kind: "offset", offset: "4" });
+    expect(await committed(groupId)).toEqual(["4", "4", "4"]);
+  }, 240_000);
 
   it("deletes a stopped group's committed offsets for one topic", async () => {
     const groupId = newGroup("forget-topic");

@@ -1,7 +1,9 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import kafkajs, { type Consumer, type Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TCluster } from "~/domain/cluster";
-import type { TGroupDetail, TGroupWatch } from "~/domain/groups/group-dto";
+import { OTHER_GROUP_TYPE_LIMITATION, type TGroupDetail, type TGroupWatch } from "~/domain/groups/group-dto";
 import { buildAssignmentGrid } from "~/domain/groups/assignment-grid";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
@@ -184,4 +186,41 @@ describe("groups router", () => {
       await stopJavaConsumer(java);
     }
   });
+
+  it("shows a share group (KIP-932) with its own type and real state, not as a dead classic group", async () => {
+    const groupId = `${prefix}-share`;
+    const topic = `${prefix}-share-topic`;
+    topics.push(topic);
+    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+    // Kafka's own share consumer from the same jars: a member kafkajs cannot be.
+    const share = spawn(
+      "java",
+      [
+        "-cp",
+        ".data/kafka-local/libs-4.3.1/*",
+        "org.apache.kafka.tools.consumer.ConsoleShareConsumer",
+        "--bootstrap-server",
+        brokers,
+        "--topic",
+        topic,
+        "--group",
+        groupId,
+      ],
+      { stdio: "ignore" },
+    );
+    try {
+      await expect
+        .poll(async () => (await caller.groups.list({ clusterId: cluster.id, search: groupId })).items[0], {
+          timeout: 90_000,
+          interval: 1_000,
+        })
+        .toMatchObject({ groupId, type: "share", state: "Stable", protocolType: "share", memberCount: null });
+      const group = await watchUntil(groupId, (candidate) => candidate.type === "share");
+      expect(group.state).toBe("Stable");
+      expect(group.limitation).toBe(OTHER_GROUP_TYPE_LIMITATION.share);
+    } finally {
+      share.kill("SIGKILL");
+      await once(share, "exit");
+    }
+  }, 150_000);
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodeConsumerGroupDescribe } from "./consumer-group-describe";
+import type { InternalCluster } from "../internal-cluster";
+import {
+  CONSUMER_GROUP_DESCRIBE_API_KEY,
+  decodeConsumerGroupDescribe,
+  describeConsumerGroup,
+} from "./consumer-group-describe";
 
 // Builders for the flexible encoding: unsigned varints of length + 1, empty tagged-field sections.
 const varint = (value: number) => {
@@ -83,5 +88,55 @@ describe("decodeConsumerGroupDescribe", () => {
 
   it("fails with a plain error on a truncated response instead of reading past it", () => {
     expect(() => decodeConsumerGroupDescribe(Buffer.from([0, 0, 0, 0, 0, 2, 0]))).toThrow(RangeError);
+  });
+});
+
+describe("describeConsumerGroup", () => {
+  /**
+   * A cluster whose group coordinator answers ConsumerGroupDescribe with these error codes in turn
+   * (0: the group, Stable with one member). Stands in for a coordinator that moves or loads while a
+   * broker restarts, which a test cannot time on a real cluster.
+   */
+  function clusterAnswering(codes: number[]) {
+    let lookups = 0;
+    const coordinator = {
+      versions: { [CONSUMER_GROUP_DESCRIBE_API_KEY]: { minVersion: 0, maxVersion: 1 } },
+      connectionPool: {
+        send: () => {
+          const errorCode = codes.shift() ?? 0;
+          const members =
+            errorCode === 0 ? [{ memberId: "m", clientId: "c", host: "/h", memberEpoch: 1, assignment: [] }] : [];
+          const state = errorCode === 0 ? "Stable" : "";
+          return Promise.resolve([
+            { groupId: "g", errorCode, state, groupEpoch: 1, assignmentEpoch: 1, assignor: "", members },
+          ]);
+        },
+      },
+    };
+    const cluster = {
+      findGroupCoordinator: () => {
+        lookups += 1;
+        return Promise.resolve(coordinator);
+      },
+    } as unknown as InternalCluster;
+    return { cluster, lookups: () => lookups };
+  }
+
+  it("finds the coordinator again while the group's error code says it moved or is loading, then describes the group", async () => {
+    // NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, then the answer.
+    const { cluster, lookups } = clusterAnswering([16, 14, 15, 0]);
+    const described = await describeConsumerGroup(cluster, "g");
+    expect(described).toMatchObject({
+      errorCode: 0,
+      state: "Stable",
+      members: [expect.objectContaining({ memberId: "m" })],
+    });
+    expect(lookups()).toBe(4);
+  });
+
+  it("returns any other error code to the caller at once", async () => {
+    const { cluster, lookups } = clusterAnswering([69]);
+    expect(await describeConsumerGroup(cluster, "g")).toMatchObject({ errorCode: 69 });
+    expect(lookups()).toBe(1);
   });
 });

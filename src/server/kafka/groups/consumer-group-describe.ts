@@ -1,6 +1,9 @@
 import "server-only";
 import type { TGroupMember } from "~/domain/groups/group-dto";
-import type { CoordinatorBroker } from "./offsets-coordinator";
+import { compactArray, compactString, CompactReader } from "./compact-protocol";
+import type { InternalCluster } from "../internal-cluster";
+import { kafkaProtocolError } from "../kafka-errors";
+import { withCoordinator, type CoordinatorBroker } from "./offsets-coordinator";
 
 /**
  * ConsumerGroupDescribe (API key 69, KIP-848): what the classic DescribeGroups cannot say about a
@@ -31,6 +34,27 @@ export type TConsumerGroupDescription = {
 export function supportsConsumerGroupDescribe(coordinator: CoordinatorBroker): boolean {
   const range = coordinator.versions?.[CONSUMER_GROUP_DESCRIBE_API_KEY];
   return range !== undefined && range.minVersion <= 0 && range.maxVersion >= 0;
+}
+
+/** COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR: ask the group's new coordinator. */
+const COORDINATOR_MOVING_CODES = new Set([14, 15, 16]);
+
+/**
+ * One group at its coordinator; undefined when that broker lacks the request. ConsumerGroupDescribe
+ * reports a moved or loading coordinator inside the group's error code, not as a request error: it
+ * is thrown here so that withCoordinator finds the coordinator again and retries, instead of the
+ * page showing an "Unknown" group.
+ */
+export function describeConsumerGroup(
+  cluster: InternalCluster,
+  groupId: string,
+): Promise<TConsumerGroupDescription | undefined> {
+  return withCoordinator(cluster, groupId, async (coordinator) => {
+    if (!supportsConsumerGroupDescribe(coordinator)) return undefined;
+    const [described] = await consumerGroupDescribe(coordinator, [groupId]);
+    if (described && COORDINATOR_MOVING_CODES.has(described.errorCode)) throw kafkaProtocolError(described.errorCode);
+    return described;
+  });
 }
 
 export async function consumerGroupDescribe(
@@ -103,84 +127,4 @@ function readAssignment(reader: CompactReader): TGroupMember["assignment"] {
   });
   reader.skipTaggedFields();
   return topics.sort((a, b) => a.topic.localeCompare(b.topic));
-}
-
-class CompactReader {
-  private at = 0;
-
-  constructor(private readonly buffer: Buffer) {}
-
-  int16(): number {
-    const value = this.buffer.readInt16BE(this.at);
-    this.at += 2;
-    return value;
-  }
-
-  int32(): number {
-    const value = this.buffer.readInt32BE(this.at);
-    this.at += 4;
-    return value;
-  }
-
-  skip(bytes: number): void {
-    if (this.at + bytes > this.buffer.length) throw new RangeError("ConsumerGroupDescribe response ended early");
-    this.at += bytes;
-  }
-
-  unsignedVarInt(): number {
-    let value = 0;
-    for (let shift = 0; shift <= 28; shift += 7) {
-      const byte = this.buffer[this.at];
-      if (byte === undefined) throw new RangeError("ConsumerGroupDescribe response ended early");
-      this.at += 1;
-      value |= (byte & 0x7f) << shift;
-      if ((byte & 0x80) === 0) return value >>> 0;
-    }
-    throw new RangeError("ConsumerGroupDescribe response has a varint longer than 5 bytes");
-  }
-
-  nullableString(): string | null {
-    const lengthPlusOne = this.unsignedVarInt();
-    if (lengthPlusOne === 0) return null;
-    const start = this.at;
-    this.skip(lengthPlusOne - 1);
-    return this.buffer.toString("utf8", start, this.at);
-  }
-
-  string(): string {
-    return this.nullableString() ?? "";
-  }
-
-  array<T>(item: () => T): T[] {
-    const lengthPlusOne = this.unsignedVarInt();
-    return Array.from({ length: Math.max(lengthPlusOne - 1, 0) }, item);
-  }
-
-  skipTaggedFields(): void {
-    const count = this.unsignedVarInt();
-    for (let index = 0; index < count; index += 1) {
-      this.unsignedVarInt(); // tag
-      this.skip(this.unsignedVarInt());
-    }
-  }
-}
-
-function unsignedVarInt(value: number): Buffer {
-  const bytes: number[] = [];
-  let rest = value >>> 0;
-  while (rest >= 0x80) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest >>>= 7;
-  }
-  bytes.push(rest);
-  return Buffer.from(bytes);
-}
-
-function compactString(value: string): Buffer {
-  const bytes = Buffer.from(value, "utf8");
-  return Buffer.concat([unsignedVarInt(bytes.length + 1), bytes]);
-}
-
-function compactArray(items: readonly Buffer[]): Buffer {
-  return Buffer.concat([unsignedVarInt(items.length + 1), ...items]);
 }

@@ -3,14 +3,17 @@ import kafkajs from "kafkajs";
 import type { TGroupMember, TGroupType } from "~/domain/groups/group-dto";
 import { memberHost } from "~/domain/groups/member-host";
 import { withAdmin, withMetadata, type ClusterTarget } from "../client-registry";
-import { consumerGroupDescribe, supportsConsumerGroupDescribe } from "./consumer-group-describe";
-import { withCoordinator } from "./offsets-coordinator";
+import { describeConsumerGroup } from "./consumer-group-describe";
+import { listTypedGroups } from "./list-groups-typed";
 
 /** Kafka's error 69: the coordinator knows no group of that id (in ConsumerGroupDescribe: no KIP-848 group). */
 const GROUP_ID_NOT_FOUND = 69;
 
-/** A group as ListGroups names it. */
-export type TListedGroup = { groupId: string; protocolType: string };
+/**
+ * A group as ListGroups names it. `type` and `state` come from ListGroups v5 (Kafka 3.8+); null on
+ * older brokers, whose groups are classic or KIP-848 consumer groups.
+ */
+export type TListedGroup = { groupId: string; protocolType: string; type: string | null; state: string | null };
 
 /** A group as DescribeGroups (classic) or ConsumerGroupDescribe (KIP-848) sees it, mapped to our types. */
 export type TDescribedGroup = {
@@ -31,10 +34,15 @@ export type TDescribedGroup = {
 /** A committed offset of one partition; "-1" from Kafka (no commit) becomes null. */
 export type TCommittedOffset = { topic: string; partition: number; offset: string | null };
 
-/** Every group the brokers know, in one ListGroups round (kafkajs asks each broker). */
+/**
+ * Every group the brokers know, in one ListGroups round per broker: v5 with each group's type and
+ * state where every broker speaks it, else kafkajs's v2.
+ */
 export async function listGroups(target: ClusterTarget): Promise<TListedGroup[]> {
+  const typed = await withMetadata(target, listTypedGroups);
+  if (typed) return typed;
   const { groups } = await withAdmin(target, (admin) => admin.listGroups());
-  return groups.map((group) => ({ groupId: group.groupId, protocolType: group.protocolType }));
+  return groups.map((group) => ({ groupId: group.groupId, protocolType: group.protocolType, type: null, state: null }));
 }
 
 /**
@@ -68,8 +76,10 @@ export async function describeGroups(target: ClusterTarget, groupIds: readonly s
 
 /**
  * ConsumerGroupDescribe for groups the classic request called Dead, each at its coordinator. A
- * group it does not know either (GROUP_ID_NOT_FOUND) is really gone and stays Dead; where the
- * broker cannot answer, the group is a KIP-848 group whose members stay unknown.
+ * group it does not know either (GROUP_ID_NOT_FOUND) is really gone and stays Dead. A moved or
+ * loading coordinator is reported in the group's error code: withCoordinator finds it again and
+ * retries. Where the broker still cannot answer, the group is a KIP-848 group whose members stay
+ * unknown.
  */
 async function describeNewProtocolGroups(target: ClusterTarget, groupIds: readonly string[]) {
   return withMetadata(target, (cluster) =>
@@ -85,12 +95,10 @@ async function describeNewProtocolGroups(target: ClusterTarget, groupIds: readon
           membersVisible: false,
         };
         try {
-          const [found] = await withCoordinator(cluster, groupId, async (coordinator) =>
-            supportsConsumerGroupDescribe(coordinator) ? consumerGroupDescribe(coordinator, [groupId]) : [],
-          );
+          const found = await describeConsumerGroup(cluster, groupId);
           if (!found) return unknown;
           if (found.errorCode === GROUP_ID_NOT_FOUND)
-            return { ...unknown, type: "classic", state: "Dead", membersVisible: true };
+            return { ...unknown, type: "classic", state: "Dead", protocolType: "", membersVisible: true };
           if (found.errorCode !== 0) return unknown;
           return {
             groupId,

@@ -2,22 +2,37 @@ import "server-only";
 import { withMetadata, type ClusterTarget } from "../client-registry";
 import { kafkaProtocolError } from "../kafka-errors";
 import { offsetsForTimestamp, readPartitionStates, type TPartitionState } from "../messages/partition-states";
+import { describeConsumerGroup } from "./consumer-group-describe";
 import { commitAsAdmin, OFFSET_DELETE_API_KEY, sendOffsetDelete, withCoordinator } from "./offsets-coordinator";
+
+/** Kafka's error 69: in ConsumerGroupDescribe, no group of the new consumer protocol by that id. */
+const GROUP_ID_NOT_FOUND = 69;
 
 /** What a reset needs to know about a group: its state and how many members it has now. */
 export type TGroupMembership = { state: string; protocolType: string; activeMembers: number };
 
+/**
+ * The classic DescribeGroups answers "Dead" with no members for a running group of the new consumer
+ * protocol (KIP-848), so a Dead answer is checked with ConsumerGroupDescribe at the same coordinator:
+ * only then may a reset or delete go ahead. A moved or loading coordinator, which that request
+ * reports in the group's error code, throws so that withCoordinator finds it again and retries.
+ */
 export async function readGroupMembership(target: ClusterTarget, groupId: string): Promise<TGroupMembership> {
   return withMetadata(target, async (cluster) => {
     const { groups } = await withCoordinator(cluster, groupId, (coordinator) =>
       coordinator.describeGroups({ groupIds: [groupId] }),
     );
     const group = groups.find((candidate) => candidate.groupId === groupId);
-    return {
+    const classic = {
       state: group?.state ?? "Dead",
       protocolType: group?.protocolType ?? "",
       activeMembers: group?.members.length ?? 0,
     };
+    if (classic.state !== "Dead") return classic;
+    const described = await describeConsumerGroup(cluster, groupId);
+    if (!described || described.errorCode === GROUP_ID_NOT_FOUND) return classic;
+    if (described.errorCode !== 0) throw kafkaProtocolError(described.errorCode);
+    return { state: described.state, protocolType: "consumer", activeMembers: described.members.length };
   });
 }
 

@@ -22,7 +22,7 @@ import { snapshotGroups, toSummary } from "./group-snapshots";
 export async function listGroupPage(query: TGroupListQuery): Promise<TGroupListPage> {
   const cluster = await getCluster(query.clusterId);
   const listed = await listGroups(cluster);
-  const protocolTypes = new Map(listed.map((group) => [group.groupId, group.protocolType]));
+  const byId = new Map(listed.map((group) => [group.groupId, group]));
   const matching = filterGroupIds(
     listed.map((group) => group.groupId),
     query.search,
@@ -30,7 +30,7 @@ export async function listGroupPage(query: TGroupListQuery): Promise<TGroupListP
   const wanted = sortNeedsDetails(query.sort) ? matching : pageGroupIdsByName(matching, query);
   const { details } = await snapshotGroups(
     cluster,
-    wanted.map((groupId) => ({ groupId, protocolType: protocolTypes.get(groupId) ?? "" })),
+    wanted.map((groupId) => byId.get(groupId) ?? { groupId, protocolType: "", type: null, state: null }),
   );
   const items = pageGroups(details.map(toSummary), sortNeedsDetails(query.sort) ? query : { ...query, page: 1 });
   return { total: matching.length, page: query.page, pageSize: query.pageSize, items };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TGroupDetail, TGroupPartitionLag, TGroupSummary } from "~/domain/groups/group-dto";
-import { KIP_848_LIMITATION } from "~/domain/groups/group-dto";
+import { KIP_848_LIMITATION, OTHER_GROUP_TYPE_LIMITATION } from "~/domain/groups/group-dto";
 import { groupTimeLag, partitionLag, timeLagFrom, totalLag } from "~/domain/groups/group-lag";
 import type { ClusterTarget } from "~/server/kafka/client-registry";
 import {
@@ -8,6 +8,7 @@ import {
   fetchCommittedOffsets,
   type TCommittedOffset,
   type TDescribedGroup,
+  type TListedGroup,
 } from "~/server/kafka/groups/describe-groups";
 import {
   positionOf,
@@ -27,13 +28,16 @@ type TGroupInput = { described: TDescribedGroup; committed: TCommittedOffset[]; 
  */
 export async function snapshotGroups(
   target: ClusterTarget,
-  groups: readonly { groupId: string; protocolType: string }[],
+  groups: readonly TListedGroup[],
 ): Promise<{ details: TGroupDetail[]; layout: TTopicLayout }> {
+  // Share and streams groups are neither classic nor KIP-848 consumer groups: DescribeGroups would
+  // call them Dead. ListGroups v5 already said what they are and their state.
+  const others = groups.flatMap((group) => (isOtherType(group.type) ? [otherGroup(group, group.type)] : []));
   const described = await describeGroups(
     target,
-    groups.map((group) => group.groupId),
+    groups.filter((group) => !isOtherType(group.type)).map((group) => group.groupId),
   );
-  const byId = new Map(described.map((group) => [group.groupId, group]));
+  const byId = new Map([...described, ...others].map((group) => [group.groupId, group]));
   const inputs: TGroupInput[] = await Promise.all(
     groups.map(async (group) => ({
       described: byId.get(group.groupId) ?? deadGroup(group.groupId),
@@ -136,9 +140,16 @@ function toDetail(
     members: described.members,
     partitions,
     topicPartitions,
-    limitation: membersVisible ? null : KIP_848_LIMITATION,
+    limitation: membersVisible ? null : isOtherType(type) ? OTHER_GROUP_TYPE_LIMITATION[type] : KIP_848_LIMITATION,
     observedAt: now,
   };
+}
+
+const isOtherType = (type: string | null): type is "share" | "streams" => type === "share" || type === "streams";
+
+function otherGroup(listed: TListedGroup, type: "share" | "streams"): TDescribedGroup {
+  const { groupId, protocolType, state } = listed;
+  return { groupId, type, state: state ?? "Unknown", protocolType, protocol: "", members: [], membersVisible: false };
 }
 
 function deadGroup(groupId: string): TDescribedGroup {

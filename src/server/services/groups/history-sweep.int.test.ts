@@ -6,6 +6,7 @@ import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { startJavaConsumer, stopJavaConsumer } from "../../../../test/java-consumer";
 import { startKafkajsMember } from "../../../../test/kafkajs-member";
 import { sweepRebalancesOnce } from "./history-sweep";
+import { activeHistoryWatches } from "./history-watcher";
 
 const brokers = inject("kafkaBrokers").split(",");
 const kafka = new kafkajs.Kafka({ clientId: "sweep-test", brokers, logLevel: kafkajs.logLevel.NOTHING });
@@ -101,6 +102,32 @@ describe("the rebalance sweep (groups without an open page)", () => {
     await watching;
   });
 
+  it("records a member that leaves just as the group's last open page closes (the watcher hands over to the sweep)", async () => {
+    const leaver = await startKafkajsMember({ brokers, groupId, topic, clientId: "sweep-leaver" });
+    await sweepUntil((rebalance) => rebalance.joined.some((member) => member.memberId === leaver.memberId));
+    const size = (await rebalances())[0]!.after!.length;
+
+    const controller = new AbortController();
+    const page = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    let seen = 0;
+    const watching = (async () => {
+      for await (const event of await page.groups.history.watch({ clusterId, groupId })) {
+        if (event.status === "ok" && event.state === "Stable" && event.memberCount === size) seen += 1;
+      }
+    })().catch(() => undefined);
+    await expect.poll(() => seen, { timeout: 20_000 }).toBeGreaterThan(0);
+    // The sweep runs while the page is open: it leaves the group to the watcher and forgets it.
+    await sweepRebalancesOnce(clusterId, ours);
+    controller.abort();
+    await watching;
+    await expect.poll(() => activeHistoryWatches().some(([, group]) => group === groupId)).toBe(false);
+
+    // The page is closed and no watcher runs: only the sweep can record this.
+    await leaver.consumer.disconnect();
+    const left = await sweepUntil((rebalance) => rebalance.left.some((member) => member.memberId === leaver.memberId));
+    expect(left.after).toHaveLength(size - 1);
+  });
+
   it("records a KIP-848 group's rebalance too, described with ConsumerGroupDescribe", async () => {
     const newGroup = `${groupId}-kip848`;
     const javaMembers = [startJavaConsumer(brokers.join(","), topic, newGroup)];
@@ -117,7 +144,10 @@ describe("the rebalance sweep (groups without an open page)", () => {
         )
         .toBe(true);
       javaMembers.push(startJavaConsumer(brokers.join(","), topic, newGroup));
-      const joined = await sweepUntil((rebalance) => rebalance.joined.length === 1, newGroup);
+      const joined = await sweepUntil(
+        (rebalance) => rebalance.joined.length === 1 && rebalance.after?.length === 2,
+        newGroup,
+      );
       expect(joined.after).toHaveLength(2);
       expect(joined.moved.length).toBeGreaterThan(0);
       expect(joined.generation).toEqual(expect.any(Number));

@@ -1,11 +1,12 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import { env } from "~/env";
-import { trackSnapshot, type TTrackerState } from "~/domain/groups/rebalance-tracker";
+import { newGroupTracker, trackSnapshot } from "~/domain/groups/rebalance-tracker";
 import { findOpenRebalances } from "~/server/db/rebalances";
 import { describeGroups, listGroups } from "~/server/kafka/groups/describe-groups";
 import { retryDelayMs } from "../clusters/cluster-health";
 import { getCluster, listClusters } from "../clusters/registered-clusters";
+import { firstSight, newerOf, takeFromWatcher, type TTrackedGroup } from "./history-handoff";
 import { storeTrackerAction } from "./history-store";
 import { activeHistoryWatches } from "./history-watcher";
 
@@ -18,13 +19,16 @@ import { activeHistoryWatches } from "./history-watcher";
  * last page closes.
  */
 
-type TSweptGroup = { tracker: TTrackerState; openId: string | null };
 /** Per cluster: what the sweep tracked of each group last time. */
-type TSweepMemory = Map<string, Map<string, TSweptGroup>>;
+type TSweepMemory = Map<string, Map<string, TTrackedGroup>>;
+/** Per cluster: every group the last sweep listed, and when — a group not among them is new. */
+type TListedMemory = Map<string, { groupIds: Set<string>; at: number }>;
 
-const memoryKey = Symbol.for("tributary.groups.history.sweep");
-type GlobalWithSweep = typeof globalThis & { [memoryKey]?: { memory: TSweepMemory; running: boolean } };
-const sweep = ((globalThis as GlobalWithSweep)[memoryKey] ??= { memory: new Map(), running: false });
+const memoryKey = Symbol.for("tributary.groups.history.sweep.v2");
+type GlobalWithSweep = typeof globalThis & {
+  [memoryKey]?: { memory: TSweepMemory; listed: TListedMemory; running: boolean };
+};
+const sweep = ((globalThis as GlobalWithSweep)[memoryKey] ??= { memory: new Map(), listed: new Map(), running: false });
 
 /**
  * One sweep of one cluster; returns how many rebalance rows it wrote. `onlyGroup` narrows it to
@@ -35,13 +39,16 @@ export async function sweepRebalancesOnce(
   onlyGroup: (groupId: string) => boolean = () => true,
 ): Promise<number> {
   const cluster = await getCluster(clusterId);
-  const tracked = sweep.memory.get(clusterId) ?? new Map<string, TSweptGroup>();
+  const tracked = sweep.memory.get(clusterId) ?? new Map<string, TTrackedGroup>();
   sweep.memory.set(clusterId, tracked);
   const watchedByPage = () =>
     new Set(activeHistoryWatches().flatMap(([cluster, group]) => (cluster === clusterId ? [group] : [])));
 
   const paged = watchedByPage();
-  const listed = (await listGroups(cluster)).filter(
+  const allListed = await listGroups(cluster);
+  const listedBefore = sweep.listed.get(clusterId);
+  sweep.listed.set(clusterId, { groupIds: new Set(allListed.map((group) => group.groupId)), at: Date.now() });
+  const listed = allListed.filter(
     (group) =>
       onlyGroup(group.groupId) &&
       !paged.has(group.groupId) &&
@@ -61,12 +68,17 @@ export async function sweepRebalancesOnce(
     // "Dead": gone a moment ago, or a KIP-848 group the classic DescribeGroups cannot see into.
     if (group.state === "Dead") continue;
     seen.add(group.groupId);
-    const previous = tracked.get(group.groupId);
+    // A page's watcher may have seen the group since this sweep last did: go on from the newer view.
+    const previous = newerOf(tracked.get(group.groupId), takeFromWatcher(clusterId, group.groupId));
     const resumed = previous ? undefined : resumable.get(group.groupId);
     const resumedOpen = resumed
       ? { detectedAt: resumed.detectedAt, stateChanges: resumed.stateChanges, before: resumed.before, members: [] }
       : null;
-    const step = trackSnapshot(previous?.tracker, group, observedAt, resumedOpen);
+    const isNew = listedBefore !== undefined && !listedBefore.groupIds.has(group.groupId);
+    const seeded =
+      previous?.tracker ??
+      (resumed ? undefined : isNew ? newGroupTracker(listedBefore.at) : await firstSight(cluster, group, observedAt));
+    const step = trackSnapshot(seeded, group, observedAt, resumedOpen);
     let openId = previous ? previous.openId : (resumed?.id ?? null);
     // A page may have opened while we described: its watcher owns the group now.
     if (step.action && !watchedByPage().has(group.groupId)) {

@@ -7,6 +7,7 @@ import { describeGroups } from "~/server/kafka/groups/describe-groups";
 import { SharedPolls } from "~/server/live/shared-polls";
 import { retryDelayMs } from "../clusters/cluster-health";
 import { getCluster } from "../clusters/registered-clusters";
+import { firstSight, leaveForSweep } from "./history-handoff";
 import { pruneRebalanceHistory, storeTrackerAction } from "./history-store";
 
 /** DescribeGroups every half second: a rebalance shows within about a second of starting. */
@@ -42,10 +43,12 @@ async function tick(key: string, previous: TWatchState | undefined) {
     const snapshot = { state: group?.state ?? "Dead", members: group?.members ?? [] };
     const observedAt = Date.now();
     const resumed = previous?.tracker ? null : await resumeOpen(clusterId, groupId);
-    const step = trackSnapshot(previous?.tracker, snapshot, observedAt, resumed?.open ?? null);
+    const seeded = previous?.tracker ?? (resumed || !group ? undefined : await firstSight(cluster, group, observedAt));
+    const step = trackSnapshot(seeded, snapshot, observedAt, resumed?.open ?? null);
     let openId = previous?.tracker ? previous.openId : (resumed?.id ?? null);
     let changed: TRebalanceRecord | null = null;
     if (step.action) ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId));
+    leaveForSweep(clusterId, groupId, { tracker: step.state, openId });
     const nextRevision = changed ? revision + 1 : revision;
     const value: TWatchState = {
       event: {

@@ -22,11 +22,12 @@ import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
 
 /**
- * KIP-848 groups (the new consumer protocol) are described by the classic DescribeGroups as Dead
- * with no members even while they run; committed offsets give them away.
+ * readGroupMembership asks ConsumerGroupDescribe when the classic DescribeGroups says Dead, so a
+ * running KIP-848 group counts its members. A broker without that request (before Kafka 3.7)
+ * leaves such a group Dead with no members; committed offsets give it away.
  */
 const KIP848_NOTE =
-  "Kafka describes this group as Dead although it has committed offsets. It may use the new consumer protocol (KIP-848), whose members Tributary cannot see: make sure its consumers are stopped.";
+  "Kafka describes this group as Dead although it has committed offsets, and this broker cannot describe groups of the new consumer protocol (KIP-848): make sure its consumers are stopped. Kafka refuses the reset while any of them runs.";
 
 /** Whether the group's offsets may be changed now: the page's offset actions poll this. */
 export async function readOffsetsGuard(clusterId: string, groupId: string): Promise<TOffsetsGuard> {
@@ -85,7 +86,8 @@ const READ_BACK_INTERVAL_MS = 100;
 
 /**
  * Applies a reset only to a group without members, then reads the offsets back so the caller sees
- * where they really ended. A KIP-848 group accepts the commit and changes nothing: said, not hidden.
+ * where they really ended. Classic and KIP-848 groups alike: Kafka refuses the commit while the group
+ * has members (UNKNOWN_MEMBER_ID for a KIP-848 group) and applies it once they have stopped.
  */
 export async function applyOffsetReset(by: TAuditActor, request: TOffsetResetRequest): Promise<TOffsetResetResult> {
   const cluster = await getCluster(request.clusterId);
@@ -137,8 +139,8 @@ async function readBack(
     if (Date.now() > deadline) {
       throw new AppError(
         "CONFLICT",
-        `Kafka accepted the reset, but the group's committed offsets did not change (partition ${differing.partition} is at ${differing.after}).`,
-        "The group may use the new consumer protocol (KIP-848), which this client cannot reset; use Kafka's kafka-consumer-groups tool with --reset-offsets.",
+        `Kafka accepted the reset, but partition ${differing.partition} is now at ${differing.after}: something else committed after it.`,
+        "A consumer of the group probably started and committed its own position; stop every consumer in the group, then reset again.",
       );
     }
     await delay(READ_BACK_INTERVAL_MS);
