@@ -108,7 +108,7 @@ describe("the rebalance sweep (groups without an open page)", () => {
     const size = (await rebalances())[0]!.after!.length;
 
     const controller = new AbortController();
-    const page = createCaller({ actor: LOCAL_OPERATOR }, { signal: controller.signal });
+    const page = callerAs("operator", { signal: controller.signal });
     let seen = 0;
     const watching = (async () => {
       for await (const event of await page.groups.history.watch({ clusterId, groupId })) {
