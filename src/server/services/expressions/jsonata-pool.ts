@@ -1,12 +1,13 @@
 import "server-only";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { TJsonataBudget } from "~/domain/jsonata/compile";
 import { env } from "~/env";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { encodeRecords } from "./record-batch";
 
-/** Started by path from the repository root, as demo-member.mjs is (Next bundles what it can see). */
+/** The worker's script, found from the repository root as demo-member.mjs is. */
 export const JSONATA_WORKER_SCRIPT = path.join(
   process.cwd(),
   "src",
@@ -15,6 +16,12 @@ export const JSONATA_WORKER_SCRIPT = path.join(
   "expressions",
   "jsonata-worker.mjs",
 );
+/**
+ * Turbopack rewrites `new Worker(path)` into a bundled copy of the worker (it did so for the plain
+ * path). A one-line bootstrap that imports the script at run time keeps the very file that vitest
+ * and tsx run; the code is ours and fixed, nothing of a user's reaches it.
+ */
+const BOOTSTRAP = `import(${JSON.stringify(pathToFileURL(JSONATA_WORKER_SCRIPT).href)});`;
 /** How often the watchdog looks at busy workers: a stuck record is stopped within its budget + this. */
 const WATCH_INTERVAL_MS = 20;
 
@@ -129,7 +136,8 @@ class JsonataPool {
 
   private spawn(): TSlot {
     const watch = new SharedArrayBuffer(16);
-    const worker = new Worker(JSONATA_WORKER_SCRIPT, {
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
       workerData: { watch },
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       // The worker needs nothing from the server's environment.

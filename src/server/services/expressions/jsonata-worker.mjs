@@ -23,11 +23,24 @@ const startedAt = new Float64Array(workerData.watch, 0, 1);
 const shared = new Int32Array(workerData.watch, 8, 2);
 const textDecoder = new TextDecoder("utf-8");
 
-/** jsonata's RegexEngine: RE2 with jsonata's RegExp interface (lastIndex, exec). RE2 needs "u". */
+/**
+ * jsonata's RegexEngine: RE2 with jsonata's RegExp interface (lastIndex, exec). RE2 needs "u".
+ * jsonata constructs one per evaluation of a regex literal; compiling a pattern in WebAssembly
+ * costs far more than a match, so each pattern is compiled once per worker and reused (jsonata
+ * sets lastIndex before every exec, and a worker evaluates one record at a time).
+ */
+const patterns = new Map();
 function Re2Engine(regex) {
   const flags = regex instanceof RegExp ? regex.flags : "";
   const source = regex instanceof RegExp ? regex.source : String(regex);
-  return new RE2(source, flags.includes("u") ? flags : `${flags}u`);
+  const key = `${flags}/${source}`;
+  let re2 = patterns.get(key);
+  if (!re2) {
+    re2 = new RE2(source, flags.includes("u") ? flags : `${flags}u`);
+    if (patterns.size >= 256) patterns.delete(patterns.keys().next().value);
+    patterns.set(key, re2);
+  }
+  return re2;
 }
 
 const compiled = new Map();

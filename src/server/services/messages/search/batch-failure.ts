@@ -2,6 +2,28 @@ import "server-only";
 import type { TJsonataBudget } from "~/domain/jsonata/compile";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import type { TBatchFailure } from "../../expressions/jsonata-pool";
+import type { TStopReason } from "./search-sentence";
+
+/** Why a search stopped on a record: jsonata's own error keeps the "filter failed" wording. */
+export function stopReasonOf(
+  failure: TBatchFailure,
+  record: Pick<TFetchedRecord, "offset" | "partition">,
+  budget: TJsonataBudget,
+): TStopReason {
+  if (failure.kind === "jsonata" && !BUDGET_CODES.has(failure.code ?? "")) {
+    const text = failure.message !== "" ? failure.message.replace(/\.$/, "") : "it could not be evaluated";
+    return {
+      type: "failed",
+      partition: record.partition,
+      offset: record.offset,
+      message: `The expression failed: ${text}.`,
+    };
+  }
+  return { type: "stopped", sentence: describeBatchFailure(failure, record, budget) };
+}
+
+/** jsonata's codes for a broken budget: time (D1012), depth (D1011), sequence length (D2015). */
+const BUDGET_CODES = new Set(["D1012", "D1011", "D2015"]);
 
 /**
  * The sentence for a record the filter could not judge. Running past the time budget reads the

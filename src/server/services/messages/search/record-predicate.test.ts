@@ -40,7 +40,8 @@ describe("createRecordPredicate (JSONata)", () => {
   });
 });
 
-describe("createRecordPredicate in the worker pool", () => {
+// The first test pays for starting the workers (loading jsonata and compiling RE2's WebAssembly).
+describe("createRecordPredicate in the worker pool", { timeout: 60_000 }, () => {
   it("evaluates what the fast path cannot, regular expressions included", async () => {
     const matches = createRecordPredicate("jsonata", "$contains(value.kind, /^al(e|a)rt$/i)");
     expect(await matches(record('{"kind":"ALERT"}'))).toBe(true);

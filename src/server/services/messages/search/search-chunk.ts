@@ -2,8 +2,9 @@ import "server-only";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { jsonataPool } from "../../expressions/jsonata-pool";
 import { recordWeight } from "../../expressions/record-batch";
-import { describeBatchFailure } from "./batch-failure";
+import { stopReasonOf } from "./batch-failure";
 import type { TRecordFilter } from "./record-predicate";
+import type { TStopReason } from "./search-sentence";
 
 /** A batch for one worker: big enough to amortise a postMessage, small enough to spread over workers. */
 const BATCH_RECORDS = 512;
@@ -14,7 +15,7 @@ const BATCH_BYTES = 1024 * 1024;
  * was stopped on a record, `stopped` names it; when judging was cut short (cancel, time budget),
  * `judged` is simply less than the run's length.
  */
-export type TChunkVerdict = { matches: boolean[]; judged: number; stopped: { index: number; sentence: string } | null };
+export type TChunkVerdict = { matches: boolean[]; judged: number; stopped: TStopReason | null };
 
 /**
  * Judges records in order: on the main thread where the filter can (synchronously, no promise),
@@ -71,9 +72,7 @@ export function judgeChunk(
       if (outcome.evaluated < indexes.length) {
         // Everything before this record is judged (earlier batches completely); nothing after counts.
         const index = indexes[outcome.evaluated]!;
-        const stopped = outcome.failure
-          ? { index, sentence: describeBatchFailure(outcome.failure, records[index]!, worker.budget) }
-          : null;
+        const stopped = outcome.failure ? stopReasonOf(outcome.failure, records[index]!, worker.budget) : null;
         return { matches, judged: index, stopped };
       }
     }

@@ -177,7 +177,7 @@ export async function* scanTopic(
             if (verdict.stopped) {
               state.scanned += 1;
               scannedHere += 1;
-              stop = { type: "stopped", sentence: verdict.stopped.sentence };
+              stop = verdict.stopped;
             } else stop = signal.aborted ? { type: "cancelled" } : { type: "time", maxSeconds: query.maxSeconds };
             state.positions.set(result.partition, record.offset);
           }
