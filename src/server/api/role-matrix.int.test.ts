@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, hasRole, type Role } from "~/server/auth/permissions";
 import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
+import { serverAllowedHosts } from "./allowed-hosts";
 import { GET as exportMessages } from "~/app/api/clusters/[clusterId]/topics/[topic]/messages/export/route";
 import { callerAs, contextAs, signedInAs } from "../../../test/caller-as";
 import { appRouter, createCaller } from "./root";
@@ -31,6 +32,7 @@ const EXPECTED: Record<string, Role> = {
   "messages.search": "viewer",
   "messages.produce": "operator",
   "groups.list": "viewer",
+  "groups.describe": "viewer",
   "groups.watch": "viewer",
   "groups.delete": "operator",
   "groups.offsets.guard": "viewer",
@@ -52,6 +54,8 @@ const EXPECTED: Record<string, Role> = {
   "admin.users.invite": "admin",
   "admin.users.setRole": "admin",
   "admin.users.setDisabled": "admin",
+  "admin.audit.list": "admin",
+  "admin.audit.export": "admin",
 };
 
 type TProcedureDef = { _def: { meta?: { permission?: Role }; type: "query" | "mutation" | "subscription" } };
@@ -107,8 +111,10 @@ describe.each(["anonymous", ...ROLES] as const)("as %s", (who) => {
 
   it("the message export route applies the same check", async () => {
     const { cookie } = who === "anonymous" ? { cookie: "" } : await signedInAs(who);
-    const request = new Request("http://127.0.0.1/api/clusters/no-such-cluster/topics/t/messages/export?format=jsonl", {
-      headers: cookie ? { cookie } : {},
+    // As the browser sends it: addressed to an allowed host, from Tributary's own page.
+    const host = serverAllowedHosts()[0]!;
+    const request = new Request(`http://${host}/api/clusters/no-such-cluster/topics/t/messages/export?format=jsonl`, {
+      headers: { host, "sec-fetch-site": "same-origin", ...(cookie ? { cookie } : {}) },
     });
     const response = await exportMessages(request, {
       params: Promise.resolve({ clusterId: "no-such-cluster", topic: "t" }),

@@ -77,7 +77,7 @@ describe("admin.audit", () => {
   it("is for admins only", async () => {
     const asOperator = createCaller({ actor: ada, client });
     await expect(asOperator.admin.audit.list({ filter: {} })).rejects.toThrow(
-      "This needs the admin role; you are signed in as operator.",
+      "Needs the admin role — you are an operator.",
     );
     await expect(asOperator.admin.audit.export({ filter: {}, format: "csv" })).rejects.toThrow("admin role");
   });

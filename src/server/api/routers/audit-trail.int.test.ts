@@ -13,7 +13,8 @@ const kafka = new kafkajs.Kafka({ clientId: "audit-trail-test", brokers, logLeve
 const admin = kafka.admin();
 const prefix = `int-audit-${Date.now().toString(36)}`;
 const topic = `${prefix}-topic`;
-const ada: Actor = { id: `${prefix}-ada`, name: "Ada Lovelace", role: "operator" };
+// An admin: topic changes need the admin role.
+const ada: Actor = { id: `${prefix}-ada`, name: "Ada Lovelace", role: "admin" };
 const client = { ip: "203.0.113.7", userAgent: "Mozilla/5.0 (audit trail test)" };
 const caller = createCaller({ actor: ada, client });
 let clusterId = "";

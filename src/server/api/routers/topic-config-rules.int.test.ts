@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
-import { LOCAL_OPERATOR } from "~/server/auth/actor";
 import type { TCluster } from "~/domain/cluster";
 import { startKafkajsMember } from "../../../../test/kafkajs-member";
-import { createCaller } from "../root";
+import { callerAs } from "../../../../test/caller-as";
 
-const caller = createCaller({ actor: LOCAL_OPERATOR });
+const caller = callerAs("admin");
 const brokers = inject("kafkaBrokers");
 const prefix = `int-topic-rules-${Date.now().toString(36)}`;
 const name = `${prefix}-edited`;

@@ -76,6 +76,7 @@ export async function changeTopicConfigs(
   changes: TTopicConfigChanges,
 ) {
   const cluster = await getCluster(clusterId);
+  refuseReadOnly(cluster);
   const topic = await describeTopic(cluster, name);
   if (topic.isInternal) throw new AppError("BAD_INPUT", internalTopicRefusal(name, "configs"));
   const replicationFactor = Math.max(1, ...topic.partitions.map((partition) => partition.replicas.length));
