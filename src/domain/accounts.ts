@@ -4,6 +4,11 @@ import { z } from "zod";
 export const ZRole = z.enum(["viewer", "operator", "admin"]);
 export type TRole = z.infer<typeof ZRole>;
 
+/** The sentence for an account below the role an action needs: "Needs the admin role — you are an operator." */
+export function roleRefusal(required: TRole, actual: TRole): string {
+  return `Needs the ${required} role — you are ${actual === "viewer" ? "a" : "an"} ${actual}.`;
+}
+
 export const ZAccountName = z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
 export const ZAccountEmail = z
   .string()

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { TRole } from "~/domain/accounts";
+import { roleRefusal, type TRole } from "~/domain/accounts";
 import { useTRPC } from "~/trpc/react";
 
 const ORDER: TRole[] = ["viewer", "operator", "admin"];
@@ -17,7 +17,7 @@ export function useMe() {
     const role = me.data?.role;
     // Until we know, allow: the server checks every call anyway, and a flash of disabled buttons misleads.
     if (!role || ORDER.indexOf(role) >= ORDER.indexOf(required)) return { allowed: true, reason: undefined };
-    return { allowed: false, reason: `Needs the ${required} role — you are ${role === "admin" ? "an" : "a"} ${role}.` };
+    return { allowed: false, reason: roleRefusal(required, role) };
   }
   return { me: me.data ?? null, can };
 }

@@ -16,7 +16,4 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
-/** The sentence for a caller below the role an action needs, e.g. "Needs the operator role — you are a viewer." */
-export function roleRefusal(required: Role, actual: Role): string {
-  return `Needs the ${required} role — you are ${actual === "admin" ? "an" : "a"} ${actual}.`;
-}
+export { roleRefusal } from "~/domain/accounts";
