@@ -17,7 +17,10 @@ export function useMe() {
     const role = me.data?.role;
     // Until we know, allow: the server checks every call anyway, and a flash of disabled buttons misleads.
     if (!role || ORDER.indexOf(role) >= ORDER.indexOf(required)) return { allowed: true, reason: undefined };
-    return { allowed: false, reason: `Needs the ${required} role — you are ${role === "admin" ? "an" : "a"} ${role}.` };
+    return {
+      allowed: false,
+      reason: `Needs the ${required} role — you are ${role === "viewer" ? "a" : "an"} ${role}.`,
+    };
   }
   return { me: me.data ?? null, can };
 }

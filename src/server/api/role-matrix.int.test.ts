@@ -101,7 +101,7 @@ describe.each(["anonymous", ...ROLES] as const)("as %s", (who) => {
     const result = await outcome(caller, path, {});
     if (who === "anonymous") expect(result).toBe("UNAUTHORIZED: Sign in to use Tributary.");
     else if (!hasRole(who, required)) {
-      expect(result).toBe(`FORBIDDEN: Needs the ${required} role — you are ${who === "admin" ? "an" : "a"} ${who}.`);
+      expect(result).toBe(`FORBIDDEN: Needs the ${required} role — you are ${who === "viewer" ? "a" : "an"} ${who}.`);
     } else expect(result).toBe("passed");
   });
 

@@ -18,5 +18,5 @@ export function isRole(value: unknown): value is Role {
 
 /** The sentence for a caller below the role an action needs, e.g. "Needs the operator role — you are a viewer." */
 export function roleRefusal(required: Role, actual: Role): string {
-  return `Needs the ${required} role — you are ${actual === "admin" ? "an" : "a"} ${actual}.`;
+  return `Needs the ${required} role — you are ${actual === "viewer" ? "a" : "an"} ${actual}.`;
 }
