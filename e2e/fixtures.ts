@@ -100,7 +100,13 @@ export function signedInAs(role: TE2eRole): { storageState: string } {
   return { storageState: storageStatePath(role) };
 }
 
-/** Sends one tRPC mutation as the page's signed-in account, as the browser would (JSON, same origin). */
+/**
+ * Sends one tRPC mutation as the page's signed-in account, as the browser would (JSON, same origin,
+ * with the header Tributary's own pages send and the request guard requires for every change).
+ */
 export async function trpcMutation(page: Page, path: string, input: unknown) {
-  return page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  return page.request.post(`/api/trpc/${path}`, {
+    data: { json: input },
+    headers: { "x-tributary-request": "1" },
+  });
 }

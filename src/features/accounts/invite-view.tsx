@@ -24,7 +24,7 @@ export function InviteView({ token }: { token: string | null }) {
     <Card className="mx-auto max-w-sm space-y-4 p-6">
       <h1 className="text-lg font-semibold">Join Tributary</h1>
       <p className="text-muted text-sm">
-        You are invited as {link.role === "admin" ? "an" : "a"} {link.role}.
+        You are invited as {link.role === "viewer" ? "a" : "an"} {link.role}.
       </p>
       <LinkForm kind="invite" token={token} email={link.email} />
     </Card>
