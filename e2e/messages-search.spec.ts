@@ -124,7 +124,7 @@ test("shows hostile matches as text and says plainly when a filter breaks its de
     // A filter that walks the 10,000-deep value stops with the offset and the budget, not a crash.
     await startSearch(page, "JSONata", '"hostile" in value.**');
     await expect(view.getByTestId("search-status")).toHaveText(
-      /^Partial: the filter failed on offset 2 of partition 0: The message nests deeper than the budget of 200 levels/,
+      /^Partial: The message at offset 2 of partition 0 nests deeper than the budget of 200 levels/,
     );
 
     expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined();

@@ -53,7 +53,7 @@ test("shows a topic's partitions and configs, adds partitions, maps keys and del
     // (3) Add partitions 3 → 5; 2 is refused in the form and never sent.
     const addRequests: string[] = [];
     page.on("request", (request) => {
-      if (request.url().includes("topic.addPartitions")) addRequests.push(request.url());
+      if (request.url().includes("topics.addPartitions")) addRequests.push(request.url());
     });
     await page.getByRole("button", { name: "Add partitions" }).click();
     const dialog = page.getByRole("dialog");
