@@ -1,50 +1,24 @@
-import { spawn } from "node:child_process";
-import { chromium } from "@playwright/test";
-import { isPortFree } from "../apps/kafka-local/src/ports";
-import { bin, stopChild, waitForHttp } from "../scripts/lib/child";
-import { buildIfStale } from "../scripts/lib/next-build";
+import { startAppInBrowser } from "./app-in-browser";
 import { quantile } from "./stats";
 
 /**
  * Time to first paint of the topic list: from navigation start to the first topic row on screen,
- * read in the page (performance.now() counts from navigation start), over a few cold page loads.
+ * read in the page (performance.now() counts from navigation start), over a few cold page loads
+ * of a signed-in viewer.
  */
 export async function measureTopicListFirstPaint(options: {
   databaseUrl: string;
   kafkaBrokers: string;
   clusterId: string;
   runs: number;
+  cookie: string;
 }): Promise<number[]> {
-  await buildIfStale((line) => console.log(line));
-  let port = 3200;
-  while (!(await isPortFree(port))) port += 1;
-  const server = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      KAFKA_BROKERS: options.kafkaBrokers,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The app allows Host headers for the port it is told (ALLOWED_HOSTS default).
-      PORT: String(port),
-    },
-  });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const app = await startAppInBrowser({ ...options, basePort: 3200 });
   try {
-    const url = `http://127.0.0.1:${port}/clusters/${options.clusterId}/topics`;
-    await waitForHttp(`http://127.0.0.1:${port}/api/health`, server);
+    const url = `${app.baseUrl}/clusters/${options.clusterId}/topics`;
     const samples: number[] = [];
     for (let run = 0; run <= options.runs; run += 1) {
-      const context = await browser.newContext();
+      const context = await app.newContext();
       const page = await context.newPage();
       await page.goto(url, { waitUntil: "commit" });
       await page.getByTestId("topic-row").first().waitFor();
@@ -54,8 +28,7 @@ export async function measureTopicListFirstPaint(options: {
     }
     return samples;
   } finally {
-    await browser.close();
-    await stopChild(server);
+    await app.close();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Live tail latency at 1,000 msg/s, from the producer's acknowledgement of a message to:
- *  1. its batch arriving at an SSE client of Tributary's `messages.tail` (the real router, service,
- *     shared reader and tRPC's SSE over HTTP), and
+ *  1. its batch arriving at an SSE client of Tributary's live tail route (the real route handler,
+ *     service and shared reader, served over HTTP by `tail-route-server.ts`), and
  *  2. its row entering the tail view's list in Chromium, against the production build
  *     (skipped with `--no-browser`),
  * each against a plain kafkajs consumer (maxWaitTimeInMs 100) reading the same stream at the same
@@ -10,14 +10,14 @@
  * Aim (issue 4): p99 at most the baseline's p99 + 150 ms.
  */
 import { rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import kafkajs from "kafkajs";
 import { startKafka } from "../apps/kafka-local/src/cluster";
 import { findFreeBasePort } from "../apps/kafka-local/src/ports";
-import { decodeTailBatch, type TTailWireBatch } from "../src/domain/messages/tail-batch";
+import { decodeTailEvent } from "../src/domain/messages/tail-batch";
 import { provisionTestDatabase } from "../src/server/db/test-database";
 import { openTailPage } from "./message-tail-page";
 import { readSse } from "./message-tail-sse";
+import { serveTailRoute } from "./tail-route-server";
 import { quantile } from "./stats";
 
 const RATE = 1_000;
@@ -43,10 +43,9 @@ const producer = client.producer();
 const consumers: kafkajs.Consumer[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
-const { createHTTPServer } = await import("@trpc/server/adapters/standalone");
-const { appRouter } = await import("../src/server/api/root");
-const { createContext } = await import("../src/server/api/context");
-const server = createHTTPServer({ router: appRouter, createContext: () => createContext() });
+const { createSignedInAccount } = await import("../src/server/auth/test-accounts");
+const { cookie } = await createSignedInAccount("viewer");
+const server = await serveTailRoute(cookie);
 
 /** Sends whatever is due every few milliseconds, so the rate holds whatever the ack latency. */
 async function produceAtRate(topic: string): Promise<Map<number, number>> {
@@ -130,23 +129,16 @@ try {
     ],
     waitForLeaders: true,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
   const { listClusters } = await import("../src/server/services/clusters/registered-clusters");
   const [cluster] = await listClusters();
 
-  // 1. An SSE client of messages.tail, as the browser's EventSource would be.
+  // 1. An SSE client of the tail route, as the tail view reads it.
   const stopSse = new AbortController();
   cleanups.push(async () => stopSse.abort());
   const sseArrivals = new Map<number, number>();
   let isLive = false;
-  const input = encodeURIComponent(
-    JSON.stringify({ json: { clusterId: cluster!.id, topic: "bench-tail", partitions: null } }),
-  );
-  void readSse(`http://127.0.0.1:${port}/messages.tail?input=${input}`, stopSse.signal, (data) => {
-    const wire = (JSON.parse(data) as { json?: TTailWireBatch }).json;
-    if (!wire?.status) return;
-    const batch = decodeTailBatch(wire);
+  void readSse(server.url(cluster!.id, "bench-tail"), stopSse.signal, (data) => {
+    const batch = decodeTailEvent(data);
     isLive ||= batch.status.state === "live";
     const at = now();
     for (const message of batch.messages) sseArrivals.set(sequenceOf(message.value?.base64 ?? ""), at);
@@ -161,7 +153,7 @@ try {
   );
   stopSse.abort();
   report(
-    "to the batch at an SSE client of messages.tail (batches at most every 100 ms)",
+    "to the batch at an SSE client of the tail route (batches at most every 100 ms)",
     sseAcked,
     sseArrivals,
     sseBaseline,
@@ -174,6 +166,7 @@ try {
       kafkaBrokers: kafka.bootstrapServers,
       clusterId: cluster!.id,
       topic: "bench-tail-page",
+      cookie,
     });
     cleanups.push(page.close);
     const pageBaseline = await startBaseline("bench-tail-page");
@@ -188,12 +181,6 @@ try {
       rows = await page.rowTimes();
     }
     report(
-      "to the tail's SSE event arriving in Chromium (before the view's buffer)",
-      pageAcked,
-      await page.eventTimes(),
-      pageBaseline,
-    );
-    report(
       "to the row in the tail view in Chromium (includes the view's ≤50 ms flush and React's render)",
       pageAcked,
       rows,
@@ -204,7 +191,7 @@ try {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   await Promise.all(consumers.map((consumer) => consumer.disconnect().catch(() => undefined)));
   await Promise.all([admin.disconnect(), producer.disconnect()]).catch(() => undefined);
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
   await disconnectAllClusters();
   await kafka.stop();

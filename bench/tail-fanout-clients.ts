@@ -1,6 +1,6 @@
 /**
  * The load side of `tail-fanout`, in its own process so that its CPU is not counted as the web
- * server's: N SSE clients of `messages.tail` (each parsing every event as the browser would) and
+ * server's: N SSE clients of the live tail route (counting, not parsing, each event's messages) and
  * the producer. Driven by the benchmark over IPC.
  */
 import { get } from "node:http";
@@ -28,11 +28,14 @@ const send = (reply: TLoadReply) => process.send?.(reply);
 /**
  * Counts the messages of one event without parsing it: on this loaded, shared machine a client
  * process that parses 20 streams falls behind, and the server then drops (skips) what it would
- * have sent, which would make fan-out look cheaper than it is. Reads both wire formats, so the
- * same benchmark measures the code before and after the change: each message has one "offset"
- * key, plain in `messages` (objects) and escaped in `chunks` (JSON arrays inside the event's JSON).
+ * have sent, which would make fan-out look cheaper than it is. Each message has one "offset" key;
+ * the event's head line has none.
  */
 function countEvent(data: string, client: TClient): void {
+  if (data.includes("event: failure")) {
+    console.error(`a tail stream failed: ${data}`);
+    process.exit(1);
+  }
   client.isLive ||= data.includes('"state":"live"');
   client.skipped += Number(/"skipped":(\d+)/.exec(data)?.[1] ?? 0);
   for (let at = data.indexOf("offset"); at >= 0; at = data.indexOf("offset", at + 6)) client.received += 1;
@@ -44,6 +47,11 @@ function countEvent(data: string, client: TClient): void {
  */
 function readEvents(url: string, client: TClient): void {
   const request = get(url, { headers: { accept: "text/event-stream" }, signal: client.stop.signal }, (response) => {
+    if (response.statusCode !== 200) {
+      // A refused stream (a limit, a sign-in) would otherwise leave the benchmark waiting for "live".
+      console.error(`a tail stream was refused with ${response.statusCode}`);
+      process.exit(1);
+    }
     response.setEncoding("utf8");
     let pending = "";
     response.on("data", (text: string) => {
@@ -52,7 +60,7 @@ function readEvents(url: string, client: TClient): void {
       while ((end = pending.indexOf("\n\n")) >= 0) {
         const event = pending.slice(0, end);
         pending = pending.slice(end + 2);
-        if (event.startsWith("data:") || event.includes("\ndata:")) countEvent(event, client);
+        if (event.includes("data:")) countEvent(event, client);
       }
     });
     response.on("error", () => undefined);

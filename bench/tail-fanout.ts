@@ -1,7 +1,7 @@
 /**
  * Live tail fan-out: the web server's CPU while 1 and while N browser tabs tail one topic at
  * 1,000 msg/s, measured in the same run on a fresh broker. The server is this process (the real
- * router, service, shared reader and tRPC's SSE over HTTP, `createHTTPServer`); the SSE clients and
+ * tail route handler, service and shared reader over node:http, `tail-route-server.ts`); the SSE clients and
  * the producer run in a child process (`tail-fanout-clients.ts`), so only the server's CPU is counted
  * (`process.cpuUsage()`, user + system, over the steady part of each phase).
  * Rounds alternate 1 and N clients, so a change in the machine's load hits both alike.
@@ -14,13 +14,13 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import kafkajs from "kafkajs";
 import { startKafka } from "../apps/kafka-local/src/cluster";
 import { findFreeBasePort } from "../apps/kafka-local/src/ports";
 import { provisionTestDatabase } from "../src/server/db/test-database";
 import { quantile } from "./stats";
 import type { TLoadCommand, TLoadReply } from "./tail-fanout-clients";
+import { serveTailRoute } from "./tail-route-server";
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -47,12 +47,14 @@ const database = await provisionTestDatabase({
   port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1,
 });
 process.env.DATABASE_URL = database.databaseUrl;
+// The N tabs belong to one signed-in viewer; the per-user tail limit is not what is measured here.
+process.env.TAIL_LIMIT_PER_USER = String(Math.max(CLIENTS, 10));
 process.env.KAFKA_BROKERS = kafka.bootstrapServers;
 
-const { createHTTPServer } = await import("@trpc/server/adapters/standalone");
-const { appRouter } = await import("../src/server/api/root");
-const { createContext } = await import("../src/server/api/context");
-const server = createHTTPServer({ router: appRouter, createContext: () => createContext() });
+const { createSignedInAccount } = await import("../src/server/auth/test-accounts");
+// Every stream acts as one signed-in viewer, as 20 tabs of one person would.
+const { cookie } = await createSignedInAccount("viewer");
+const server = await serveTailRoute(cookie);
 
 const load: ChildProcess = spawn(
   process.execPath,
@@ -114,14 +116,9 @@ try {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 3 }], waitForLeaders: true });
   cleanups.push(() => admin.deleteTopics({ topics: [TOPIC] }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
   const { listClusters } = await import("../src/server/services/clusters/registered-clusters");
   const [cluster] = await listClusters();
-  const input = encodeURIComponent(
-    JSON.stringify({ json: { clusterId: cluster!.id, topic: TOPIC, partitions: null } }),
-  );
-  const url = `http://127.0.0.1:${port}/messages.tail?input=${input}`;
+  const url = server.url(cluster!.id, TOPIC);
 
   console.log(`warming up: 1 client, ${RATE} msg/s for 4 s…`);
   await phase(url, 1, 4);
@@ -145,7 +142,7 @@ try {
   for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   load.disconnect();
   await admin.disconnect().catch(() => undefined);
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
   await disconnectAllClusters();
   await kafka.stop();

@@ -115,15 +115,20 @@ test("refuses a topic deletion from curl, from another site, as text/plain and t
   expect(await topicExists(topic)).toBe(true);
 });
 
-test("refuses reads from another site: a query, a subscription and an export", async ({ baseURL, context }) => {
+test("refuses reads from another site: a query, a subscription, the live tail and an export", async ({
+  baseURL,
+  context,
+}) => {
   const fromAttacker = { host, origin: "https://attacker.example", "sec-fetch-site": "cross-site" };
   const input = encodeURIComponent(JSON.stringify({ json: { clusterId, topic } }));
   const query = await send(baseURL!, `/api/trpc/topics.list?input=${input}`, { headers: fromAttacker });
   expect(query.status).toBe(403);
-  const subscription = await send(baseURL!, `/api/trpc/messages.tail?input=${input}`, {
-    headers: { ...fromAttacker, accept: "text/event-stream" },
-  });
+  const asStream = { ...fromAttacker, accept: "text/event-stream" };
+  const subscription = await send(baseURL!, `/api/trpc/clusters.health?input=${input}`, { headers: asStream });
   expect(subscription.status).toBe(403);
+  const tailPath = `/api/clusters/${clusterId}/topics/${encodeURIComponent(topic)}/messages/tail`;
+  const tail = await send(baseURL!, tailPath, { headers: asStream });
+  expect(tail.status).toBe(403);
   const exportPath = `/api/clusters/${clusterId}/topics/${encodeURIComponent(topic)}/messages/export?format=jsonl`;
   const exported = await send(baseURL!, exportPath, { headers: fromAttacker });
   expect(exported.status).toBe(403);

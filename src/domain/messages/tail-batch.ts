@@ -16,19 +16,18 @@ export type TTailBatch = {
 };
 
 /**
- * A `TTailBatch` as it travels: the messages as JSON arrays (`TMessage[]` each, in order), most of
- * them serialized once by the shared reader and sent as the same string to every tab. The tail
- * view parses them (`decodeTailBatch`).
+ * One tail event as it travels: an SSE event whose data holds one line per part. The first line is
+ * the event's head, `{"skipped":…,"status":…}`; each further line is a JSON array of messages
+ * (`TMessage[]`, in order), most of them encoded once by the shared reader and sent as the same
+ * bytes to every tab. JSON never holds a raw line break, so the lines split cleanly.
  */
-export type TTailWireBatch = {
-  chunks: string[];
-  skipped: number;
-  status: TTailStatus;
-};
+export type TTailEventHead = { skipped: number; status: TTailStatus };
 
-/** The batch a wire batch carries. Isomorphic: the tail view and tests use it. */
-export function decodeTailBatch(wire: TTailWireBatch): TTailBatch {
+/** The batch an event's data (its `data:` lines joined by "\n") carries. Isomorphic: the tail view and tests use it. */
+export function decodeTailEvent(data: string): TTailBatch {
+  const [head, ...chunks] = data.split("\n");
+  const { skipped, status } = JSON.parse(head!) as TTailEventHead;
   const messages: TMessage[] = [];
-  for (const chunk of wire.chunks) for (const message of JSON.parse(chunk) as TMessage[]) messages.push(message);
-  return { messages, skipped: wire.skipped, status: wire.status };
+  for (const chunk of chunks) for (const message of JSON.parse(chunk) as TMessage[]) messages.push(message);
+  return { messages, skipped, status };
 }

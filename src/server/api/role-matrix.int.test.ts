@@ -4,6 +4,7 @@ import { ROLES, hasRole, type Role } from "~/server/auth/permissions";
 import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
 import { serverAllowedHosts } from "./allowed-hosts";
 import { GET as exportMessages } from "~/app/api/clusters/[clusterId]/topics/[topic]/messages/export/route";
+import { GET as tailMessages } from "~/app/api/clusters/[clusterId]/topics/[topic]/messages/tail/route";
 import { callerAs, contextAs, signedInAs } from "../../../test/caller-as";
 import { appRouter, createCaller } from "./root";
 
@@ -28,7 +29,6 @@ const EXPECTED: Record<string, Role> = {
   "topics.delete": "admin",
   "messages.browse": "viewer",
   "messages.get": "viewer",
-  "messages.tail": "viewer",
   "messages.search": "viewer",
   "messages.produce": "operator",
   "groups.list": "viewer",
@@ -109,16 +109,18 @@ describe.each(["anonymous", ...ROLES] as const)("as %s", (who) => {
     } else expect(result).toBe("passed");
   });
 
-  it("the message export route applies the same check", async () => {
+  // The plain routes (the export download, the live tail) take the same check as the procedures.
+  it.each([
+    ["export", exportMessages, "messages/export?format=jsonl"],
+    ["live tail", tailMessages, "messages/tail"],
+  ] as const)("the message %s route applies the same check", async (_name, route, path) => {
     const { cookie } = who === "anonymous" ? { cookie: "" } : await signedInAs(who);
     // As the browser sends it: addressed to an allowed host, from Tributary's own page.
     const host = serverAllowedHosts()[0]!;
-    const request = new Request(`http://${host}/api/clusters/no-such-cluster/topics/t/messages/export?format=jsonl`, {
+    const request = new Request(`http://${host}/api/clusters/no-such-cluster/topics/t/${path}`, {
       headers: { host, "sec-fetch-site": "same-origin", ...(cookie ? { cookie } : {}) },
     });
-    const response = await exportMessages(request, {
-      params: Promise.resolve({ clusterId: "no-such-cluster", topic: "t" }),
-    });
+    const response = await route(request, { params: Promise.resolve({ clusterId: "no-such-cluster", topic: "t" }) });
     if (who === "anonymous") {
       expect(response.status).toBe(401);
       expect(await response.text()).toContain("Sign in to use Tributary.");

@@ -3,7 +3,6 @@
 import { Badge } from "~/components/ui/badge";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
-import { toUserMessage } from "~/lib/error-message";
 import type { TTailScreen } from "./tail-buffer";
 import type { TTailConnection } from "./use-tail";
 
@@ -40,10 +39,9 @@ export function TailConnectionBanner({ connection, onRetry }: { connection: TTai
     );
   }
   if (connection.state === "error") {
-    const { message, hint } = toUserMessage(connection.error);
     return (
-      <Banner tone="danger" title={message} actions={<Button onClick={onRetry}>Try again</Button>}>
-        {hint}
+      <Banner tone="danger" title={connection.message} actions={<Button onClick={onRetry}>Try again</Button>}>
+        {connection.hint}
       </Banner>
     );
   }

@@ -1,12 +1,10 @@
 "use client";
 
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
-import { decodeTailBatch, type TTailStatus } from "~/domain/messages/tail-batch";
-import { toUserMessage } from "~/lib/error-message";
-import { useTRPC } from "~/trpc/react";
+import type { TTailStatus } from "~/domain/messages/tail-batch";
 import { EMPTY_TAIL_SCREEN, type TTailScreen } from "./tail-buffer";
 import { TailInbox } from "./tail-inbox";
+import { openTailStream, tailUrl, type TTailStreamState } from "./tail-stream";
 
 export type TTailConnection =
   | { state: "stopped" }
@@ -14,12 +12,12 @@ export type TTailConnection =
   | { state: "live" }
   /** The server or Kafka cannot serve the tail right now; it is retried. */
   | { state: "retrying"; message: string; hint: string | null; retryInMs: number | null }
-  | { state: "error"; error: unknown };
+  | { state: "error"; message: string; hint: string | null };
 
 /**
- * The `messages.tail` stream of one topic (all partitions or one), buffered: batches go into an
- * inbox as they arrive (no render) and become a new screen at most every 100 ms, so a busy topic
- * renders ~10 times a second rather than once per message.
+ * The live tail of one topic (all partitions or one), buffered: batches go into an inbox as they
+ * arrive (no render) and become a new screen at most every 100 ms, so a busy topic renders ~10
+ * times a second rather than once per message.
  */
 export function useTail(input: {
   clusterId: string;
@@ -29,30 +27,23 @@ export function useTail(input: {
   last: number;
   isRunning: boolean;
 }) {
-  const trpc = useTRPC();
   // Mutable on purpose and never rendered directly: arrivals land here without a render.
   const [inbox] = useState(() => new TailInbox());
   const [screen, setScreen] = useState<TTailScreen>(EMPTY_TAIL_SCREEN);
   const [rate, setRate] = useState(0);
   const [serverStatus, setServerStatus] = useState<TTailStatus | null>(null);
+  const [stream, setStream] = useState<TTailStreamState>({ state: "connecting", isReconnect: false });
+  // Bumped by "Try again" to open a new stream.
+  const [attempt, setAttempt] = useState(0);
 
-  const subscription = useSubscription(
-    trpc.messages.tail.subscriptionOptions(
-      {
-        clusterId: input.clusterId,
-        topic: input.topic,
-        partitions: input.partition === null ? null : [input.partition],
-        last: input.last,
-      },
-      {
-        enabled: input.isRunning,
-        onData: (event) => {
-          // The server sends each batch's messages as JSON it made once for every tab.
-          inbox.receive(decodeTailBatch(event.data));
-        },
-      },
-    ),
-  );
+  const { clusterId, topic, partition, last, isRunning } = input;
+  useEffect(() => {
+    if (!isRunning) return;
+    return openTailStream(tailUrl(clusterId, topic, partition, last), {
+      onBatch: (batch) => inbox.receive(batch),
+      onState: setStream,
+    });
+  }, [inbox, clusterId, topic, partition, last, isRunning, attempt]);
 
   useEffect(
     () =>
@@ -65,8 +56,7 @@ export function useTail(input: {
     [inbox],
   );
 
-  // Once a status arrived, a new "connecting" means the stream broke and is being reopened.
-  const connection = toConnection(subscription.status, subscription.error, serverStatus, input.isRunning);
+  const connection = toConnection(stream, serverStatus, isRunning);
   const { buffer } = inbox;
   return {
     screen,
@@ -84,21 +74,20 @@ export function useTail(input: {
       buffer.clear();
       inbox.schedule();
     },
-    retry: () => subscription.reset(),
+    retry: () => setAttempt((count) => count + 1),
   };
 }
 
-function toConnection(
-  status: "idle" | "connecting" | "pending" | "error",
-  error: unknown,
-  serverStatus: TTailStatus | null,
-  isRunning: boolean,
-): TTailConnection {
+function toConnection(stream: TTailStreamState, serverStatus: TTailStatus | null, isRunning: boolean): TTailConnection {
   if (!isRunning) return { state: "stopped" };
-  if (status === "error") return { state: "error", error };
-  // tRPC's SSE client retries server errors (5xx) on its own; say which one while it does.
-  if (status === "connecting" && error) return { state: "retrying", ...toUserMessage(error), retryInMs: null };
-  if (status === "connecting" || !serverStatus) return { state: "connecting", isReconnect: serverStatus !== null };
+  if (stream.state === "failed") return { state: "error", message: stream.message, hint: stream.hint };
+  // "Retrying on its own": the wait before the next attempt grows, so no countdown is promised.
+  if (stream.state === "retrying")
+    return { state: "retrying", message: stream.message, hint: stream.hint, retryInMs: null };
+  // Once a status arrived, a new "connecting" means the stream broke and is being reopened.
+  if (stream.state === "connecting" || !serverStatus) {
+    return { state: "connecting", isReconnect: stream.state === "connecting" ? stream.isReconnect : false };
+  }
   if (serverStatus.state === "reconnecting") {
     return {
       state: "retrying",

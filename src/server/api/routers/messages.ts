@@ -6,11 +6,9 @@ import { browseMessages } from "~/server/services/messages/browse-service";
 import { procedure, router } from "../trpc";
 import { produceProcedures } from "./produce";
 import { searchProcedures } from "./search";
-import { tailProcedures } from "./tail";
 
 /** Reading messages without a consumer group: pages from a position, one message in full. */
 export const messagesRouter = router({
-  ...tailProcedures,
   ...searchProcedures,
   ...produceProcedures,
 

@@ -2,12 +2,12 @@ import type { TMessage } from "~/domain/messages/message";
 
 /**
  * A run of tailed messages cut once by the shared reader and handed to every subscriber that chose
- * the same partitions. Its JSON is made on first use and then reused, so twenty tabs cost one
- * serialization per batch instead of twenty (tRPC then copies a string per stream rather than
- * walking every message with superjson).
+ * the same partitions. Its bytes on the wire (one SSE data line) are made on first use and then
+ * written as they are to every tab's stream, so twenty tabs cost one serialization and one
+ * encoding per batch instead of twenty.
  */
 export class TailChunk {
-  private serialized: string | null = null;
+  private encoded: Uint8Array | null = null;
   /** Per partition, the lowest offset in the chunk. */
   readonly firstOffsets: ReadonlyMap<number, bigint>;
   /** Per partition, the offset after the highest one in the chunk: where a cursor moves to. */
@@ -30,9 +30,9 @@ export class TailChunk {
     return this.messages.length;
   }
 
-  /** The messages as one JSON array (oldest first), serialized once. */
-  get json(): string {
-    return (this.serialized ??= serializeMessages(this.messages));
+  /** The messages as one SSE data line (a JSON array, oldest first), encoded once. */
+  get dataLine(): Uint8Array {
+    return (this.encoded ??= encodeDataLine(this.messages));
   }
 }
 
@@ -44,7 +44,12 @@ export function cutTailChunks(messages: readonly TMessage[], max: number): TailC
   return chunks;
 }
 
-/** The one encoding of a message list on the wire; the tail view reverses it with `JSON.parse`. */
-export function serializeMessages(messages: readonly TMessage[]): string {
-  return JSON.stringify(messages);
+const encoder = new TextEncoder();
+
+/**
+ * The one encoding of a message list on the wire: `data: <JSON array>\n`. The tail view reverses
+ * it with `decodeTailEvent`.
+ */
+export function encodeDataLine(messages: readonly TMessage[]): Uint8Array {
+  return encoder.encode(`data: ${JSON.stringify(messages)}\n`);
 }

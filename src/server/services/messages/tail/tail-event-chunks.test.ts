@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TMessage } from "~/domain/messages/message";
 import { testMessage } from "~/domain/messages/message.test-support";
-import { decodeTailBatch } from "~/domain/messages/tail-batch";
+import { decodeTailEvent, type TTailStatus } from "~/domain/messages/tail-batch";
+import { takeSseEvents } from "~/lib/sse-events";
 import { TailChunkQueue } from "./tail-chunk-queue";
 import { formatTailCursor } from "./tail-cursor";
 import { composeEventChunks } from "./tail-event-chunks";
 import { TailLanes, type TTailSubscriber } from "./tail-lanes";
+import { encodeTailEvent } from "./tail-sse";
 
 function message(partition: number, offset: number): TMessage {
   return testMessage({ partition, offset: String(offset), value: { base64: "eA==", size: 1, isTruncated: false } });
@@ -16,32 +18,33 @@ function subscriber(capacity = 100): TTailSubscriber & { notified: number } {
   return result;
 }
 
-/** What one subscriber's next event would carry, decoded as the tail view decodes it. */
+/** What one subscriber's next event would carry, as bytes and decoded as the tail view decodes them. */
 function nextEvent(tab: TTailSubscriber, starts: Map<number, bigint> | null = null, preface: TMessage[] = []) {
   const cursor = new Map<number, bigint>();
   const { parts, skipped } = tab.queue.drain();
-  const chunks = composeEventChunks(preface, parts, starts, cursor);
-  const { messages } = decodeTailBatch({ chunks, skipped, status: { state: "live", partitions: [0, 1] } });
+  const dataLines = composeEventChunks(preface, parts, starts, cursor);
+  const status: TTailStatus = { state: "live", partitions: [0, 1] };
+  const bytes = encodeTailEvent({ cursor: formatTailCursor(cursor), skipped, status, dataLines });
+  const [event] = takeSseEvents(new TextDecoder().decode(bytes)).events;
+  const { messages } = decodeTailEvent(event!.data);
   return {
-    chunks,
+    dataLines,
     skipped,
-    cursor: formatTailCursor(cursor),
+    cursor: event!.id,
     positions: messages.map((m) => `${m.partition}:${m.offset}`),
   };
 }
 
-afterEach(() => vi.restoreAllMocks());
-
 describe("the tail's fan-out", () => {
-  it("serializes a batch once for twenty tabs, and each tab receives all of it", () => {
+  it("encodes a batch once for twenty tabs, sends each the same bytes, and each tab receives all of it", () => {
     const lanes = new TailLanes();
     const tabs = Array.from({ length: 20 }, () => subscriber());
     for (const tab of tabs) lanes.join(null, tab);
     lanes.offer([message(0, 10), message(1, 7), message(0, 11)]);
-    const stringify = vi.spyOn(JSON, "stringify");
     lanes.cut(500);
     const events = tabs.map((tab) => nextEvent(tab));
-    expect(stringify).toHaveBeenCalledTimes(1);
+    const shared = events[0]!.dataLines[0]!;
+    expect(events.every((event) => event.dataLines.length === 1 && event.dataLines[0] === shared)).toBe(true);
     for (const event of events) {
       expect(event.positions).toEqual(["0:10", "1:7", "0:11"]);
       expect(event.cursor).toBe("0:12,1:8");
@@ -49,22 +52,23 @@ describe("the tail's fan-out", () => {
     expect(tabs.every((tab) => tab.notified === 1)).toBe(true);
   });
 
-  it("gives tabs that chose other partitions only theirs, one serialization per choice", () => {
+  it("gives tabs that chose other partitions only theirs, one encoding per choice", () => {
     const lanes = new TailLanes();
     const [all, zero, zeroAgain] = [subscriber(), subscriber(), subscriber()];
     lanes.join(null, all);
     lanes.join([0], zero);
     lanes.join([0], zeroAgain);
     lanes.offer([message(0, 1), message(1, 1), message(0, 2)]);
-    const stringify = vi.spyOn(JSON, "stringify");
     lanes.cut(500);
-    expect(nextEvent(all).positions).toEqual(["0:1", "1:1", "0:2"]);
-    expect(nextEvent(zero).positions).toEqual(["0:1", "0:2"]);
-    expect(nextEvent(zeroAgain).positions).toEqual(["0:1", "0:2"]);
-    expect(stringify).toHaveBeenCalledTimes(2);
+    const [allEvent, zeroEvent, zeroAgainEvent] = [nextEvent(all), nextEvent(zero), nextEvent(zeroAgain)];
+    expect(allEvent.positions).toEqual(["0:1", "1:1", "0:2"]);
+    expect(zeroEvent.positions).toEqual(["0:1", "0:2"]);
+    expect(zeroAgainEvent.positions).toEqual(["0:1", "0:2"]);
+    expect(zeroAgainEvent.dataLines[0]).toBe(zeroEvent.dataLines[0]);
+    expect(allEvent.dataLines[0]).not.toBe(zeroEvent.dataLines[0]);
   });
 
-  it("serializes for a tab that fell behind only the chunk it lost messages from, and counts them", () => {
+  it("encodes for a tab that fell behind only the chunk it lost messages from, and counts them", () => {
     const lanes = new TailLanes();
     const [keepingUp, behind] = [subscriber(), subscriber(3)];
     lanes.join(null, keepingUp);
@@ -73,15 +77,14 @@ describe("the tail's fan-out", () => {
     lanes.cut(500);
     lanes.offer([message(0, 3), message(0, 4)]);
     lanes.cut(500);
-    nextEvent(keepingUp);
-    const stringify = vi.spyOn(JSON, "stringify");
+    const prompt = nextEvent(keepingUp);
     const late = nextEvent(behind);
     expect(late.positions).toEqual(["0:2", "0:3", "0:4"]);
     expect(late.skipped).toBe(1);
     expect(late.cursor).toBe("0:5");
-    // The trimmed first chunk is this tab's own; the second was serialized for both tabs.
-    expect(stringify).toHaveBeenCalledTimes(1);
-    expect(late.chunks[1]).toBe(JSON.stringify([message(0, 3), message(0, 4)]));
+    // The trimmed first chunk is this tab's own; the second is the bytes both tabs receive.
+    expect(late.dataLines[0]).not.toBe(prompt.dataLines[0]);
+    expect(late.dataLines[1]).toBe(prompt.dataLines[1]);
   });
 
   it("leaves out records from before a tab's start, and sends its preface first", () => {

@@ -1,11 +1,11 @@
 import type { TMessage } from "~/domain/messages/message";
-import { serializeMessages } from "./tail-chunk";
+import { encodeDataLine } from "./tail-chunk";
 import { isWholeChunk, type TChunkPart } from "./tail-chunk-queue";
 import { advanceTailCursor, type TTailCursor } from "./tail-cursor";
 
 /**
- * The JSON chunks of one subscriber's next event, and its cursor moved past them. An intact shared
- * chunk goes out as its shared JSON; only what this tab sees differently is serialized for it
+ * The data lines of one subscriber's next event, and its cursor moved past them. An intact shared
+ * chunk goes out as its shared bytes; only what this tab sees differently is encoded for it
  * alone: the preface (the last N, or the gap since a reconnect), a chunk trimmed because the tab
  * fell behind, and the first chunks that still hold records from before the tab's start.
  */
@@ -14,15 +14,15 @@ export function composeEventChunks(
   parts: readonly TChunkPart[],
   starts: ReadonlyMap<number, bigint> | null,
   cursor: TTailCursor,
-): string[] {
-  const chunks: string[] = [];
+): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
   if (preface.length > 0) {
-    chunks.push(serializeMessages(preface));
+    chunks.push(encodeDataLine(preface));
     advanceTailCursor(cursor, preface);
   }
   for (const part of parts) {
     if (isWholeChunk(part) && !holdsEarlierRecords(part, starts)) {
-      chunks.push(part.chunk.json);
+      chunks.push(part.chunk.dataLine);
       for (const [partition, next] of part.chunk.nextOffsets) {
         if (next > (cursor.get(partition) ?? 0n)) cursor.set(partition, next);
       }
@@ -30,7 +30,7 @@ export function composeEventChunks(
     }
     const own = part.chunk.messages.slice(part.from, part.to).filter((message) => isAfterStart(message, starts));
     if (own.length === 0) continue;
-    chunks.push(serializeMessages(own));
+    chunks.push(encodeDataLine(own));
     advanceTailCursor(cursor, own);
   }
   return chunks;

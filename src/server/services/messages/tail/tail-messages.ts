@@ -1,6 +1,6 @@
 import "server-only";
 import type { TMessage } from "~/domain/messages/message";
-import type { TTailStatus, TTailWireBatch } from "~/domain/messages/tail-batch";
+import type { TTailStatus } from "~/domain/messages/tail-batch";
 import { recordRead, type TAuditActor } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
 import { joinTail } from "./shared-tails";
@@ -21,8 +21,11 @@ export type TTailRequest = {
   lastEventId?: string | null;
 };
 
-/** One event: a batch and the cursor to resume after it. */
-export type TTailEvent = { cursor: string; batch: TTailWireBatch };
+/**
+ * One event: the cursor to resume after it, what this tab missed, the reader's status, and the
+ * messages as encoded SSE data lines (see `composeEventChunks`).
+ */
+export type TTailEvent = { cursor: string; skipped: number; status: TTailStatus; dataLines: Uint8Array[] };
 
 /**
  * New messages of a topic from the moment of subscribing, in batches, until `signal` aborts. The
@@ -72,13 +75,13 @@ export async function* tailMessages(
         continue;
       }
       const { parts, skipped } = subscriber.queue.drain(TAIL_BATCH_MAX);
-      const chunks = composeEventChunks(preface, parts, start?.starts ?? null, cursor);
-      if (chunks.length === 0 && skipped + prefaceSkipped === 0 && status === sentStatus) continue;
-      const batch: TTailWireBatch = { chunks, skipped: skipped + prefaceSkipped, status };
+      const dataLines = composeEventChunks(preface, parts, start?.starts ?? null, cursor);
+      const missed = skipped + prefaceSkipped;
+      if (dataLines.length === 0 && missed === 0 && status === sentStatus) continue;
       preface = [];
       prefaceSkipped = 0;
       sentStatus = status;
-      yield { cursor: formatTailCursor(cursor), batch };
+      yield { cursor: formatTailCursor(cursor), skipped: missed, status, dataLines };
     }
   } finally {
     signal?.removeEventListener("abort", onAbort);

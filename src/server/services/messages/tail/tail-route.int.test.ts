@@ -1,12 +1,13 @@
 import kafkajs from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TMessage } from "~/domain/messages/message";
-import { decodeTailBatch, type TTailBatch, type TTailWireBatch } from "~/domain/messages/tail-batch";
+import type { TTailBatch } from "~/domain/messages/tail-batch";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { activeTailReaders } from "~/server/services/messages/tail/shared-tails";
-import { actorAs, callerAs } from "../../../../test/caller-as";
+import { actorAs, callerAs } from "../../../../../test/caller-as";
+import { readTailRoute, type TTailRouteRequest } from "../../../../../test/tail-route";
 
 const brokers = inject("kafkaBrokers").split(",");
 const kafka = new kafkajs.Kafka({ clientId: "tail-test-outside", brokers, logLevel: kafkajs.logLevel.NOTHING });
@@ -18,27 +19,27 @@ let clusterId = "";
 /** Events are awaited, not timed: on a loaded machine a reader takes seconds to connect and stop. */
 const UNTIL = { timeout: 20_000 };
 
-/**
- * A server-side caller yields tracked events as tRPC's raw envelope `[id, data]`, while the
- * inferred type is the client's `{ id, data }`; this reads either, and decodes the batch as the
- * tail view does.
- */
-function unwrap(event: unknown): { id: string; data: TTailBatch } {
-  const { id, data } = Array.isArray(event)
-    ? { id: event[0] as string, data: event[1] as TTailWireBatch }
-    : (event as { id: string; data: TTailWireBatch });
-  return { id, data: decodeTailBatch(data) };
+/** The tail route as the operator's tab reads it, one event at a time; `close()` aborts it. */
+function tailEvents(request: Omit<TTailRouteRequest, "clusterId" | "topic"> & { topic?: string }) {
+  const controller = new AbortController();
+  const events = readTailRoute("operator", { clusterId, topic, ...request }, controller.signal);
+  return {
+    next: async () => (await events.next()).value as { id: string; batch: TTailBatch },
+    close: async () => {
+      controller.abort();
+      await events.return(undefined);
+    },
+  };
 }
 
-/** A subscription read in the background, like a browser tab would. */
+/** A tail read in the background, as fast as it comes, like a browser tab would. */
 function openTail(partitions: number[] | null, name = topic) {
   const controller = new AbortController();
   const batches: TTailBatch[] = [];
   const errors: unknown[] = [];
-  const caller = callerAs("operator", { signal: controller.signal });
   const done = (async () => {
-    const events = await caller.messages.tail({ clusterId, topic: name, partitions });
-    for await (const event of events) batches.push(unwrap(event).data);
+    const events = readTailRoute("operator", { clusterId, topic: name, partitions }, controller.signal);
+    for await (const event of events) batches.push(event.batch);
   })().catch((error: unknown) => errors.push(error));
   const messages = (): TMessage[] => batches.flatMap((batch) => batch.messages);
   return {
@@ -77,7 +78,7 @@ afterAll(async () => {
   await disconnectAllClusters();
 });
 
-describe("messages.tail", () => {
+describe("the live tail route", () => {
   it("streams a message produced after subscribing, with its partition, offset and key, and none from before", async () => {
     const tail = openTail(null);
     await expect.poll(tail.isLive, UNTIL).toBe(true);
@@ -116,9 +117,7 @@ describe("messages.tail", () => {
 
   it("counts as skipped what a subscriber that does not keep up missed, and loses nothing else", async () => {
     const witness = openTail(null);
-    const controller = new AbortController();
-    const caller = callerAs("operator", { signal: controller.signal });
-    const slow = (await caller.messages.tail({ clusterId, topic, partitions: null }))[Symbol.asyncIterator]();
+    const slow = tailEvents({ partitions: null });
     await slow.next(); // the "live" event; after it, nothing is read until the burst is over
     await expect.poll(witness.isLive, UNTIL).toBe(true);
     const total = 2_500;
@@ -133,14 +132,13 @@ describe("messages.tail", () => {
     let sent = 0;
     let skipped = 0;
     while (sent + skipped < total) {
-      const { data } = unwrap((await slow.next()).value);
-      sent += data.messages.length;
-      skipped += data.skipped;
+      const { batch } = await slow.next();
+      sent += batch.messages.length;
+      skipped += batch.skipped;
     }
     expect(skipped).toBeGreaterThan(0);
     expect(sent + skipped).toBe(total);
-    controller.abort();
-    await slow.return?.(undefined);
+    await slow.close();
     await witness.close();
   });
 
@@ -178,13 +176,16 @@ describe("messages.tail", () => {
     const missing = openTail(null, `${topic}-missing`);
     await expect.poll(() => missing.errors.length, UNTIL).toBe(1);
     expect(missing.errors[0]).toMatchObject({
-      code: "NOT_FOUND",
-      message: `There is no topic named ${topic}-missing on this cluster.`,
+      status: 404,
+      message: expect.stringContaining(`There is no topic named ${topic}-missing on this cluster.`),
     });
 
     const badPartition = openTail([9]);
     await expect.poll(() => badPartition.errors.length, UNTIL).toBe(1);
-    expect(badPartition.errors[0]).toMatchObject({ message: `The topic ${topic} has no partition 9.` });
+    expect(badPartition.errors[0]).toMatchObject({
+      status: 400,
+      message: expect.stringContaining(`The topic ${topic} has no partition 9.`),
+    });
     await expect.poll(() => readersOfTopic(`${topic}-missing`), UNTIL).toHaveLength(0);
   });
 
@@ -192,15 +193,12 @@ describe("messages.tail", () => {
     const dead = await upsertClusterByName(`dead-tail-${Date.now().toString(36)}`, "127.0.0.1:1");
     const controller = new AbortController();
     try {
-      const caller = callerAs("operator", { signal: controller.signal });
-      const events = (await caller.messages.tail({ clusterId: dead.id, topic, partitions: null }))[
-        Symbol.asyncIterator
-      ]();
-      const { data } = unwrap((await events.next()).value);
-      expect(data.status).toMatchObject({ state: "reconnecting", retryInMs: 1_000 });
-      expect(data.status.state === "reconnecting" && data.status.message).toMatch(/127\.0\.0\.1:1/);
+      const events = readTailRoute("operator", { clusterId: dead.id, topic, partitions: null }, controller.signal);
+      const { batch } = (await events.next()).value as { batch: TTailBatch };
+      expect(batch.status).toMatchObject({ state: "reconnecting", retryInMs: 1_000 });
+      expect(batch.status.state === "reconnecting" && batch.status.message).toMatch(/127\.0\.0\.1:1/);
       controller.abort();
-      await events.return?.(undefined);
+      await events.return(undefined);
     } finally {
       await deleteClusterRecord(dead.id);
     }
@@ -208,44 +206,33 @@ describe("messages.tail", () => {
 
   it("starts with the newest N messages of the chosen partition when asked", async () => {
     const offsets = [await produce(2, "n1"), await produce(2, "n2"), await produce(2, "n3")];
-    const controller = new AbortController();
-    const caller = callerAs("operator", { signal: controller.signal });
-    const events = (await caller.messages.tail({ clusterId, topic, partitions: [2], last: 2 }))[Symbol.asyncIterator]();
-    const { data } = unwrap((await events.next()).value);
-    expect(data.messages.map((message) => [message.partition, message.offset])).toEqual([
+    const events = tailEvents({ partitions: [2], last: 2 });
+    const { batch } = await events.next();
+    expect(batch.messages.map((message) => [message.partition, message.offset])).toEqual([
       [2, offsets[1]],
       [2, offsets[2]],
     ]);
-    controller.abort();
-    await events.return?.(undefined);
+    await events.close();
   });
 
   it("resumes a reconnected stream from its last event id with what arrived in between, without a second audit row", async () => {
-    const first = new AbortController();
-    const caller = callerAs("operator", { signal: first.signal });
-    const events = (await caller.messages.tail({ clusterId, topic, partitions: [0] }))[Symbol.asyncIterator]();
+    const events = tailEvents({ partitions: [0] });
     await events.next(); // live
     const seen = await produce(0, "seen");
     let lastEventId = "";
     while (!lastEventId) {
-      const event = unwrap((await events.next()).value);
-      if (event.data.messages.some((message) => message.offset === seen)) lastEventId = event.id;
+      const event = await events.next();
+      if (event.batch.messages.some((message) => message.offset === seen)) lastEventId = event.id;
     }
-    first.abort();
-    await events.return?.(undefined);
+    await events.close();
 
     const missed = [await produce(0, "missed-1"), await produce(0, "missed-2")];
     const audits = await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 });
-    const second = new AbortController();
-    const again = callerAs("operator", { signal: second.signal });
-    const resumed = (await again.messages.tail({ clusterId, topic, partitions: [0], lastEventId }))[
-      Symbol.asyncIterator
-    ]();
-    const { data: caughtUp } = unwrap((await resumed.next()).value);
+    const resumed = tailEvents({ partitions: [0], lastEventId });
+    const { batch: caughtUp } = await resumed.next();
     expect(caughtUp.messages.map((message) => message.offset)).toEqual(missed);
     expect(caughtUp.skipped).toBe(0);
-    second.abort();
-    await resumed.return?.(undefined);
+    await resumed.close();
     expect(await listAuditEvents({ clusterId, action: "messages.tail", take: 1_000 })).toHaveLength(audits.length);
   });
 });
