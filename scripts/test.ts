@@ -70,6 +70,8 @@ async function e2e(services: TestServices) {
     KAFKA_BROKERS: services.kafkaBrokers,
     KAFKA_LOCAL: "never",
     TRIBUTARY_TEST_KAFKA_DIR: services.kafkaDir,
+    // Only a PostgreSQL of this run's own may be stopped by the outage spec; a shared server never.
+    TRIBUTARY_TEST_POSTGRES_DIR: services.postgresDir ?? "",
     TRIBUTARY_E2E_PORT: String(await findFreePort()),
     TRIBUTARY_E2E_REPORT: report,
   };

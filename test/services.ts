@@ -11,6 +11,8 @@ export type TestServices = {
   /** The test Kafka's folder; e2e stops and restarts the broker through it. */
   kafkaDir: string;
   databaseUrl: string;
+  /** The embedded PostgreSQL's data folder, null on a server of DATABASE_URL; e2e stops and restarts it. */
+  postgresDir: string | null;
   stop(): Promise<void>;
 };
 
@@ -68,5 +70,11 @@ export async function startTestServices(options: { databaseUrl?: string }): Prom
     await stop();
     throw kafka.status === "rejected" ? kafka.reason : (database as PromiseRejectedResult).reason;
   }
-  return { kafkaBrokers: kafka.value.bootstrapServers, kafkaDir, databaseUrl: database.value.databaseUrl, stop };
+  return {
+    kafkaBrokers: kafka.value.bootstrapServers,
+    kafkaDir,
+    databaseUrl: database.value.databaseUrl,
+    postgresDir: database.value.dataDir,
+    stop,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toUserMessage } from "./error-message";
+import { isDatabaseUnreachable, toUserMessage } from "./error-message";
 
 describe("toUserMessage", () => {
   it("passes the server's sentence and hint through", () => {
@@ -13,5 +13,14 @@ describe("toUserMessage", () => {
 
   it("never shows an empty message", () => {
     expect(toUserMessage(undefined).message).toBe("Something went wrong.");
+  });
+});
+
+describe("isDatabaseUnreachable", () => {
+  it("recognises the server's code for an unreachable PostgreSQL, and nothing else", () => {
+    expect(isDatabaseUnreachable({ message: "…", data: { appCode: "DATABASE_UNREACHABLE" } })).toBe(true);
+    expect(isDatabaseUnreachable({ message: "…", data: { appCode: "KAFKA_UNREACHABLE" } })).toBe(false);
+    expect(isDatabaseUnreachable(new TypeError("Failed to fetch"))).toBe(false);
+    expect(isDatabaseUnreachable(null)).toBe(false);
   });
 });

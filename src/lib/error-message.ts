@@ -18,3 +18,10 @@ export function toUserMessage(error: unknown): UserMessage {
   }
   return { message: "Something went wrong.", hint: "Try again." };
 }
+
+/** Whether a tRPC call failed because Tributary's database (PostgreSQL) was unreachable. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const data = (error as { data?: { appCode?: unknown } | null }).data;
+  return data?.appCode === "DATABASE_UNREACHABLE";
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "~/lib/app-error";
 import { findAccount, type TAccountState } from "~/server/db/accounts";
+import { toDatabaseAppError } from "~/server/db/database-errors";
 import type { Actor } from "./actor";
 import { getAuth, isSecureRequest } from "./auth-instance";
 import { isRole } from "./permissions";
@@ -29,7 +30,9 @@ export async function readSessionActor(
 ): Promise<Actor | null> {
   if (!headers.get("cookie")) return null;
   const auth = await getAuth(isSecureRequest(headers, options.url));
-  const result = await auth.api.getSession({ headers, returnHeaders: true });
+  const result = await auth.api.getSession({ headers, returnHeaders: true }).catch((error: unknown) => {
+    throw sessionCheckFailure(error);
+  });
   const session = result.response;
   if (!session) return null;
   const refreshed = result.headers.get("set-cookie");
@@ -59,4 +62,19 @@ async function accountState(userId: string, fromCookie: TAccountState): Promise<
     if (error instanceof AppError && error.code === "DATABASE_UNREACHABLE") return cached?.state ?? fromCookie;
     throw error;
   }
+}
+
+/**
+ * Without a valid signed copy (it lives SESSION_CACHE_SECONDS) the session is only in PostgreSQL.
+ * While that is away, say so — the browser keeps its cookies and its pages retry — rather than
+ * answer with a generic server error.
+ */
+function sessionCheckFailure(error: unknown): unknown {
+  if (toDatabaseAppError(error).code !== "DATABASE_UNREACHABLE") return error;
+  return new AppError(
+    "DATABASE_UNREACHABLE",
+    "Tributary's database (PostgreSQL) is unreachable, so your sign-in cannot be checked.",
+    "You stay signed in; this page carries on by itself when the database is back.",
+    { cause: error },
+  );
 }

@@ -1,14 +1,18 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import { describeDatabaseUrl, quoteIdentifier, urlForDatabase } from "./database-url";
 import { startEmbeddedPostgres } from "./embedded";
 import { applyMigrations } from "./migrate";
 import { connectOrExplain } from "./reachability";
+import { clearStalePostmaster } from "./stale-postmaster";
 
 export type TTestDatabase = {
   /** A database that belongs to this test run alone (migrated, unless made by createEmptyDatabase). */
   databaseUrl: string;
+  /** The embedded server's data folder (null on a server of DATABASE_URL): e2e stops and restarts it. */
+  dataDir: string | null;
   cleanup(): Promise<void>;
 };
 
@@ -50,6 +54,7 @@ export async function createEmptyDatabase(serverUrl: string): Promise<TTestDatab
   await runAsAdmin(adminUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
   return {
     databaseUrl: urlForDatabase(serverUrl, name),
+    dataDir: null,
     cleanup: () => runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
   };
 }
@@ -59,6 +64,8 @@ async function provisionEmbedded(dataDir: string, port: number): Promise<TTestDa
   const server = await startEmbeddedPostgres({ dataDir, port });
   const removeAll = async () => {
     await server.stop();
+    // A test may have stopped the server and started another in the same folder (e2e's outage spec).
+    await clearStalePostmaster(dataDir);
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
@@ -67,7 +74,7 @@ async function provisionEmbedded(dataDir: string, port: number): Promise<TTestDa
     await removeAll().catch(() => undefined);
     throw error;
   }
-  return { databaseUrl: server.databaseUrl, cleanup: removeAll };
+  return { databaseUrl: server.databaseUrl, dataDir: path.resolve(dataDir), cleanup: removeAll };
 }
 
 async function runAsAdmin(adminUrl: string, sql: string): Promise<void> {

@@ -96,7 +96,7 @@ export function PartitionsTable({ partitions }: { partitions: TTopicPartition[] 
                   <td className="px-4 py-2.5 text-right font-mono tabular-nums">
                     {formatOffset(partition.lowWatermark)}
                   </td>
-                  <td className="px-4 py-2.5 text-right font-mono tabular-nums">
+                  <td className="px-4 py-2.5 text-right font-mono tabular-nums" data-testid="partition-high-watermark">
                     {formatOffset(partition.highWatermark)}
                   </td>
                   <td className="px-4 py-2.5">

@@ -11,6 +11,8 @@ import { upsertClusterByName } from "~/server/db/clusters";
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
+import { createSignedInAccount } from "~/server/auth/test-accounts";
+import { createContext } from "../context";
 import { createCaller } from "../root";
 
 /**
@@ -59,14 +61,37 @@ afterAll(async () => {
 }, 120_000);
 
 describe("while PostgreSQL is unreachable", () => {
+  // First in this file: no call has read the registry yet, as in a server started while PostgreSQL was down.
+  it("says the clusters cannot be listed yet when the database has been down since the server started", async () => {
+    const deadPort = await findFreeBasePort(1);
+    mutableEnv.DATABASE_URL = `postgresql://nobody:secret@127.0.0.1:${deadPort}/tributary`;
+    try {
+      await expect(caller.clusters.list()).rejects.toThrow(
+        "Tributary's database (PostgreSQL) is unreachable, and the clusters are registered there, so none can be listed yet.",
+      );
+    } finally {
+      mutableEnv.DATABASE_URL = server!.databaseUrl;
+    }
+  });
+
   it("keeps the Kafka pages working from the cached cluster list, refuses changes and reads of messages with a sentence, and recovers by itself", async () => {
     // Up: the registry is read from PostgreSQL (and remembered).
     const listed = await caller.clusters.list();
     expect(listed.map((cluster) => cluster.id)).toContain(clusterId);
     await caller.topics.describe({ clusterId, name: topic });
+    // A browser signed in through better-auth, with and without its signed session copy (5 minutes).
+    const { cookie } = await createSignedInAccount("operator");
+    const withoutCopy = cookie.split("; ").filter((pair) => !pair.includes("session_data=")).join("; ");
+    const asBrowser = (cookies: string) => createCaller(() => createContext({ headers: new Headers({ cookie: cookies }) }));
 
     await server!.stop();
     server = undefined;
+
+    // The copy keeps the browser signed in; without one, the sign-in cannot be checked, and it says so.
+    expect((await asBrowser(cookie).auth.me()).role).toBe("operator");
+    await expect(asBrowser(withoutCopy).auth.me()).rejects.toThrow(
+      "Tributary's database (PostgreSQL) is unreachable, so your sign-in cannot be checked.",
+    );
 
     // Kafka-only answers keep coming, from the cached registry.
     expect((await caller.clusters.list()).map((cluster) => cluster.id)).toEqual(listed.map((cluster) => cluster.id));

@@ -46,8 +46,15 @@ export async function listClusters(): Promise<TCluster[]> {
     cache.byId = new Map(list.map((cluster) => [cluster.id, cluster]));
     return list;
   } catch (error) {
-    if (isUnreachable(error) && cache.list) return cache.list;
-    throw error;
+    if (!isUnreachable(error)) throw error;
+    if (cache.list) return cache.list;
+    // Down since this server started: there is no earlier answer to serve.
+    throw new AppError(
+      "DATABASE_UNREACHABLE",
+      "Tributary's database (PostgreSQL) is unreachable, and the clusters are registered there, so none can be listed yet.",
+      "Check that PostgreSQL is running and that DATABASE_URL points at it; this page carries on by itself once it answers.",
+      { cause: error },
+    );
   }
 }
 
