@@ -18,6 +18,7 @@ const joinedRebalance: TRebalanceRecord = {
   completedAt: Date.UTC(2026, 10, 22, 3, 0, 3),
   durationMs: 3_200,
   generation: null,
+  incarnation: 1,
   stateChanges: [
     { state: "Stable", at: 0 },
     { state: "PreparingRebalance", at: 1 },
