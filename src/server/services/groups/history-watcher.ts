@@ -46,7 +46,8 @@ async function tick(key: string, previous: TWatchState | undefined) {
     const snapshot = { state: group?.state ?? "Dead", members: group?.members ?? [] };
     const observedAt = Date.now();
     // Read after the snapshot: a group described as Stable has logged the generation it settled in.
-    const generation = await currentGeneration(cluster, groupId);
+    // A Dead group has none (and on a cluster without any group, __consumer_offsets does not exist).
+    const generation = snapshot.state === "Dead" ? null : await currentGeneration(cluster, groupId);
     const resumed = previous?.tracker ? null : await resumeOpen(clusterId, groupId);
     const seeded = previous?.tracker ?? (resumed || !group ? undefined : await firstSight(cluster, group, observedAt));
     const step = trackSnapshot(seeded, snapshot, observedAt, resumed?.open ?? null);
