@@ -16,7 +16,7 @@ function durationText(rebalance: TRebalanceRecord, isUnfinished: boolean): strin
 }
 
 function movedText(rebalance: TRebalanceRecord, isUnfinished: boolean): string {
-  if (isUnfinished) return "partitions moved unseen";
+  if (isUnfinished) return "moves not seen";
   if (rebalance.completedAt === null) return "partitions not handed out yet";
   const count = rebalance.moved.length;
   return count === 0 ? "no partition moved" : `${count} partition${count === 1 ? "" : "s"} moved`;
@@ -90,12 +90,15 @@ export function RebalanceEntry({
       </p>
       <MemberList label="Joined" icon={<LogIn aria-hidden className="text-ok size-4" />} members={rebalance.joined} />
       <MemberList label="Left" icon={<LogOut aria-hidden className="text-danger size-4" />} members={rebalance.left} />
-      <details open={movedCount > 0}>
-        <summary className="text-accent cursor-pointer text-sm">Assignment before → after</summary>
-        <div className="mt-2">
-          <RebalanceMoves rebalance={rebalance} />
-        </div>
-      </details>
+      {/* Its assignment after was never seen: a table would call it "in progress" for good. */}
+      {isUnfinished ? null : (
+        <details open={movedCount > 0}>
+          <summary className="text-accent cursor-pointer text-sm">Assignment before → after</summary>
+          <div className="mt-2">
+            <RebalanceMoves rebalance={rebalance} />
+          </div>
+        </details>
+      )}
     </li>
   );
 }
