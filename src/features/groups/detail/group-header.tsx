@@ -19,7 +19,6 @@ export function GroupHeader({
   group: TGroupDetail | null;
   live?: { state: string; generation: number | null } | null;
 }) {
-  const state = live?.state ?? group?.state;
   const generation = live ? live.generation : (group?.generationId ?? null);
   return (
     <header className="space-y-2">
@@ -28,7 +27,7 @@ export function GroupHeader({
         {group ? (
           <>
             <span data-testid="group-state">
-              <GroupStateBadge group={{ type: group.type, state: state ?? group.state }} />
+              <GroupStateBadge group={{ type: group.type, state: live?.state ?? group.state }} />
             </span>
             <GroupTypeBadge group={group} />
           </>
