@@ -63,6 +63,39 @@ test.describe("rebalance history", () => {
     await expect(timeline.getByTestId("rebalance-entry").nth(1)).toContainText("history-member-3");
   });
 
+  test("marks where a group was deleted and created again, and the header's generation is the newest entry's", async ({
+    page,
+  }) => {
+    const clusterId = await clusterIdFor(page);
+    const restarted = uniqueName("e2e-restarted");
+    await page.goto(`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(restarted)}`);
+    await expect(page.getByText(/watching live · Dead/)).toBeVisible({ timeout: 30_000 });
+    const newestEntry = page.getByTestId("rebalance-entry").first();
+    const generation = page.getByTestId("group-generation");
+
+    const first = await startOutsideMember(restarted, topic, "restart-member-1");
+    await expect(newestEntry).toContainText("restart-member-1", { timeout: 15_000 });
+    await expect(newestEntry.getByText("done")).toBeVisible({ timeout: 15_000 });
+    await first.disconnect();
+    await expect(newestEntry.getByText("Left")).toBeVisible({ timeout: 15_000 });
+    await withOutsideAdmin((admin) => admin.deleteGroups([restarted]));
+    await expect(page.getByText(/watching live · Dead/)).toBeVisible({ timeout: 15_000 });
+
+    const again = await startOutsideMember(restarted, topic, "restart-member-2");
+    members.push(again);
+    await expect(page.getByText("Group deleted and created again — generations restart")).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(newestEntry).toContainText("restart-member-2");
+    await expect(newestEntry.getByText("done")).toBeVisible({ timeout: 15_000 });
+    // One snapshot: a settled header names the generation its newest rebalance ended in.
+    await expect(page.getByTestId("group-state")).toHaveText("Stable");
+    await expect(newestEntry.getByTestId("rebalance-generation")).toHaveText(
+      `→ generation ${await generation.textContent()}`,
+    );
+    await expect(page.getByText("Group deleted and created again — generations restart")).toHaveCount(1);
+  });
+
   test("says nothing was recorded yet for a group nobody watched", async ({ page }) => {
     const clusterId = await clusterIdFor(page);
     await page.goto(`/clusters/${encodeURIComponent(clusterId)}/groups/${encodeURIComponent(uniqueName("e2e-quiet"))}`);

@@ -127,3 +127,35 @@ describe("a new group", () => {
     expect(step.action.rebalance.diff.joined.map((joined) => joined.memberId)).toEqual(["a"]);
   });
 });
+
+describe("a group deleted and created again", () => {
+  it("marks the first rebalance after the group was seen Dead, and only that one", () => {
+    const actions = run([
+      { state: "Stable", members: [member("a", [0])] },
+      { state: "Empty", members: [] },
+      { state: "Dead", members: [] },
+      { state: "Empty", members: [] },
+      { state: "PreparingRebalance", members: [member("b", [])] },
+      { state: "Stable", members: [member("b", [0])] },
+      { state: "PreparingRebalance", members: [member("b", [0])] },
+    ]);
+    expect(actions.map((action) => action?.kind ?? null)).toEqual([
+      null,
+      "record",
+      null,
+      null,
+      "start",
+      "complete",
+      "start",
+    ]);
+    expect(actions[1]?.rebalance.restart).toBeUndefined();
+    expect(actions[4]?.rebalance.restart).toBe("gone");
+    expect(actions[5]?.rebalance.restart).toBe("gone");
+    expect(actions[6]?.rebalance.restart).toBeUndefined();
+  });
+
+  it("marks the first rebalance of a group that looked new at first sight", () => {
+    const step = trackSnapshot(newGroupTracker(1_000), { state: "PreparingRebalance", members: [] }, 1_000);
+    expect(step.action?.rebalance.restart).toBe("new");
+  });
+});

@@ -19,6 +19,14 @@ export function isRebalancing(state: string): boolean {
 
 export type TStateChange = { state: string; at: number };
 
+/**
+ * Why the group's next rebalance may begin a new incarnation (the group was deleted and created
+ * again with the same id, so its generations restart): "gone" — it was seen Dead or missing;
+ * "new" — it looked new at first sight (it never completed a rebalance). Whether it really is a
+ * new incarnation depends on the stored history (see incarnation.ts).
+ */
+export type TGroupRestart = "gone" | "new";
+
 export type TOpenRebalance = {
   detectedAt: number;
   stateChanges: TStateChange[];
@@ -26,6 +34,8 @@ export type TOpenRebalance = {
   before: TGroupMember[] | null;
   /** The members seen last while rebalancing: who joined or left is known before the new assignment is. */
   members: TGroupMember[];
+  /** Set on the first rebalance after the group was gone or looked new. */
+  restart?: TGroupRestart;
 };
 
 export type TCompletedRebalance = TOpenRebalance & {
@@ -42,6 +52,8 @@ export type TTrackerState = {
   /** Members of the last settled (not rebalancing) snapshot. */
   settled: TGroupMember[] | null;
   open: TOpenRebalance | null;
+  /** Carried until the next rebalance starts, which takes it over. */
+  restart?: TGroupRestart;
 };
 
 /** What to store: insert an open row, update it, complete it, or insert a completed one at once. */
@@ -71,8 +83,8 @@ export type TTrackerStep = { state: TTrackerState; action: TTrackerAction | null
  * never completed a rebalance): nobody was a member before, so its first rebalance lists every
  * member as joined instead of starting without a "before".
  */
-export function newGroupTracker(at: number): TTrackerState {
-  return { lastState: "Empty", lastObservedAt: at, settled: [], open: null };
+export function newGroupTracker(at: number, restart: TGroupRestart = "new"): TTrackerState {
+  return { lastState: "Empty", lastObservedAt: at, settled: [], open: null, restart };
 }
 
 function complete(open: TOpenRebalance, after: TGroupMember[], at: number, timed: boolean): TCompletedRebalance {
@@ -94,6 +106,17 @@ export function trackSnapshot(
   snapshot: TGroupSnapshot,
   at: number,
   resumed: TOpenRebalance | null = null,
+): TTrackerStep {
+  const step = trackStep(previous, snapshot, at, resumed);
+  // A Dead group was deleted (or its offsets expired): if it comes back, it is a new incarnation.
+  return snapshot.state === "Dead" ? { ...step, state: { ...step.state, restart: "gone" } } : step;
+}
+
+function trackStep(
+  previous: TTrackerState | undefined,
+  snapshot: TGroupSnapshot,
+  at: number,
+  resumed: TOpenRebalance | null,
 ): TTrackerStep {
   const rebalancing = isRebalancing(snapshot.state);
   const open = previous ? previous.open : resumed;
@@ -128,8 +151,11 @@ export function trackSnapshot(
   }
 
   const last = previous!;
+  // The restart passes to the next rebalance, or waits in the state until there is one.
+  const restart = last.restart ? { restart: last.restart } : {};
   if (rebalancing) {
     const started: TOpenRebalance = {
+      ...restart,
       detectedAt: at,
       stateChanges: [
         { state: last.lastState, at: last.lastObservedAt },
@@ -144,6 +170,7 @@ export function trackSnapshot(
   // Settled → settled: a rebalance that began and ended between two polls shows only in its result.
   if (last.settled && membershipChanged(last.settled, snapshot.members)) {
     const missed: TOpenRebalance = {
+      ...restart,
       detectedAt: at,
       stateChanges: [
         { state: last.lastState, at: last.lastObservedAt },
@@ -157,5 +184,5 @@ export function trackSnapshot(
       action: { kind: "record", rebalance: complete(missed, snapshot.members, at, false) },
     };
   }
-  return { state: { ...base, settled: snapshot.members, open: null }, action: null };
+  return { state: { ...base, settled: snapshot.members, open: null, ...restart }, action: null };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TGroupMember } from "~/domain/groups/group-dto";
+import type { TStoredIncarnation } from "~/domain/groups/incarnation";
 import { memberHost } from "~/domain/groups/member-host";
 import type { TMovedPartition, TRebalanceMember } from "~/domain/groups/rebalance-diff";
 import type { TRebalancePage, TRebalanceRecord } from "~/domain/groups/rebalance-record";
@@ -8,9 +9,12 @@ import type { GroupRebalance, Prisma } from "./generated/client";
 import { getDb } from "./client";
 import { withDatabase } from "./database-errors";
 
-/** The fields a watcher writes; id and cluster/group identify the row. */
-export type TRebalanceWrite = Omit<TRebalanceRecord, "id" | "clusterId" | "groupId">;
+/** The fields a watcher writes; id and cluster/group identify the row. The incarnation defaults to 1. */
+export type TRebalanceWrite = Omit<TRebalanceRecord, "id" | "clusterId" | "groupId" | "incarnation"> & {
+  incarnation?: number;
+};
 
+const NEWEST_FIRST = [{ detectedAt: "desc" as const }, { id: "desc" as const }];
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 const optionalJson = (value: unknown) => (value === null ? undefined : (value as Prisma.InputJsonValue));
 
@@ -21,6 +25,7 @@ function toData(write: Partial<TRebalanceWrite>) {
       write.completedAt === undefined ? undefined : write.completedAt === null ? null : new Date(write.completedAt),
     durationMs: write.durationMs,
     generation: write.generation,
+    incarnation: write.incarnation,
     stateChanges: write.stateChanges && json(write.stateChanges),
     joinedMembers: write.joined && json(write.joined),
     leftMembers: write.left && json(write.left),
@@ -45,6 +50,7 @@ function toRecord(row: GroupRebalance): TRebalanceRecord {
     completedAt: row.completedAt?.getTime() ?? null,
     durationMs: row.durationMs,
     generation: row.generation,
+    incarnation: row.incarnation,
     stateChanges: row.stateChanges as TStateChange[],
     joined: cleanHosts(row.joinedMembers as TRebalanceMember[]),
     left: cleanHosts(row.leftMembers as TRebalanceMember[]),
@@ -83,7 +89,7 @@ export function findOpenRebalance(clusterId: string, groupId: string): Promise<T
   return withDatabase(async () => {
     const row = await getDb().groupRebalance.findFirst({
       where: { clusterId, groupId, completedAt: null },
-      orderBy: [{ detectedAt: "desc" }, { id: "desc" }],
+      orderBy: NEWEST_FIRST,
     });
     return row ? toRecord(row) : null;
   });
@@ -101,7 +107,48 @@ export function findOpenRebalances(clusterId: string): Promise<Map<string, TReba
   });
 }
 
-/** Newest first. */
+/** The group's newest stored rebalance, or null when none is stored. */
+export function findNewestRebalance(clusterId: string, groupId: string): Promise<TRebalanceRecord | null> {
+  return withDatabase(async () => {
+    const row = await getDb().groupRebalance.findFirst({ where: { clusterId, groupId }, orderBy: NEWEST_FIRST });
+    return row ? toRecord(row) : null;
+  });
+}
+
+/**
+ * The incarnation the group's stored history is in (that of its newest rebalance, leaving out
+ * `exceptId`, the row being completed) and the highest generation stored in it; null when none.
+ */
+export function findStoredIncarnation(
+  clusterId: string,
+  groupId: string,
+  exceptId: string | null,
+): Promise<TStoredIncarnation | null> {
+  return withDatabase(async () => {
+    const others = { clusterId, groupId, ...(exceptId === null ? {} : { id: { not: BigInt(exceptId) } }) };
+    const newest = await getDb().groupRebalance.findFirst({
+      where: others,
+      orderBy: NEWEST_FIRST,
+      select: { incarnation: true },
+    });
+    if (!newest) return null;
+    const highest = await getDb().groupRebalance.aggregate({
+      where: { ...others, incarnation: newest.incarnation },
+      _max: { generation: true },
+    });
+    return { incarnation: newest.incarnation, lastGeneration: highest._max.generation };
+  });
+}
+
+/** The incarnation one stored rebalance was written with; null when the row is gone. */
+export function findRebalanceIncarnation(id: string): Promise<number | null> {
+  return withDatabase(async () => {
+    const row = await getDb().groupRebalance.findUnique({ where: { id: BigInt(id) }, select: { incarnation: true } });
+    return row?.incarnation ?? null;
+  });
+}
+
+/** Newest first; `olderIncarnation` tells whether the newest rebalance of the next page is of another incarnation. */
 export function listRebalances(filter: {
   clusterId: string;
   groupId: string;
@@ -111,15 +158,12 @@ export function listRebalances(filter: {
   const where = { clusterId: filter.clusterId, groupId: filter.groupId };
   return withDatabase(async () => {
     const [rows, total] = await Promise.all([
-      getDb().groupRebalance.findMany({
-        where,
-        orderBy: [{ detectedAt: "desc" }, { id: "desc" }],
-        skip: filter.skip,
-        take: filter.take,
-      }),
+      // One more than the page: the first row of the next page says whether the group restarted in between.
+      getDb().groupRebalance.findMany({ where, orderBy: NEWEST_FIRST, skip: filter.skip, take: filter.take + 1 }),
       getDb().groupRebalance.count({ where }),
     ]);
-    return { items: rows.map(toRecord), total };
+    const older = rows[filter.take];
+    return { items: rows.slice(0, filter.take).map(toRecord), total, olderIncarnation: older?.incarnation ?? null };
   });
 }
 

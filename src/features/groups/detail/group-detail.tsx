@@ -12,7 +12,8 @@ import { Skeleton } from "~/components/ui/skeleton";
 import type { TGroupDetail, TGroupWatch } from "~/domain/groups/group-dto";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import { RebalanceTimeline } from "../history/rebalance-timeline";
+import { RebalanceTimelineCard } from "../history/rebalance-timeline";
+import { useRebalanceWatch } from "../history/use-rebalance-watch";
 import { LagHistoryCard, LagHistorySkeleton } from "../lag/lag-history-card";
 import { GroupOffsetsActions } from "../offsets/group-offsets-actions";
 import { GroupDetailBody } from "./group-detail-body";
@@ -24,6 +25,10 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
   const subscription = useSubscription(trpc.groups.watch.subscriptionOptions({ clusterId, groupId }));
   const event: TGroupWatch | undefined = subscription.data;
   const group: TGroupDetail | null = event?.status === "ok" ? event.group : null;
+  // The header's state and generation come from the rebalance watch's snapshot, as the timeline's
+  // newest rebalance does: the header never says "Stable" while that rebalance reads as in progress.
+  const rebalances = useRebalanceWatch(clusterId, groupId);
+  const liveState = rebalances.event?.status === "ok" ? rebalances.event : null;
   const listHref = `/clusters/${encodeURIComponent(clusterId)}/groups`;
 
   return (
@@ -31,7 +36,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
       <Link href={listHref} className="text-muted hover:text-ink inline-flex items-center gap-1 text-sm">
         <ArrowLeft aria-hidden className="size-4" /> Consumer groups
       </Link>
-      <GroupHeader groupId={groupId} group={group} />
+      <GroupHeader groupId={groupId} group={group} live={liveState} />
 
       {subscription.error ? (
         <Banner tone="danger" title={toUserMessage(subscription.error).message}>
@@ -71,11 +76,7 @@ export function GroupDetail({ clusterId, groupId }: { clusterId: string; groupId
       </Suspense>
 
       {event?.status === "ok" ? <GroupOffsetsActions clusterId={clusterId} groupId={groupId} /> : null}
-      <RebalanceTimeline
-        clusterId={clusterId}
-        groupId={groupId}
-        headerState={group ? `${group.state} ${group.generationId ?? ""}` : null}
-      />
+      <RebalanceTimelineCard clusterId={clusterId} groupId={groupId} live={rebalances} />
     </div>
   );
 }

@@ -6,8 +6,20 @@ const INT64_FORMAT = new Intl.NumberFormat("en-US");
 const GENERATION_HELP =
   "Kafka starts a new generation with every rebalance. It is read from the group coordinator's records in __consumer_offsets; it shows as unknown when Tributary may not read that topic.";
 
-/** The group's id, state, type, assignor and total lag. */
-export function GroupHeader({ groupId, group }: { groupId: string; group: TGroupDetail | null }) {
+/**
+ * The group's id, state, type, assignor and total lag. `live` (the rebalance watch's snapshot),
+ * when there is one, gives the state and generation, so they agree with the rebalance timeline.
+ */
+export function GroupHeader({
+  groupId,
+  group,
+  live = null,
+}: {
+  groupId: string;
+  group: TGroupDetail | null;
+  live?: { state: string; generation: number | null } | null;
+}) {
+  const generation = live ? live.generation : (group?.generationId ?? null);
   return (
     <header className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
@@ -15,7 +27,7 @@ export function GroupHeader({ groupId, group }: { groupId: string; group: TGroup
         {group ? (
           <>
             <span data-testid="group-state">
-              <GroupStateBadge group={group} />
+              <GroupStateBadge group={{ type: group.type, state: live?.state ?? group.state }} />
             </span>
             <GroupTypeBadge group={group} />
           </>
@@ -48,7 +60,7 @@ export function GroupHeader({ groupId, group }: { groupId: string; group: TGroup
           <div className="flex gap-1.5" title={GENERATION_HELP}>
             <dt>{group.type === "classic" ? "Generation" : "Group epoch"}</dt>
             <dd className="text-ink tabular-nums" data-testid="group-generation">
-              {group.generationId ?? "unknown"}
+              {generation ?? "unknown"}
             </dd>
           </div>
         </dl>

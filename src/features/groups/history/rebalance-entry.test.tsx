@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TRebalanceRecord } from "~/domain/groups/rebalance-record";
-import { RebalanceEntry } from "./rebalance-entry";
+import { GroupRestartMarker, RebalanceEntry } from "./rebalance-entry";
 
 const member = (memberId: string, clientId: string, partitions: number[]) => ({
   memberId,
@@ -18,6 +18,7 @@ const joinedRebalance: TRebalanceRecord = {
   completedAt: Date.UTC(2026, 10, 22, 3, 0, 3),
   durationMs: 3_200,
   generation: null,
+  incarnation: 1,
   stateChanges: [
     { state: "Stable", at: 0 },
     { state: "PreparingRebalance", at: 1 },
@@ -75,5 +76,28 @@ describe("RebalanceEntry", () => {
     const html = render({ ...joinedRebalance, joined: [{ memberId: hostile, clientId: hostile, host: "h" }] });
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;img");
+  });
+
+  it("calls a rebalance left open below a newer one unfinished instead of in progress", () => {
+    const open = { ...joinedRebalance, completedAt: null, durationMs: null, after: null, moved: [] };
+    const html = renderToStaticMarkup(<RebalanceEntry rebalance={open} isUnfinished />);
+    expect(html).toContain("end not seen");
+    expect(html).toContain("stopped watching before it ended");
+    expect(html).not.toContain("in progress");
+  });
+
+  it("shows the generation the timeline chose, not a repeated one", () => {
+    const html = renderToStaticMarkup(
+      <RebalanceEntry rebalance={{ ...joinedRebalance, generation: 4 }} generation={null} />,
+    );
+    expect(html).not.toContain("generation");
+  });
+});
+
+describe("GroupRestartMarker", () => {
+  it("says the group was deleted and created again, and that generations restart", () => {
+    expect(renderToStaticMarkup(<GroupRestartMarker />)).toContain(
+      "Group deleted and created again — generations restart",
+    );
   });
 });

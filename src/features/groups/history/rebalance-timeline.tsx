@@ -1,7 +1,6 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { History } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Banner } from "~/components/ui/banner";
@@ -10,9 +9,11 @@ import { Card, CardHeader } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import type { TRebalanceWatchEvent } from "~/domain/groups/rebalance-record";
+import { timelineRows, withLiveNewest } from "~/domain/groups/rebalance-timeline";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
-import { RebalanceEntry } from "./rebalance-entry";
+import { GroupRestartMarker, RebalanceEntry } from "./rebalance-entry";
+import { useRebalanceWatch, type TRebalanceWatch } from "./use-rebalance-watch";
 
 const PAGE_SIZE = 20;
 
@@ -26,19 +27,25 @@ function LiveLine({ event }: { event: TRebalanceWatchEvent | undefined }) {
   );
 }
 
+/** The stored rebalances of one group with its own live watch (for pages without a header of the group). */
+export function RebalanceTimeline({ clusterId, groupId }: { clusterId: string; groupId: string }) {
+  return <RebalanceTimelineCard clusterId={clusterId} groupId={groupId} live={useRebalanceWatch(clusterId, groupId)} />;
+}
+
 /**
- * The stored rebalances of one group, newest first. Keeping this open makes the server watch the
- * group (one watcher per group however many pages are open); each stored change refetches page 1.
+ * The stored rebalances of one group, newest first. Keeping the watch open makes the server watch
+ * the group (one watcher per group however many pages are open); each stored change refetches the
+ * rows, and the newest rebalance of the watch's snapshot is shown at once — the same snapshot the
+ * group page's header shows the state and generation of.
  */
-export function RebalanceTimeline({
+export function RebalanceTimelineCard({
   clusterId,
   groupId,
-  headerState = null,
+  live,
 }: {
   clusterId: string;
   groupId: string;
-  /** The state and generation the page's header shows now: when they move, the stored rows are read again. */
-  headerState?: string | null;
+  live: TRebalanceWatch;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -47,20 +54,15 @@ export function RebalanceTimeline({
     ...trpc.groups.history.rebalances.queryOptions({ clusterId, groupId, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const live = useSubscription(trpc.groups.history.watch.subscriptionOptions({ clusterId, groupId }));
-  const revision = live.data?.status === "ok" ? live.data.revision : null;
+  const event = live.event;
+  const revision = event?.status === "ok" ? event.revision : null;
   // Each stored change moves the revision: refetch the stored rows (page 1 gains the new one).
   useEffect(() => {
     if (revision === null) return;
     void queryClient.invalidateQueries({ queryKey: trpc.groups.history.rebalances.queryKey() });
   }, [revision, queryClient, trpc]);
-  // The header (groups.watch) and this list (history.watch) poll separately: when the header turns
-  // Stable or shows a new generation, read the rows again so an entry does not stay "in progress".
-  useEffect(() => {
-    if (headerState === null) return;
-    void queryClient.invalidateQueries({ queryKey: trpc.groups.history.rebalances.queryKey() });
-  }, [headerState, queryClient, trpc]);
-  const event = live.data;
+  const stored = rebalances.data?.items ?? [];
+  const items = page === 1 ? withLiveNewest(stored, event?.status === "ok" ? event.newest : null) : stored;
   const total = rebalances.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -96,7 +98,7 @@ export function RebalanceTimeline({
           <Skeleton className="h-5 w-full" />
           <Skeleton className="h-5 w-2/3" />
         </div>
-      ) : rebalances.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState
           icon={<History className="size-6" />}
           title="No rebalances recorded since Tributary started watching this group"
@@ -113,9 +115,18 @@ export function RebalanceTimeline({
         </EmptyState>
       ) : (
         <ol aria-label="Rebalances, newest first">
-          {rebalances.data.items.map((rebalance) => (
-            <RebalanceEntry key={rebalance.id} rebalance={rebalance} />
-          ))}
+          {timelineRows(items, rebalances.data.olderIncarnation, page === 1).map((row) =>
+            row.kind === "restart" ? (
+              <GroupRestartMarker key={`restart-${row.incarnation}`} />
+            ) : (
+              <RebalanceEntry
+                key={row.rebalance.id}
+                rebalance={row.rebalance}
+                generation={row.generation}
+                isUnfinished={row.isUnfinished}
+              />
+            ),
+          )}
         </ol>
       )}
       {pages > 1 ? (

@@ -65,19 +65,30 @@ export async function sweepRebalancesOnce(
   let written = 0;
   const seen = new Set<string>();
   for (const group of described) {
+    // A page's watcher may have seen the group since this sweep last did: go on from the newer view.
+    const fromWatcher = takeFromWatcher(clusterId, group.groupId);
     // "Dead": gone a moment ago, or a KIP-848 group the classic DescribeGroups cannot see into.
     if (group.state === "Dead") continue;
     seen.add(group.groupId);
-    // A page's watcher may have seen the group since this sweep last did: go on from the newer view.
-    const previous = newerOf(tracked.get(group.groupId), takeFromWatcher(clusterId, group.groupId));
-    const resumed = previous ? undefined : resumable.get(group.groupId);
+    // Not listed by the last sweep: the group is new, or was deleted and created again. What was
+    // tracked of it (or left open in the database) belongs to the group that is gone.
+    const isNew = listedBefore !== undefined && !listedBefore.groupIds.has(group.groupId);
+    const previous = isNew
+      ? fromWatcher && fromWatcher.tracker.lastObservedAt > listedBefore.at
+        ? fromWatcher
+        : undefined
+      : newerOf(tracked.get(group.groupId), fromWatcher);
+    const resumed = previous || isNew ? undefined : resumable.get(group.groupId);
     const resumedOpen = resumed
       ? { detectedAt: resumed.detectedAt, stateChanges: resumed.stateChanges, before: resumed.before, members: [] }
       : null;
-    const isNew = listedBefore !== undefined && !listedBefore.groupIds.has(group.groupId);
     const seeded =
       previous?.tracker ??
-      (resumed ? undefined : isNew ? newGroupTracker(listedBefore.at) : await firstSight(cluster, group, observedAt));
+      (resumed
+        ? undefined
+        : isNew
+          ? newGroupTracker(listedBefore.at, "gone")
+          : await firstSight(cluster, group, observedAt));
     const step = trackSnapshot(seeded, group, observedAt, resumedOpen);
     let openId = previous ? previous.openId : (resumed?.id ?? null);
     // A page may have opened while we described: its watcher owns the group now.

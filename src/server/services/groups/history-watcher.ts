@@ -2,11 +2,12 @@ import "server-only";
 import type { TRebalanceRecord, TRebalanceWatchEvent } from "~/domain/groups/rebalance-record";
 import { trackSnapshot, type TOpenRebalance, type TTrackerState } from "~/domain/groups/rebalance-tracker";
 import { AppError } from "~/lib/app-error";
-import { findOpenRebalance } from "~/server/db/rebalances";
+import { findNewestRebalance, findOpenRebalance } from "~/server/db/rebalances";
 import { describeGroups } from "~/server/kafka/groups/describe-groups";
 import { SharedPolls } from "~/server/live/shared-polls";
 import { retryDelayMs } from "../clusters/cluster-health";
 import { getCluster } from "../clusters/registered-clusters";
+import { currentGeneration } from "./group-generations";
 import { firstSight, leaveForSweep } from "./history-handoff";
 import { pruneRebalanceHistory, storeTrackerAction } from "./history-store";
 
@@ -18,6 +19,8 @@ type TWatchState = {
   /** undefined until the first snapshot was tracked. */
   tracker: TTrackerState | undefined;
   openId: string | null;
+  /** The group's newest stored rebalance; undefined until read once. */
+  newest: TRebalanceRecord | null | undefined;
   revision: number;
   failures: number;
 };
@@ -42,13 +45,20 @@ async function tick(key: string, previous: TWatchState | undefined) {
     const [group] = await describeGroups(cluster, [groupId]);
     const snapshot = { state: group?.state ?? "Dead", members: group?.members ?? [] };
     const observedAt = Date.now();
+    // Read after the snapshot: a group described as Stable has logged the generation it settled in.
+    // A Dead group has none (and on a cluster without any group, __consumer_offsets does not exist).
+    const generation = snapshot.state === "Dead" ? null : await currentGeneration(cluster, groupId);
     const resumed = previous?.tracker ? null : await resumeOpen(clusterId, groupId);
     const seeded = previous?.tracker ?? (resumed || !group ? undefined : await firstSight(cluster, group, observedAt));
     const step = trackSnapshot(seeded, snapshot, observedAt, resumed?.open ?? null);
     let openId = previous?.tracker ? previous.openId : (resumed?.id ?? null);
     let changed: TRebalanceRecord | null = null;
-    if (step.action) ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId));
+    if (step.action) {
+      ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId, generation));
+    }
     leaveForSweep(clusterId, groupId, { tracker: step.state, openId });
+    const stored = previous?.newest === undefined ? await findNewestRebalance(clusterId, groupId) : previous.newest;
+    const newest = changed && (!stored || changed.detectedAt >= stored.detectedAt) ? changed : stored;
     const nextRevision = changed ? revision + 1 : revision;
     const value: TWatchState = {
       event: {
@@ -56,11 +66,14 @@ async function tick(key: string, previous: TWatchState | undefined) {
         observedAt,
         state: snapshot.state,
         memberCount: snapshot.members.length,
+        generation,
         revision: nextRevision,
         changed,
+        newest,
       },
       tracker: step.state,
       openId,
+      newest,
       revision: nextRevision,
       failures: 0,
     };
@@ -80,6 +93,7 @@ async function tick(key: string, previous: TWatchState | undefined) {
       },
       tracker: previous?.tracker,
       openId: previous?.openId ?? null,
+      newest: previous?.newest,
       revision,
       failures,
     };
@@ -95,14 +109,20 @@ const historyPolls = ((globalThis as GlobalWithPolls)[pollsKey] ??= new SharedPo
 
 function sameEvent(a: TRebalanceWatchEvent, b: TRebalanceWatchEvent): boolean {
   if (a.status === "ok" && b.status === "ok") {
-    return a.revision === b.revision && a.state === b.state && a.memberCount === b.memberCount;
+    return (
+      a.revision === b.revision &&
+      a.state === b.state &&
+      a.memberCount === b.memberCount &&
+      a.generation === b.generation
+    );
   }
   return a.status === b.status && a.status === "unreachable" && b.status === "unreachable" && a.message === b.message;
 }
 
 /**
- * The group's live state and every stored change to its rebalances. All subscribers of one group
- * share one poll loop; events repeat only when something a page shows has changed.
+ * The group's live state and generation and every stored change to its rebalances, from one
+ * snapshot per tick. All subscribers of one group share one poll loop; events repeat only when
+ * something a page shows has changed.
  */
 export async function* watchGroupHistory(
   clusterId: string,
