@@ -1,6 +1,7 @@
 import "server-only";
 import { APIError, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { SSO_ERROR_PAGE } from "~/domain/single-sign-on";
 import { getDb } from "~/server/db/client";
 import { findAccount } from "~/server/db/accounts";
 import { resolveAuthSecret } from "./auth-secret";
@@ -98,6 +99,8 @@ function buildAuth(secret: string, secure: boolean) {
         },
       },
     },
+    // Failed single sign-on (bad state, provider errors) lands on the sign-in page, which says why.
+    onAPIError: { errorURL: SSO_ERROR_PAGE },
     telemetry: { enabled: false },
     // better-auth logs failed sign-ins with the email only; never a password or token.
     logger: { level: "error" },

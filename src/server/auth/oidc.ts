@@ -1,12 +1,10 @@
 import "server-only";
 import { APIError } from "better-auth";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { OIDC_PROVIDER_ID } from "~/domain/single-sign-on";
 import { env, type TEnv } from "~/env";
 import { claimInviteForEmail, recordInviteUserByEmail } from "~/server/db/account-links";
 import type { Role } from "./permissions";
-
-/** better-auth's id for the provider: the callback is /api/auth/callback/oidc. */
-export const OIDC_PROVIDER_ID = "oidc";
 
 /** Single sign-on as configured by OIDC_* (src/env.ts makes sure the three required ones come together). */
 export type TOidcSettings = {
