@@ -14,6 +14,8 @@ type TApp = {
 };
 
 const ORIGIN = "http://127.0.0.1:3000";
+/** The URL `next start --hostname 127.0.0.1` hands route handlers: not the one the browser used. */
+const NEXT_ORIGIN = "http://localhost:3000";
 let oidc: TOidcTestProvider;
 let app: TApp;
 
@@ -67,9 +69,9 @@ class CookieJar {
 async function signInAtProvider(email: string): Promise<{ location: URL; jar: CookieJar; startBody: string }> {
   const tributary = new CookieJar();
   const start = await app.route.POST(
-    new Request(`${ORIGIN}/api/auth/sign-in/social`, {
+    new Request(`${NEXT_ORIGIN}/api/auth/sign-in/social`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN },
+      headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000" },
       body: JSON.stringify({
         provider: "oidc",
         callbackURL: "/",
@@ -106,7 +108,7 @@ async function signInAtProvider(email: string): Promise<{ location: URL; jar: Co
   // src/proxy.ts runs first in the real server: it must let the provider's redirect back through.
   const proxied = app.proxy(new app.NextRequest(url, { headers }));
   expect(proxied.headers.get("x-middleware-next")).toBe("1");
-  const callback = await app.route.GET(new Request(url, { headers }));
+  const callback = await app.route.GET(new Request(url.href.replace(ORIGIN, NEXT_ORIGIN), { headers }));
   expect(callback.status).toBe(302);
   tributary.store(callback.headers);
   return { location: new URL(callback.headers.get("location")!, ORIGIN), jar: tributary, startBody };
