@@ -34,7 +34,10 @@ export function oidcEnvironment(provider: TOidcTestProvider): Record<string, str
  * `<tributaryOrigin>/api/auth/callback/oidc`. Its login and consent step completes at once for the
  * chosen person: the flow through authorize, token, userinfo and JWKS is the real one.
  */
-export async function startOidcTestProvider(tributaryOrigin: string): Promise<TOidcTestProvider> {
+export async function startOidcTestProvider(
+  tributaryOrigin: string,
+  options: { port?: number; clientId?: string; clientSecret?: string } = {},
+): Promise<TOidcTestProvider> {
   const people = new Map<string, TOidcPerson & { sub: string }>();
   let defaultEmail: string | null = null;
 
@@ -48,10 +51,10 @@ export async function startOidcTestProvider(tributaryOrigin: string): Promise<TO
     }
     void provider.callback()(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const clientId = `tributary-${randomUUID()}`;
-  const clientSecret = randomUUID();
+  const clientId = options.clientId ?? `tributary-${randomUUID()}`;
+  const clientSecret = options.clientSecret ?? randomUUID();
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
   // Requests reach `provider` only after it exists: the port (and so the issuer) comes first.
