@@ -38,3 +38,44 @@ describe("HOST and ALLOWED_HOSTS", () => {
     expect(() => parseEnv({ ALLOWED_HOSTS: "https://x.example" })).toThrow(/ALLOWED_HOSTS: expected a comma-separated/);
   });
 });
+
+describe("single sign-on (OIDC)", () => {
+  const complete = {
+    OIDC_ISSUER: "https://id.example.com/realms/ops",
+    OIDC_CLIENT_ID: "tributary",
+    OIDC_CLIENT_SECRET: "s3cret-value-never-printed",
+  };
+
+  it("is off unless configured, and names the button 'single sign-on' with viewers by default", () => {
+    expect(parseEnv({}).OIDC_ISSUER).toBeUndefined();
+    expect(parseEnv(complete)).toMatchObject({ ...complete, OIDC_NAME: "single sign-on", OIDC_DEFAULT_ROLE: "viewer" });
+  });
+
+  it("refuses a partial configuration, naming what is missing", () => {
+    const parse = () => parseEnv({ OIDC_ISSUER: complete.OIDC_ISSUER, OIDC_CLIENT_ID: "tributary" });
+    expect(parse).toThrow(
+      /OIDC_CLIENT_SECRET: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET together/,
+    );
+    expect(() => parseEnv({ OIDC_CLIENT_SECRET: complete.OIDC_CLIENT_SECRET })).toThrow(
+      /OIDC_ISSUER: .*OIDC_CLIENT_SECRET is set/,
+    );
+  });
+
+  it("never prints the client secret in its error", () => {
+    let message = "";
+    try {
+      parseEnv({ OIDC_CLIENT_SECRET: complete.OIDC_CLIENT_SECRET, OIDC_ISSUER: "not a url" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/OIDC_ISSUER: expected the provider's issuer URL/);
+    expect(message).not.toContain(complete.OIDC_CLIENT_SECRET);
+  });
+
+  it("never makes admins by default", () => {
+    expect(() => parseEnv({ ...complete, OIDC_DEFAULT_ROLE: "admin" })).toThrow(
+      /OIDC_DEFAULT_ROLE: expected viewer or operator \(only an admin makes admins\)/,
+    );
+    expect(parseEnv({ ...complete, OIDC_DEFAULT_ROLE: "operator" }).OIDC_DEFAULT_ROLE).toBe("operator");
+  });
+});

@@ -142,21 +142,62 @@ export const ZEnv = z.object({
    * (table server_secrets), so restarts keep everyone signed in. Set it to share one secret between servers.
    */
   AUTH_SECRET: z.string().trim().min(32, "use at least 32 characters, e.g. `openssl rand -base64 32`").optional(),
+  /**
+   * Optional single sign-on through an OpenID Connect provider: its issuer URL (Tributary reads
+   * `<issuer>/.well-known/openid-configuration`), and the client registered there for Tributary,
+   * whose redirect URI is `<Tributary's address>/api/auth/callback/oidc`. All three or none.
+   */
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "expected the provider's issuer URL, e.g. https://id.example.com/realms/ops" })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(512).optional(),
+  /** Never logged, never returned by the API. */
+  OIDC_CLIENT_SECRET: z.string().min(1).max(4096).optional(),
+  /** The provider's name on the sign-in button: "Sign in with <OIDC_NAME>". */
+  OIDC_NAME: z.string().trim().min(1).max(64).default("single sign-on"),
+  /** Role of an account the provider creates (an email no account has yet); admins are made by admins. */
+  OIDC_DEFAULT_ROLE: z
+    .enum(["viewer", "operator"], { error: "expected viewer or operator (only an admin makes admins)" })
+    .default("viewer"),
   /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
   TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
 
+const OIDC_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
+/** Single sign-on needs all three of its variables: a partial set is a mistake, not "off". */
+const ZEnvChecked = ZEnv.superRefine((value, context) => {
+  const set = OIDC_REQUIRED.filter((name) => value[name] !== undefined);
+  if (set.length === 0 || set.length === OIDC_REQUIRED.length) return;
+  for (const name of OIDC_REQUIRED.filter((name) => value[name] === undefined)) {
+    context.addIssue({
+      code: "custom",
+      path: [name],
+      message: `single sign-on needs ${OIDC_REQUIRED.join(", ")} together; ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set`,
+    });
+  }
+});
+
+/** Variables whose value never appears in an error message (it would land in a log). */
+const SECRET_VARIABLES = new Set(["AUTH_SECRET", "OIDC_CLIENT_SECRET"]);
+
+function shown(name: string, value: string | undefined): string {
+  if (value !== undefined && SECRET_VARIABLES.has(name)) return `a secret of ${value.length} characters`;
+  return JSON.stringify(value);
+}
+
 /** Parses an environment; throws one plain sentence per bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
   // `VAR=` in a shell or .env file means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const result = ZEnv.safeParse(present);
+  const result = ZEnvChecked.safeParse(present);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
-  );
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `${issue.path.join(".")}: ${issue.message} (got ${shown(name, source[name])})`;
+  });
   throw new Error(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}`);
 }
 

@@ -15,7 +15,7 @@ function signInFailure(status: number, retryAfter: string | null): string {
   return "Tributary could not sign you in. Try again; if it persists, check the server log.";
 }
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, autoFocus = true }: { next: string; autoFocus?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
 
@@ -46,7 +46,7 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
       {error ? <Banner tone="danger" title={error} /> : null}
       <Field label="Email">
-        <Input name="email" type="email" autoComplete="username" required autoFocus />
+        <Input name="email" type="email" autoComplete="username" required autoFocus={autoFocus} />
       </Field>
       <Field label="Password">
         <Input name="password" type="password" autoComplete="current-password" required />

@@ -81,6 +81,38 @@ export async function recordAccountLinkUser(id: string, userId: string): Promise
   await withDatabase(() => getDb().accountLink.update({ where: { id }, data: { usedBy: userId } }));
 }
 
+/**
+ * Claims the newest usable invite for `email` (any letter case) and returns it, or null. Single
+ * sign-on calls this when it creates the account the invite promised, so the invite's role applies
+ * and the link stops working.
+ */
+export async function claimInviteForEmail(email: string): Promise<TAccountLinkRow | null> {
+  const invite = await withDatabase(() =>
+    getDb().accountLink.findFirst({
+      where: {
+        kind: "invite",
+        email: { equals: email, mode: "insensitive" },
+        usedAt: null,
+        expiresAt: { gt: new Date() },
+      },
+      orderBy: { createdAt: "desc" },
+      select: SELECT,
+    }),
+  );
+  if (!invite || !(await claimAccountLink(invite.id))) return null;
+  return toRow(invite);
+}
+
+/** Records which account a claimed invite became, once single sign-on has created it. */
+export async function recordInviteUserByEmail(email: string, userId: string): Promise<void> {
+  await withDatabase(() =>
+    getDb().accountLink.updateMany({
+      where: { kind: "invite", email: { equals: email, mode: "insensitive" }, usedAt: { not: null }, usedBy: null },
+      data: { usedBy: userId },
+    }),
+  );
+}
+
 /** A new setup link replaces any earlier unused one, so only the newest printed link works. */
 export async function expireUnusedSetupLinks(): Promise<void> {
   await withDatabase(() =>
