@@ -12,12 +12,21 @@ export type NodeState = {
   logFile: string;
 };
 
+/** The secured listeners of a running local Kafka, minus the password (which stays in its own 0600 file). */
+export type SecuredListenersState = {
+  scramBootstrapServers: string;
+  scramUsername: string;
+  tlsBootstrapServers: string;
+  caFile: string;
+};
+
 /** `<dataDir>/state.json`: what `npm run kafka -- status|stop` and other processes need to find the brokers. */
 export type KafkaState = {
   kafkaVersion: string;
   clusterId: string;
   bootstrapServers: string;
   startedAt: string;
+  secured?: SecuredListenersState;
   nodes: NodeState[];
 };
 
