@@ -16,7 +16,7 @@ import { requireJava } from "./prerequisites";
 import { isKafkaBroker, isRunning, terminate } from "./processes";
 import { RunningCluster, type KafkaLocalBroker, type RunningKafka } from "./running-cluster";
 import { ensureScramUser } from "./scram";
-import { addScramUserThroughBroker, prepareSecuredListeners } from "./secured-listeners";
+import { addScramUserThroughBroker, prepareSecuredListeners, securedListenersState } from "./secured-listeners";
 import { formatStorageIfNeeded, readLayout, saveLayout, wipeStorage } from "./storage";
 import { readState, removeState, type NodeState, type SecuredListenersState } from "./state";
 
@@ -90,14 +90,7 @@ export async function startKafka(options: KafkaLocalOptions): Promise<RunningKaf
       clusterId: layout.clusterId,
       bootstrapServers: bootstrapServers(basePort, brokers),
       startedAt: new Date().toISOString(),
-      ...(secured && {
-        secured: {
-          scramBootstrapServers: secured.scramBootstrapServers,
-          scramUsername: scramUser.username,
-          tlsBootstrapServers: secured.tlsBootstrapServers,
-          caFile: secured.caFile,
-        },
-      }),
+      ...(secured && { secured: securedListenersState(secured) }),
     },
     secured,
   });

@@ -7,7 +7,8 @@ export type ScramUser = { username: string; password: string };
 
 export const SCRAM_USERNAME = "tributary";
 
-const userFile = (dataDir: string) => join(securedDir(dataDir), "scram-user.json");
+/** `{ "username", "password" }`, readable by its owner only. */
+export const scramUserFile = (dataDir: string) => join(securedDir(dataDir), "scram-user.json");
 
 /**
  * The data dir's SCRAM user: a password made on first start (a local dev secret, kept 0600 next to the
@@ -18,13 +19,13 @@ export async function ensureScramUser(dataDir: string): Promise<ScramUser> {
   if (existing) return existing;
   const user = { username: SCRAM_USERNAME, password: randomBytes(18).toString("base64url") };
   await mkdir(securedDir(dataDir), { recursive: true });
-  await writeFile(userFile(dataDir), JSON.stringify(user, null, 2) + "\n", { mode: 0o600 });
+  await writeFile(scramUserFile(dataDir), JSON.stringify(user, null, 2) + "\n", { mode: 0o600 });
   return user;
 }
 
 async function readScramUser(dataDir: string): Promise<ScramUser | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(userFile(dataDir), "utf8")) as Partial<ScramUser>;
+    const parsed = JSON.parse(await readFile(scramUserFile(dataDir), "utf8")) as Partial<ScramUser>;
     const { username, password } = parsed;
     return typeof username === "string" && typeof password === "string" && isSafe(username) && isSafe(password)
       ? { username, password }
