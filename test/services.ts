@@ -68,11 +68,7 @@ export async function startTestServices(options: { databaseUrl?: string }): Prom
   const [basePort, postgresPort] = await Promise.all([findFreeBasePort(1, { secured: true }), findFreePostgresPort()]);
   const [kafka, database] = await Promise.allSettled([
     startKafka({ dataDir: kafkaDir, basePort, clean: true, secured: true }),
-    provisionTestDatabase({
-      databaseUrl: options.databaseUrl,
-      dataDir: path.join(runDir, "postgres"),
-      port: postgresPort,
-    }),
+    provisionTestDatabase({ databaseUrl: options.databaseUrl, dataDir: path.join(runDir, "postgres"), port: postgresPort }),
   ]);
   const stop = async () => {
     // A test may have stopped and restarted the broker, so stop whatever the state file names now.
@@ -87,7 +83,10 @@ export async function startTestServices(options: { databaseUrl?: string }): Prom
     throw kafka.status === "rejected" ? kafka.reason : (database as PromiseRejectedResult).reason;
   }
   const secured = kafka.value.secured;
-  if (!secured) throw new Error("The test Kafka started without its SCRAM and TLS listeners.");
+  if (!secured) {
+    await stop();
+    throw new Error("The test Kafka started without its SCRAM and TLS listeners.");
+  }
   return {
     kafkaBrokers: kafka.value.bootstrapServers,
     secured: {
