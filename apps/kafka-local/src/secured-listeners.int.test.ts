@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import kafkajs, { type KafkaConfig, type SASLOptions } from "kafkajs";
 import { describe, expect, inject, it } from "vitest";
+import { startKafka } from "./cluster";
+import { findFreeBasePort, isPortFree } from "./ports";
 
 const secured = inject("kafkaSecured");
 
@@ -55,4 +60,40 @@ describe("the local Kafka's secured listeners", () => {
   it("leave the plain listener as it was", async () => {
     await expect(listTopics({ brokers: inject("kafkaBrokers").split(",") })).resolves.toEqual(expect.any(Array));
   });
+});
+
+describe("a data dir started once with the secured listeners", () => {
+  it("keeps them, its CA and its SCRAM user on a restart that does not ask, and drops them with secured: false", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "kafka-local-secured-"));
+    const basePort = await findFreeBasePort(1, { secured: true });
+    try {
+      const first = await startKafka({ dataDir, basePort, secured: true });
+      const firstSecured = first.secured!;
+      await first.stop();
+
+      const restarted = await startKafka({ dataDir, basePort });
+      try {
+        expect(restarted.secured?.caPem).toBe(firstSecured.caPem);
+        expect(restarted.secured?.scramUser).toEqual(firstSecured.scramUser);
+        const { username, password } = firstSecured.scramUser;
+        const sasl = { mechanism: "scram-sha-256", username, password } as const;
+        await expect(listTopics({ brokers: [firstSecured.scramBootstrapServers], sasl })).resolves.toEqual([]);
+        const ssl = { ca: [firstSecured.caPem] };
+        await expect(listTopics({ brokers: [firstSecured.tlsBootstrapServers], ssl })).resolves.toEqual([]);
+      } finally {
+        await restarted.stop();
+      }
+
+      const plain = await startKafka({ dataDir, basePort, secured: false });
+      try {
+        expect(plain.secured).toBeUndefined();
+        expect(await isPortFree(Number(firstSecured.scramBootstrapServers.split(":")[1]))).toBe(true);
+        await expect(listTopics({ brokers: [plain.bootstrapServers] })).resolves.toEqual([]);
+      } finally {
+        await plain.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -75,8 +75,7 @@ export async function formatStorageIfNeeded(input: {
   for (const id of nodeIds(brokers)) {
     if (!(await exists(join(nodeLogDir(dataDir, id), "meta.properties")))) unformatted.push(id);
   }
-  const scram = addScramArguments(scramUser);
-  await Promise.all(unformatted.map((id) => formatNode(libsDir, dataDir, id, layout.clusterId, scram)));
+  await Promise.all(unformatted.map((id) => formatNode(libsDir, dataDir, id, layout.clusterId, scramUser)));
   if (!existing) await saveLayout(dataDir, layout);
   return layout;
 }
@@ -90,14 +89,14 @@ async function formatNode(
   dataDir: string,
   nodeId: number,
   clusterId: string,
-  scramArguments: string[],
+  scramUser: ScramUser,
 ): Promise<void> {
   await mkdir(nodeLogDir(dataDir, nodeId), { recursive: true });
   const config = nodePropertiesFile(dataDir, nodeId);
-  const args = ["format", "--cluster-id", clusterId, "--config", config, ...scramArguments];
+  const args = ["format", "--cluster-id", clusterId, "--config", config, ...addScramArguments(scramUser)];
   const result = await runCommand("java", toolJvmArgs(libsDir, "kafka.tools.StorageTool", args));
   if (!result || result.exitCode !== 0) {
-    const detail = result ? lastLines(result.output, 3) : "java not found";
+    const detail = result ? lastLines(result.output, 3).replaceAll(scramUser.password, "***") : "java not found";
     throw new KafkaLocalError(
       `Formatting the storage of Kafka node ${nodeId} in ${displayPath(dataDir)} failed (${detail}); retry with --clean to start from empty storage.`,
     );
