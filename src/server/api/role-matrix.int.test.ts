@@ -52,6 +52,8 @@ const EXPECTED: Record<string, Role> = {
   "auth.me": "viewer",
   "admin.users.list": "admin",
   "admin.users.invite": "admin",
+  "admin.users.invites": "admin",
+  "admin.users.revokeInvite": "admin",
   "admin.users.setRole": "admin",
   "admin.users.setDisabled": "admin",
   "admin.audit.list": "admin",
