@@ -1,6 +1,7 @@
 import { AlertTriangle, Info, XCircle } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "~/lib/cn";
+import { toUserMessage } from "~/lib/error-message";
 
 const TONES = {
   info: { className: "border-accent/40 bg-accent-soft text-ink", Icon: Info, iconClass: "text-accent" },
@@ -33,5 +34,16 @@ export function Banner({
       </div>
       {actions}
     </div>
+  );
+}
+
+/** The sentence of a failed call and what to do about it, or nothing while there is no failure. */
+export function ErrorBanner({ error, actions }: { error: unknown; actions?: ReactNode }) {
+  if (!error) return null;
+  const { message, hint } = toUserMessage(error);
+  return (
+    <Banner tone="danger" title={message} actions={actions}>
+      {hint}
+    </Banner>
   );
 }

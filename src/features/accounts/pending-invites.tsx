@@ -1,10 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Banner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
 /** Invites whose links still work; revoking one makes its link stop working at once. */
@@ -16,17 +15,11 @@ export function PendingInvites() {
     ...trpc.admin.users.revokeInvite.mutationOptions(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.invites.queryKey() }),
   });
-  const failure = revoke.error ?? invites.error;
-  const message = failure ? toUserMessage(failure) : null;
 
   if (invites.isPending) return <Skeleton className="h-16" />;
   return (
     <div className="space-y-3">
-      {message ? (
-        <Banner tone="danger" title={message.message}>
-          {message.hint}
-        </Banner>
-      ) : null}
+      <ErrorBanner error={revoke.error ?? invites.error} />
       {invites.data?.length ? (
         <table className="w-full text-sm" data-testid="pending-invites">
           <thead className="text-muted text-left">

@@ -2,12 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge } from "~/components/ui/badge";
-import { Banner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Select } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { ZRole } from "~/domain/accounts";
-import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
 /** Every account with its role and status; admins change roles and disable or enable accounts. */
@@ -18,17 +17,11 @@ export function UsersTable() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.queryKey() });
   const setRole = useMutation({ ...trpc.admin.users.setRole.mutationOptions(), onSettled: refresh });
   const setDisabled = useMutation({ ...trpc.admin.users.setDisabled.mutationOptions(), onSettled: refresh });
-  const failure = setRole.error ?? setDisabled.error ?? users.error;
-  const message = failure ? toUserMessage(failure) : null;
 
   if (users.isPending) return <Skeleton className="h-40" />;
   return (
     <div className="space-y-3">
-      {message ? (
-        <Banner tone="danger" title={message.message}>
-          {message.hint}
-        </Banner>
-      ) : null}
+      <ErrorBanner error={setRole.error ?? setDisabled.error ?? users.error} />
       <table className="w-full text-sm">
         <thead className="text-muted text-left">
           <tr>
