@@ -4,6 +4,7 @@ import { AppError } from "~/lib/app-error";
 import type { Actor } from "~/server/auth/actor";
 import { completeAuditEvent, recordAuditEvent } from "~/server/db/audit";
 import { auditRefusal } from "./audit-refusal";
+import { refuseReadOnly } from "../clusters/registered-clusters";
 
 /**
  * Who asks, and from where: the tRPC context has exactly this shape, so procedures pass `ctx`.
@@ -95,21 +96,6 @@ export async function auditedAction<T>(
 const warnUncompleted = (id: string) => (error: unknown) => {
   console.warn(`Audit row ${id} could not be completed; it stays pending.`, error);
 };
-
-/**
- * Throws the read-only sentence for a read-only cluster. `audited()` calls it; a change that asks
- * Kafka anything first (validation, previews) calls it itself, right after loading the cluster,
- * so a read-only cluster is refused before Kafka hears of the change at all.
- */
-export function refuseReadOnly(cluster: TCluster): void {
-  if (cluster.isReadOnly) {
-    throw new AppError(
-      "FORBIDDEN",
-      `The cluster ${cluster.name} is read-only in Tributary, so it cannot be changed from here.`,
-      "An admin can lift read-only mode on the cluster's overview.",
-    );
-  }
-}
 
 type TAuditedRead = {
   by: TAuditActor;

@@ -93,3 +93,24 @@ export async function getCluster(clusterId: string): Promise<TRegisteredCluster>
   cache.byId.set(clusterId, cluster);
   return cluster;
 }
+
+/**
+ * The cluster a change is about to be made on: refused with a sentence, before Kafka is asked,
+ * when an admin marked it read-only. Every change through Tributary starts here.
+ */
+export async function getClusterForChange(clusterId: string): Promise<TRegisteredCluster> {
+  const cluster = await getCluster(clusterId);
+  refuseReadOnly(cluster);
+  return cluster;
+}
+
+/** Refuses a change to a read-only cluster (see getClusterForChange). */
+export function refuseReadOnly(cluster: TCluster): void {
+  if (cluster.isReadOnly) {
+    throw new AppError(
+      "FORBIDDEN",
+      `The cluster ${cluster.name} is read-only in Tributary, so it cannot be changed from here.`,
+      "An admin can lift read-only mode on the cluster's overview.",
+    );
+  }
+}

@@ -9,8 +9,8 @@ import {
   readGroupMembership,
   readTopicPartitions,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
+import { audited, type TAuditActor } from "../audit/audited";
+import { getClusterForChange } from "../clusters/registered-clusters";
 
 const READ_BACK_TIMEOUT_MS = 5_000;
 const READ_BACK_INTERVAL_MS = 100;
@@ -26,8 +26,7 @@ export async function deleteTopicOffsets(
   by: TAuditActor,
   input: { clusterId: string; groupId: string; topic: string },
 ): Promise<{ deletedPartitions: number }> {
-  const cluster = await getCluster(input.clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(input.clusterId);
   await refuseActiveGroup(cluster, input.groupId);
   const partitions = (await readTopicPartitions(cluster, input.topic)).map((state) => state.partition);
   const details = { topic: input.topic };
@@ -67,8 +66,7 @@ export async function removeGroup(
       `Type the group's id, ${input.groupId}, to confirm that it and all its committed offsets are deleted.`,
     );
   }
-  const cluster = await getCluster(input.clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(input.clusterId);
   await refuseActiveGroup(cluster, input.groupId);
   await audited({ by, action: "group.delete", cluster, target: input.groupId }, () =>
     deleteGroup(cluster, input.groupId),

@@ -18,8 +18,8 @@ import {
   readTopicPartitions,
   resolveTimestamp,
 } from "~/server/kafka/groups/offsets-admin";
-import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
+import { audited, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 
 /**
  * readGroupMembership asks ConsumerGroupDescribe when the classic DescribeGroups says Dead, so a
@@ -90,8 +90,7 @@ const READ_BACK_INTERVAL_MS = 100;
  * has members (UNKNOWN_MEMBER_ID for a KIP-848 group) and applies it once they have stopped.
  */
 export async function applyOffsetReset(by: TAuditActor, request: TOffsetResetRequest): Promise<TOffsetResetResult> {
-  const cluster = await getCluster(request.clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(request.clusterId);
   const preview = await previewOffsetReset(request);
   if (preview.blockedReason) {
     throw new AppError(

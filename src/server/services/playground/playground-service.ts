@@ -10,8 +10,8 @@ import {
   prepareSpareDemoProcess,
   spawnDemoMember,
 } from "~/server/kafka/playground/demo-member-process";
-import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
-import { getCluster, type TRegisteredCluster } from "../clusters/registered-clusters";
+import { audited, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange, type TRegisteredCluster } from "../clusters/registered-clusters";
 import { applyExit, applyReport, newMember } from "./member-state";
 import type { TPlayground, TPlaygroundList } from "~/domain/playground/playground-dto";
 import {
@@ -155,8 +155,7 @@ export async function startPlayground(by: TAuditActor, input: TPlaygroundStart):
 }
 
 export async function addPlaygroundMember(by: TAuditActor, ref: TGroupRef): Promise<TPlayground> {
-  const cluster = await getCluster(ref.clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
   return audited({ by, action: "playground.add-member", cluster, target: ref.groupId }, async () => {
     const limit = playgroundLimitProblem(runningMembers(entry).length, 1);
@@ -200,8 +199,7 @@ async function leaveGracefully(entry: TPlaygroundEntry, member: TMemberEntry): P
 
 /** Removes a member gracefully: it leaves the group at once, and the group rebalances without it. */
 export async function removePlaygroundMember(by: TAuditActor, ref: TMemberRef): Promise<TPlayground> {
-  const cluster = await getCluster(ref.clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
   const details = { member: ref.memberNumber };
   return audited({ by, action: "playground.remove-member", cluster, target: ref.groupId, details }, async () => {
@@ -212,8 +210,7 @@ export async function removePlaygroundMember(by: TAuditActor, ref: TMemberRef): 
 
 /** Kills a member's process: no LeaveGroup, so the group keeps it until its session times out. */
 export async function killPlaygroundMember(by: TAuditActor, ref: TMemberRef): Promise<TPlayground> {
-  const cluster = await getCluster(ref.clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
   const details = { member: ref.memberNumber };
   return audited({ by, action: "playground.kill-member", cluster, target: ref.groupId, details }, async () => {
@@ -227,8 +224,7 @@ export async function killPlaygroundMember(by: TAuditActor, ref: TMemberRef): Pr
 
 /** Every running member leaves gracefully; then the playground is gone and its name free again. */
 export async function stopPlayground(by: TAuditActor, ref: TGroupRef): Promise<TPlayground> {
-  const cluster = await getCluster(ref.clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(ref.clusterId);
   const entry = requirePlayground(cluster.id, ref.groupId);
   return audited({ by, action: "playground.stop", cluster, target: ref.groupId }, async () => {
     await Promise.all(runningMembers(entry).map((member) => leaveGracefully(entry, member)));

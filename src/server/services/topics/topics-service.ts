@@ -18,8 +18,8 @@ import { createTopic } from "~/server/kafka/topics/create-topic";
 import { deleteTopic } from "~/server/kafka/topics/delete-topic";
 import { describeTopic } from "~/server/kafka/topics/describe-topic";
 import { listTopicSummaries } from "~/server/kafka/topics/list-topics";
-import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
+import { audited, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 
 /**
  * One page of topics. Metadata (cheap, one request) covers every topic for searching and sorting;
@@ -46,8 +46,7 @@ export async function getTopic(clusterId: string, name: string): Promise<TTopicD
 
 /** Checks a new topic with the same rules as the form, then with the broker itself (validateOnly). */
 export async function createTopicChecked(by: TAuditActor, clusterId: string, spec: TTopicSpec, validateOnly: boolean) {
-  const cluster = await getCluster(clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(clusterId);
   const overview = await describeClusterOverview(cluster);
   const existing = await listTopicSummaries(cluster, { includeInternal: true, names: [] });
   const check = validateTopicSpec(spec, {
@@ -75,8 +74,7 @@ export async function changeTopicConfigs(
   name: string,
   changes: TTopicConfigChanges,
 ) {
-  const cluster = await getCluster(clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(clusterId);
   const topic = await describeTopic(cluster, name);
   if (topic.isInternal) throw new AppError("BAD_INPUT", internalTopicRefusal(name, "configs"));
   const replicationFactor = Math.max(1, ...topic.partitions.map((partition) => partition.replicas.length));
@@ -88,8 +86,7 @@ export async function changeTopicConfigs(
 }
 
 export async function increasePartitions(by: TAuditActor, clusterId: string, name: string, count: number) {
-  const cluster = await getCluster(clusterId);
-  refuseReadOnly(cluster);
+  const cluster = await getClusterForChange(clusterId);
   const topic = await describeTopic(cluster, name);
   if (topic.isInternal) throw new AppError("BAD_INPUT", internalTopicRefusal(name, "partitions"));
   const current = topic.partitions.length;
