@@ -1,5 +1,6 @@
 import type { TCompiledJsonata } from "./compile";
 import { FALLBACK, type TFastInput } from "./fast-path";
+import { jsonataBoolean } from "./record-values.mjs";
 
 /** An evaluation that broke its time or depth budget, or failed in jsonata; `message` is a sentence. */
 export class JsonataEvaluationError extends Error {
@@ -32,7 +33,7 @@ export function matchesJsonata(compiled: TCompiledJsonata, input: TJsonataInput)
     const result = compiled.fast(input);
     if (result !== FALLBACK) return result;
   }
-  return evaluateJsonata(compiled, input.toObject()).then(toBoolean);
+  return evaluateJsonata(compiled, input.toObject()).then(jsonataBoolean);
 }
 
 /** An input read field by field by the fast path, and whole (a plain object) by jsonata. */
@@ -44,17 +45,6 @@ export function objectInput(object: Record<string, unknown>): TJsonataInput {
     field: (name) => (Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined),
     toObject: () => object,
   };
-}
-
-/** jsonata's $boolean: empty strings, 0, empty arrays and objects, null and undefined are false. */
-export function toBoolean(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (Array.isArray(value)) return value.some(toBoolean);
-  if (typeof value === "object") return Object.keys(value).length > 0;
-  if (typeof value === "string") return value.length > 0;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "function") return false;
-  return Boolean(value);
 }
 
 function explain(error: unknown, compiled: TCompiledJsonata): JsonataEvaluationError {

@@ -6,8 +6,8 @@
 // pool terminates at the deadline and replaces. Regular expressions run on RE2 (linear time).
 //
 // A plain .mjs file started by path, so that Next's bundler leaves it alone and vitest/tsx run the
-// same file (see DESIGN.md on Turbopack). It mirrors jsonata-input.ts's view of a record; keep
-// the two in step.
+// same file (see DESIGN.md on Turbopack). It sees a record as jsonata-input.ts does: both decode
+// keys and values with record-values.mjs.
 //
 // Messages in:  { id, source, budget, walksDescendants, buffer, count } — `count` records encoded
 //               by record-batch.ts into one transferred ArrayBuffer.
@@ -18,6 +18,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import jsonata from "jsonata";
 import { RE2 } from "re2-wasm";
+import { jsonataBoolean, parsePayloadText } from "../../../domain/jsonata/record-values.mjs";
 
 const startedAt = new Float64Array(workerData.watch, 0, 1);
 const shared = new Int32Array(workerData.watch, 8, 2);
@@ -107,36 +108,7 @@ function toInput(record) {
 }
 
 function decodePayload(bytes) {
-  if (bytes === null) return null;
-  const text = textDecoder.decode(bytes);
-  const first = text.trimStart().charCodeAt(0);
-  // { [ " - digits t(rue) f(alse) n(ull): only these can start a JSON document.
-  const mayBeJson =
-    first === 123 ||
-    first === 91 ||
-    first === 34 ||
-    first === 45 ||
-    (first >= 48 && first <= 57) ||
-    first === 116 ||
-    first === 102 ||
-    first === 110;
-  if (!mayBeJson) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** jsonata's $boolean. */
-function toBoolean(value) {
-  if (value === undefined || value === null) return false;
-  if (Array.isArray(value)) return value.some(toBoolean);
-  if (typeof value === "object") return Object.keys(value).length > 0;
-  if (typeof value === "string") return value.length > 0;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "function") return false;
-  return Boolean(value);
+  return bytes === null ? null : parsePayloadText(textDecoder.decode(bytes));
 }
 
 /** Iterative, so that input 100,000 levels deep cannot overflow the stack while being measured. */
@@ -178,7 +150,7 @@ parentPort.on("message", async (job) => {
         break;
       }
       try {
-        matches[evaluated] = toBoolean(await expression.evaluate(input)) ? 1 : 0;
+        matches[evaluated] = jsonataBoolean(await expression.evaluate(input)) ? 1 : 0;
       } catch (error) {
         failure = describe(error);
         break;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TJsonataInput } from "~/domain/jsonata/evaluate";
+import { parsePayloadText } from "~/domain/jsonata/record-values.mjs";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 
 /**
@@ -58,36 +59,5 @@ function headerObject(record: TFetchedRecord): Record<string, string | null> {
 }
 
 export function decodePayload(bytes: Buffer | null): unknown {
-  if (bytes === null) return null;
-  const text = bytes.toString("utf8");
-  // Only text that can be a JSON document is worth a parse attempt (and its exception).
-  if (mayBeJson(text)) {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
-function mayBeJson(text: string): boolean {
-  let index = 0;
-  while (
-    index < text.length &&
-    (text[index] === " " || text[index] === "\n" || text[index] === "\r" || text[index] === "\t")
-  )
-    index += 1;
-  const first = text.charCodeAt(index);
-  // { [ " - digits t(rue) f(alse) n(ull)
-  return (
-    first === 123 ||
-    first === 91 ||
-    first === 34 ||
-    first === 45 ||
-    (first >= 48 && first <= 57) ||
-    first === 116 ||
-    first === 102 ||
-    first === 110
-  );
+  return bytes === null ? null : parsePayloadText(bytes.toString("utf8"));
 }

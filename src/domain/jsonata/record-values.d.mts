@@ -1,0 +1,2 @@
+export function parsePayloadText(text: string): unknown;
+export function jsonataBoolean(value: unknown): boolean;
