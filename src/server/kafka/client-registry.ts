@@ -2,6 +2,7 @@ import "server-only";
 import kafkajs, { type Admin, type Kafka, type Producer } from "kafkajs";
 import { parseBootstrapServers } from "~/domain/cluster";
 import { registerDecompressors } from "./compression-codecs";
+import { policedSocketFactory } from "./connection/policed-socket";
 import { createInternalCluster, type InternalCluster } from "./internal-cluster";
 import { kafkaErrorType, toKafkaAppError } from "./kafka-errors";
 
@@ -45,7 +46,11 @@ function clientsFor(target: ClusterTarget): ClusterClients {
   if (existing) void disconnect(existing);
   const created: ClusterClients = {
     bootstrapServers: target.bootstrapServers,
-    kafka: new kafkajs.Kafka({ ...CLIENT_OPTIONS, brokers: parseBootstrapServers(target.bootstrapServers) }),
+    kafka: new kafkajs.Kafka({
+      ...CLIENT_OPTIONS,
+      brokers: parseBootstrapServers(target.bootstrapServers),
+      socketFactory: policedSocketFactory(),
+    }),
     connections: new Map(),
   };
   registry.set(target.id, created);

@@ -4,12 +4,14 @@ import { ZAccountEmail, ZRole } from "~/domain/accounts";
 import { inviteUser, listUsers, setUserDisabled, setUserRole } from "~/server/services/accounts/users-service";
 import { procedure, router } from "../trpc";
 import { adminAuditRouter } from "./admin-audit";
+import { adminNetworkRouter } from "./admin-network";
 
 const ZUserRef = z.object({ userId: z.string().min(1) });
 
-/** Accounts and the audit log: admins only. */
+/** Accounts, the audit log and the network's address policy: admins only. */
 export const adminRouter = router({
   audit: adminAuditRouter,
+  network: adminNetworkRouter,
   users: router({
     list: procedure("admin").query(() => listUsers()),
 
