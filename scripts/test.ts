@@ -70,6 +70,8 @@ async function e2e(services: TestServices) {
     KAFKA_BROKERS: services.kafkaBrokers,
     KAFKA_LOCAL: "never",
     TRIBUTARY_TEST_KAFKA_DIR: services.kafkaDir,
+    // The same broker's SCRAM and TLS listeners, for specs that add a secured cluster (JSON of TKafkaSecured).
+    TRIBUTARY_TEST_KAFKA_SECURED: JSON.stringify(services.secured),
     // Only a PostgreSQL of this run's own may be stopped by the outage spec; a shared server never.
     TRIBUTARY_TEST_POSTGRES_DIR: services.postgresDir ?? "",
     TRIBUTARY_E2E_PORT: String(await findFreePort()),
@@ -104,6 +106,7 @@ async function main(): Promise<number> {
     try {
       await vitest("integration", {
         TRIBUTARY_TEST_KAFKA_BROKERS: services.kafkaBrokers,
+        TRIBUTARY_TEST_KAFKA_SECURED: JSON.stringify(services.secured),
         TRIBUTARY_TEST_DATABASE_URL: services.databaseUrl,
       });
       await e2e(services);

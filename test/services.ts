@@ -6,8 +6,20 @@ import { provisionTestDatabase } from "../src/server/db/test-database";
 
 const TEST_ROOT = ".data/test";
 
+/** The test Kafka's SCRAM and TLS listeners (the same broker as `kafkaBrokers`). */
+export type TKafkaSecured = {
+  scramBrokers: string;
+  scramMechanism: "scram-sha-256" | "scram-sha-512";
+  scramUsername: string;
+  scramPassword: string;
+  /** A TLS listener whose certificate, for 127.0.0.1 and localhost, is signed by the CA in `caPem`. */
+  tlsBrokers: string;
+  caPem: string;
+};
+
 export type TestServices = {
   kafkaBrokers: string;
+  secured: TKafkaSecured;
   /** The test Kafka's folder; e2e stops and restarts the broker through it. */
   kafkaDir: string;
   databaseUrl: string;
@@ -53,9 +65,9 @@ export async function startTestServices(options: { databaseUrl?: string }): Prom
   await removeStaleRuns();
   const runDir = path.join(TEST_ROOT, `run-${process.pid}`);
   const kafkaDir = path.join(runDir, "kafka");
-  const [basePort, postgresPort] = await Promise.all([findFreeBasePort(1), findFreePostgresPort()]);
+  const [basePort, postgresPort] = await Promise.all([findFreeBasePort(1, { secured: true }), findFreePostgresPort()]);
   const [kafka, database] = await Promise.allSettled([
-    startKafka({ dataDir: kafkaDir, basePort, clean: true }),
+    startKafka({ dataDir: kafkaDir, basePort, clean: true, secured: true }),
     provisionTestDatabase({ databaseUrl: options.databaseUrl, dataDir: path.join(runDir, "postgres"), port: postgresPort }),
   ]);
   const stop = async () => {
@@ -70,8 +82,21 @@ export async function startTestServices(options: { databaseUrl?: string }): Prom
     await stop();
     throw kafka.status === "rejected" ? kafka.reason : (database as PromiseRejectedResult).reason;
   }
+  const secured = kafka.value.secured;
+  if (!secured) {
+    await stop();
+    throw new Error("The test Kafka started without its SCRAM and TLS listeners.");
+  }
   return {
     kafkaBrokers: kafka.value.bootstrapServers,
+    secured: {
+      scramBrokers: secured.scramBootstrapServers,
+      scramMechanism: "scram-sha-512",
+      scramUsername: secured.scramUser.username,
+      scramPassword: secured.scramUser.password,
+      tlsBrokers: secured.tlsBootstrapServers,
+      caPem: secured.caPem,
+    },
     kafkaDir,
     databaseUrl: database.value.databaseUrl,
     postgresDir: database.value.dataDir,

@@ -2,6 +2,7 @@ import path from "node:path";
 import { readKafkaStatus, startKafka } from "../../apps/kafka-local/src/cluster";
 import { isPortFree } from "../../apps/kafka-local/src/ports";
 import { probeMetadata } from "../../apps/kafka-local/src/probe";
+import type { SecuredListenersState } from "../../apps/kafka-local/src/state";
 import type { TEnv } from "../../src/env";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations } from "../../src/server/db/migrate";
@@ -59,6 +60,7 @@ export async function startLocalKafkaIfWanted(
   const status = await readKafkaStatus(dataDir);
   if (status.running && status.bootstrapServers) {
     log(`Kafka: reusing the local Kafka already running at ${status.bootstrapServers}.`);
+    if (status.secured) logSecuredListeners(status.secured, log);
     return { bootstrapServers: status.bootstrapServers, isLocal: true, stop: async () => {} };
   }
   const port = Number(env.KAFKA_BROKERS.split(":")[1] ?? 9092);
@@ -80,7 +82,15 @@ export async function startLocalKafkaIfWanted(
   const started = Date.now();
   const kafka = await startKafka({ dataDir, basePort: port });
   log(`Kafka: ${kafka.bootstrapServers} answered after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (kafka.secured) logSecuredListeners(kafka.secured, log);
   return { bootstrapServers: kafka.bootstrapServers, isLocal: true, stop: () => kafka.stop() };
+}
+
+/** Started once with `npm run kafka -- start --secured`, the local Kafka keeps its SCRAM and TLS listeners. */
+function logSecuredListeners(secured: SecuredListenersState, log: Log): void {
+  log(
+    `Kafka: also SCRAM at ${secured.scramBootstrapServers} (user ${secured.scramUsername}, password in ${secured.scramUserFile}) and TLS at ${secured.tlsBootstrapServers} (CA ${secured.caFile}).`,
+  );
 }
 
 /** Demo telemetry in the background while the app runs; stopping it waits for the last batch. */

@@ -1,15 +1,24 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_BASE_PORT, readKafkaStatus, startKafka, stopKafkaFromState, type RunningKafka } from "./cluster";
-import { displayPath as shown, nodeLogFile, type BrokerCount } from "./config";
+import { displayPath as shown, nodeLogFile, SCRAM_MECHANISMS, type BrokerCount } from "./config";
 import { KafkaLocalError } from "./errors";
 import { KAFKA_VERSION } from "./jars";
 import { probeMetadata } from "./probe";
+import type { SecuredListenersState } from "./state";
 
 const USAGE =
-  "Usage: npm run kafka -- start|stop|status [--brokers 1|3] [--base-port N] [--data-dir DIR] [--foreground] [--clean]";
+  "Usage: npm run kafka -- start|stop|status [--brokers 1|3] [--base-port N] [--data-dir DIR] [--foreground] [--clean] [--secured|--plain]";
 
-type CliOptions = { brokers: BrokerCount; basePort: number; dataDir: string; foreground: boolean; clean: boolean };
+type CliOptions = {
+  brokers: BrokerCount;
+  basePort: number;
+  dataDir: string;
+  foreground: boolean;
+  clean: boolean;
+  /** --secured / --plain; neither: as the data dir's last start. */
+  secured: boolean | undefined;
+};
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -21,6 +30,8 @@ async function main(argv: string[]): Promise<void> {
       "data-dir": { type: "string" },
       foreground: { type: "boolean", default: false },
       clean: { type: "boolean", default: false },
+      secured: { type: "boolean", default: false },
+      plain: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -30,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const brokers = parseBrokers(values.brokers);
+  if (values.secured && values.plain) throw new KafkaLocalError(`Choose --secured or --plain, not both. ${USAGE}`);
   const options: CliOptions = {
     brokers,
     basePort: parseBasePort(values["base-port"]),
@@ -37,6 +49,7 @@ async function main(argv: string[]): Promise<void> {
     dataDir: values["data-dir"] ?? (brokers === 3 ? ".data/kafka-local-3" : ".data/kafka-local"),
     foreground: values.foreground,
     clean: values.clean,
+    secured: values.secured ? true : values.plain ? false : undefined,
   };
   if (command === "start") await start(options);
   else if (command === "stop") await stop(options);
@@ -57,10 +70,12 @@ async function start(options: CliOptions): Promise<void> {
     dataDir: options.dataDir,
     clean: options.clean,
     detached: !options.foreground,
+    secured: options.secured,
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const count = `${kafka.brokers.length} broker${kafka.brokers.length === 1 ? "" : "s"}`;
   console.log(`Kafka ${KAFKA_VERSION} is ready (${count}, ${seconds} s): ${kafka.bootstrapServers}`);
+  if (kafka.secured) printSecuredListeners(kafka.secured);
   console.log(`Logs: ${shown(resolve(options.dataDir, "logs"))}/`);
   if (options.foreground) await runUntilSignal(kafka);
   else console.log(`Stop it with: npm run kafka -- stop${options.brokers === 3 ? " --brokers 3" : ""}`);
@@ -101,6 +116,7 @@ async function status(options: CliOptions): Promise<void> {
     return;
   }
   console.log(`Kafka from ${shown(options.dataDir)} is running: ${current.bootstrapServers ?? "?"}`);
+  if (current.secured) printSecuredListeners(current.secured);
   for (const broker of current.brokers) {
     // Ask each broker itself, so "running" also shows whether it answers clients.
     const answer = await probeMetadata(broker.host, broker.port, 2_000).then(
@@ -114,6 +130,14 @@ async function status(options: CliOptions): Promise<void> {
     const log = shown(nodeLogFile(resolve(options.dataDir), broker.nodeId));
     console.log(`  node ${broker.nodeId}  ${broker.host}:${broker.port}  pid ${broker.pid}  ${answer}  (log ${log})`);
   }
+}
+
+/** The password stays in its file: a terminal's scrollback and CI logs are not the place for it. */
+function printSecuredListeners(secured: SecuredListenersState): void {
+  console.log(
+    `SCRAM (SASL_PLAINTEXT, ${SCRAM_MECHANISMS.join(" or ")}): ${secured.scramBootstrapServers}, user ${secured.scramUsername}, password in ${shown(secured.scramUserFile)}`,
+  );
+  console.log(`TLS (SSL): ${secured.tlsBootstrapServers}, trust the CA certificate ${shown(secured.caFile)}`);
 }
 
 function parseBrokers(value: string | undefined): BrokerCount {

@@ -15,10 +15,13 @@ import { assertPortsFree } from "./ports";
 import { requireJava } from "./prerequisites";
 import { isKafkaBroker, isRunning, terminate } from "./processes";
 import { RunningCluster, type KafkaLocalBroker, type RunningKafka } from "./running-cluster";
-import { formatStorageIfNeeded, wipeStorage } from "./storage";
-import { readState, removeState, type NodeState } from "./state";
+import { ensureScramUser } from "./scram";
+import { addScramUserThroughBroker, prepareSecuredListeners, securedListenersState } from "./secured-listeners";
+import { formatStorageIfNeeded, readLayout, saveLayout, wipeStorage } from "./storage";
+import { readState, removeState, type NodeState, type SecuredListenersState } from "./state";
 
 export type { KafkaLocalBroker, RunningKafka } from "./running-cluster";
+export type { SecuredListeners } from "./secured-listeners";
 
 export type KafkaLocalOptions = {
   brokers?: 1 | 3;
@@ -32,6 +35,11 @@ export type KafkaLocalOptions = {
   onLog?: (line: string) => void;
   /** Keep the JVMs running after this process exits (the CLI's `start`); otherwise they die with it. */
   detached?: boolean;
+  /**
+   * Also open a SASL_PLAINTEXT listener (SCRAM-SHA-256/512, the data dir's SCRAM user) and an SSL
+   * listener (the data dir's own CA) on each node. Left out: as the data dir's last start had it.
+   */
+  secured?: boolean;
 };
 
 export const DEFAULT_BASE_PORT = 9092;
@@ -44,25 +52,31 @@ export async function startKafka(options: KafkaLocalOptions): Promise<RunningKaf
   const brokers: BrokerCount = options.brokers ?? 1;
   const basePort = options.basePort ?? DEFAULT_BASE_PORT;
   const dataDir = resolve(options.dataDir);
-  if (!Number.isInteger(basePort) || basePort < 1024 || basePort + 2 * brokers - 1 > 65_535) {
+  const isSecured = options.secured ?? (await readLayout(dataDir))?.secured ?? false;
+  const portCount = (isSecured ? 4 : 2) * brokers;
+  if (!Number.isInteger(basePort) || basePort < 1024 || basePort + portCount - 1 > 65_535) {
     throw new KafkaLocalError(
-      `Base port ${basePort} is not usable: pick a whole number from 1024 to ${65_536 - 2 * brokers}.`,
+      `Base port ${basePort} is not usable: pick a whole number from 1024 to ${65_536 - portCount}.`,
     );
   }
   await mkdir(join(dataDir, "logs"), { recursive: true });
   await assertNotRunning(dataDir);
   await removeState(dataDir); // stale: its brokers are gone
-  await assertPortsFree(basePort, brokers);
+  await assertPortsFree(basePort, brokers, isSecured);
   await requireJava();
   const libsDir = await ensureKafkaJars();
 
   if (options.clean) await wipeStorage(dataDir, brokers);
+  const scramUser = await ensureScramUser(dataDir);
+  const secured = isSecured ? await prepareSecuredListeners({ dataDir, basePort, brokers, scramUser }) : undefined;
   await mkdir(join(dataDir, "config"), { recursive: true });
   for (const nodeId of nodeIds(brokers)) {
-    const properties = brokerProperties({ nodeId, brokers, basePort, dataDir });
+    const keystore = secured && { keystoreFile: secured.keystoreFile };
+    const properties = brokerProperties({ nodeId, brokers, basePort, dataDir, secured: keystore });
     await writeFile(nodePropertiesFile(dataDir, nodeId), formatProperties(properties));
   }
-  const layout = await formatStorageIfNeeded({ dataDir, brokers, libsDir, kafkaVersion: KAFKA_VERSION });
+  const layout = await formatStorageIfNeeded({ dataDir, brokers, libsDir, kafkaVersion: KAFKA_VERSION, scramUser });
+  if (layout.secured !== isSecured) await saveLayout(dataDir, { ...layout, secured: isSecured });
 
   const cluster = new RunningCluster({
     dataDir,
@@ -76,13 +90,29 @@ export async function startKafka(options: KafkaLocalOptions): Promise<RunningKaf
       clusterId: layout.clusterId,
       bootstrapServers: bootstrapServers(basePort, brokers),
       startedAt: new Date().toISOString(),
+      ...(secured && { secured: securedListenersState(secured) }),
     },
+    secured,
   });
   await cluster.startAll();
+  if (secured && layout.scramUsername !== scramUser.username) {
+    try {
+      await addScramUserThroughBroker({ libsDir, dataDir, basePort, brokers, scramUser });
+    } catch (error) {
+      await cluster.stopAll();
+      throw error;
+    }
+    await saveLayout(dataDir, { ...layout, secured: true, scramUsername: scramUser.username });
+  }
   return cluster.handle();
 }
 
-export type KafkaStatus = { running: boolean; bootstrapServers?: string; brokers: KafkaLocalBroker[] };
+export type KafkaStatus = {
+  running: boolean;
+  bootstrapServers?: string;
+  brokers: KafkaLocalBroker[];
+  secured?: SecuredListenersState;
+};
 
 /** What state.json says, keeping only brokers whose JVM is still alive. Reads only; changes nothing. */
 export async function readKafkaStatus(dataDir: string): Promise<KafkaStatus> {
@@ -93,6 +123,7 @@ export async function readKafkaStatus(dataDir: string): Promise<KafkaStatus> {
   return {
     running: true,
     bootstrapServers: state.bootstrapServers,
+    ...(state.secured && { secured: state.secured }),
     brokers: alive.map(({ nodeId, host, port, pid }) => ({ nodeId, host, port, pid })),
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { allPorts, bootstrapServers, brokerProperties, formatProperties, nodePorts, quorumVoters } from "./config";
+import {
+  allPorts,
+  bootstrapServers,
+  brokerProperties,
+  formatProperties,
+  nodePorts,
+  quorumVoters,
+  securedBootstrapServers,
+  securedPorts,
+} from "./config";
 
 const asMap = (entries: Array<[string, string]>) => new Map(entries);
 
@@ -48,6 +57,38 @@ describe("brokerProperties", () => {
     expect(props.get("transaction.state.log.min.isr")).toBe("2");
     expect(props.get("share.coordinator.state.topic.min.isr")).toBe("2");
     expect(props.get("default.replication.factor")).toBe("1");
+  });
+});
+
+describe("secured listeners", () => {
+  it("put every node's SCRAM and TLS ports after all the plain ones, so the plain layout stays as it is", () => {
+    expect(securedPorts(9092, 1, 1)).toEqual({ saslPort: 9094, sslPort: 9095 });
+    expect(securedPorts(9092, 3, 2)).toEqual({ saslPort: 9100, sslPort: 9101 });
+    expect(allPorts(19092, 1, true)).toEqual([19092, 19093, 19094, 19095]);
+    expect(allPorts(19092, 3, true)).toHaveLength(12);
+    expect(securedBootstrapServers(9092, 3, "sasl")).toBe("127.0.0.1:9098,127.0.0.1:9100,127.0.0.1:9102");
+    expect(securedBootstrapServers(9092, 3, "ssl")).toBe("127.0.0.1:9099,127.0.0.1:9101,127.0.0.1:9103");
+  });
+
+  it("add a SCRAM listener and a PEM-keyed TLS listener for clients, while brokers and controllers stay plaintext", () => {
+    const input = { nodeId: 1, brokers: 1, basePort: 9092, dataDir: "/data" } as const;
+    const props = asMap(brokerProperties({ ...input, secured: { keystoreFile: "/data/secured/broker.pem" } }));
+    expect(props.get("listeners")).toBe(
+      "PLAINTEXT://127.0.0.1:9092,SASL_PLAINTEXT://127.0.0.1:9094,SSL://127.0.0.1:9095,CONTROLLER://127.0.0.1:9093",
+    );
+    expect(props.get("advertised.listeners")).toBe(
+      "PLAINTEXT://127.0.0.1:9092,SASL_PLAINTEXT://127.0.0.1:9094,SSL://127.0.0.1:9095",
+    );
+    expect(props.get("inter.broker.listener.name")).toBe("PLAINTEXT");
+    expect(props.get("listener.security.protocol.map")).toContain("CONTROLLER:PLAINTEXT");
+    expect(props.get("listener.name.sasl_plaintext.sasl.enabled.mechanisms")).toBe("SCRAM-SHA-256,SCRAM-SHA-512");
+    expect(props.get("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config")).toMatch(
+      /ScramLoginModule required;$/,
+    );
+    expect(props.get("listener.name.ssl.ssl.keystore.type")).toBe("PEM");
+    expect(props.get("listener.name.ssl.ssl.keystore.location")).toBe("/data/secured/broker.pem");
+    const plain = asMap(brokerProperties(input));
+    expect([...plain.keys()].some((key) => key.startsWith("listener.name."))).toBe(false);
   });
 });
 

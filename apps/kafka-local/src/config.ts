@@ -5,6 +5,9 @@ export const LOCAL_HOST = "127.0.0.1";
 
 export type BrokerCount = 1 | 3;
 
+/** The SCRAM mechanisms the SASL_PLAINTEXT listener offers; the local SCRAM user has credentials for both. */
+export const SCRAM_MECHANISMS = ["SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
+
 export type NodePorts = { nodeId: number; clientPort: number; controllerPort: number };
 
 /** Node ids 1..n; each node is a combined broker+controller (KRaft). */
@@ -18,11 +21,27 @@ export function nodePorts(basePort: number, nodeId: number): NodePorts {
   return { nodeId, clientPort, controllerPort: clientPort + 1 };
 }
 
-export function allPorts(basePort: number, brokers: BrokerCount): number[] {
-  return nodeIds(brokers).flatMap((id) => {
-    const ports = nodePorts(basePort, id);
-    return [ports.clientPort, ports.controllerPort];
-  });
+/**
+ * The secured listeners come after every node's plain pair, so the plain layout is the same with or
+ * without them: node i's SASL_PLAINTEXT port = basePort + 2*brokers + 2*(i-1), its SSL port right after.
+ */
+export function securedPorts(basePort: number, brokers: BrokerCount, nodeId: number): SecuredPorts {
+  const saslPort = basePort + 2 * brokers + 2 * (nodeId - 1);
+  return { saslPort, sslPort: saslPort + 1 };
+}
+
+export type SecuredPorts = { saslPort: number; sslPort: number };
+
+export function allPorts(basePort: number, brokers: BrokerCount, secured = false): number[] {
+  return nodeIds(brokers)
+    .flatMap((id) => {
+      const ports = nodePorts(basePort, id);
+      const plain = [ports.clientPort, ports.controllerPort];
+      if (!secured) return plain;
+      const { saslPort, sslPort } = securedPorts(basePort, brokers, id);
+      return [...plain, saslPort, sslPort];
+    })
+    .sort((a, b) => a - b);
 }
 
 export function bootstrapServers(basePort: number, brokers: BrokerCount): string {
@@ -31,9 +50,24 @@ export function bootstrapServers(basePort: number, brokers: BrokerCount): string
     .join(",");
 }
 
+/** Every node's SCRAM (SASL_PLAINTEXT) or TLS (SSL) listener, as a bootstrap address. */
+export function securedBootstrapServers(basePort: number, brokers: BrokerCount, listener: "sasl" | "ssl"): string {
+  return nodeIds(brokers)
+    .map((id) => {
+      const ports = securedPorts(basePort, brokers, id);
+      return `${LOCAL_HOST}:${listener === "sasl" ? ports.saslPort : ports.sslPort}`;
+    })
+    .join(",");
+}
+
 /** Where node i keeps its log segments and KRaft metadata log. */
 export function nodeLogDir(dataDir: string, nodeId: number): string {
   return join(dataDir, `node-${nodeId}`);
+}
+
+/** The data dir's CA, the broker's PEM key store and the SCRAM user; kept by --clean. */
+export function securedDir(dataDir: string): string {
+  return join(dataDir, "secured");
 }
 
 export function nodePropertiesFile(dataDir: string, nodeId: number): string {
@@ -51,11 +85,18 @@ export function quorumVoters(basePort: number, brokers: BrokerCount): string {
     .join(",");
 }
 
-export type BrokerConfigInput = { nodeId: number; brokers: BrokerCount; basePort: number; dataDir: string };
+export type BrokerConfigInput = {
+  nodeId: number;
+  brokers: BrokerCount;
+  basePort: number;
+  dataDir: string;
+  /** Adds a SCRAM listener and a TLS listener (key store: a PEM file) next to the plain one. */
+  secured?: { keystoreFile: string };
+};
 
 /** server.properties for one node, as key/value pairs in a stable order. */
 export function brokerProperties(input: BrokerConfigInput): Array<[string, string]> {
-  const { nodeId, brokers, basePort, dataDir } = input;
+  const { nodeId, brokers, basePort, dataDir, secured } = input;
   const { clientPort, controllerPort } = nodePorts(basePort, nodeId);
   // Internal topics must be creatable on this cluster: RF 1 on one node; RF 3 / min ISR 2 on three,
   // so losing one broker (the fault tests) keeps groups and transactions working.
@@ -65,9 +106,9 @@ export function brokerProperties(input: BrokerConfigInput): Array<[string, strin
     ["process.roles", "broker,controller"],
     ["node.id", String(nodeId)],
     ["controller.quorum.voters", quorumVoters(basePort, brokers)],
-    ["listeners", `PLAINTEXT://${LOCAL_HOST}:${clientPort},CONTROLLER://${LOCAL_HOST}:${controllerPort}`],
-    ["advertised.listeners", `PLAINTEXT://${LOCAL_HOST}:${clientPort}`],
-    ["listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"],
+    ...(secured
+      ? securedListeners(securedPorts(basePort, brokers, nodeId), clientPort, controllerPort, secured.keystoreFile)
+      : plainListeners(clientPort, controllerPort)),
     ["inter.broker.listener.name", "PLAINTEXT"],
     ["controller.listener.names", "CONTROLLER"],
     ["log.dirs", nodeLogDir(dataDir, nodeId)],
@@ -85,6 +126,44 @@ export function brokerProperties(input: BrokerConfigInput): Array<[string, strin
     ["group.initial.rebalance.delay.ms", "0"],
     // Graceful stop moves leadership away first, so stopping one of three nodes loses nothing.
     ["controlled.shutdown.enable", "true"],
+  ];
+}
+
+function plainListeners(clientPort: number, controllerPort: number): Array<[string, string]> {
+  return [
+    ["listeners", `PLAINTEXT://${LOCAL_HOST}:${clientPort},CONTROLLER://${LOCAL_HOST}:${controllerPort}`],
+    ["advertised.listeners", `PLAINTEXT://${LOCAL_HOST}:${clientPort}`],
+    ["listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"],
+  ];
+}
+
+/**
+ * Clients only: brokers and controllers keep talking plaintext to each other. The SCRAM listener
+ * needs a JAAS entry per mechanism even though no broker logs in through it; the TLS listener asks
+ * clients for no certificate (ssl.client.auth defaults to none).
+ */
+function securedListeners(
+  ports: SecuredPorts,
+  clientPort: number,
+  controllerPort: number,
+  keystoreFile: string,
+): Array<[string, string]> {
+  const client = `PLAINTEXT://${LOCAL_HOST}:${clientPort},SASL_PLAINTEXT://${LOCAL_HOST}:${ports.saslPort},SSL://${LOCAL_HOST}:${ports.sslPort}`;
+  const scramLogin = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
+  return [
+    ["listeners", `${client},CONTROLLER://${LOCAL_HOST}:${controllerPort}`],
+    ["advertised.listeners", client],
+    [
+      "listener.security.protocol.map",
+      "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT",
+    ],
+    ["listener.name.sasl_plaintext.sasl.enabled.mechanisms", SCRAM_MECHANISMS.join(",")],
+    ...SCRAM_MECHANISMS.map((mechanism): [string, string] => [
+      `listener.name.sasl_plaintext.${mechanism.toLowerCase()}.sasl.jaas.config`,
+      scramLogin,
+    ]),
+    ["listener.name.ssl.ssl.keystore.type", "PEM"],
+    ["listener.name.ssl.ssl.keystore.location", keystoreFile],
   ];
 }
 

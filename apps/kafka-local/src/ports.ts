@@ -13,8 +13,8 @@ export function isPortFree(port: number, host = LOCAL_HOST): Promise<boolean> {
 }
 
 /** Fails fast, before any JVM starts, with the first busy port and how to pick other ports. */
-export async function assertPortsFree(basePort: number, brokers: BrokerCount): Promise<void> {
-  for (const port of allPorts(basePort, brokers)) {
+export async function assertPortsFree(basePort: number, brokers: BrokerCount, secured = false): Promise<void> {
+  for (const port of allPorts(basePort, brokers, secured)) {
     if (!(await isPortFree(port))) {
       throw new KafkaLocalError(
         `Port ${port} is already in use — stop what uses it or run with --base-port ${suggestedBasePort(basePort)}.`,
@@ -24,14 +24,14 @@ export async function assertPortsFree(basePort: number, brokers: BrokerCount): P
 }
 
 /**
- * A base port whose whole range (2 ports per broker) is free, for tests that must not collide with
- * a developer's Kafka. Picked below Linux's ephemeral range (32768+) so outgoing connections cannot
- * take the ports between this check and the broker binding them.
+ * A base port whose whole range (2 ports per broker, 4 with the secured listeners) is free, for tests
+ * that must not collide with a developer's Kafka. Picked below Linux's ephemeral range (32768+) so
+ * outgoing connections cannot take the ports between this check and the broker binding them.
  */
-export async function findFreeBasePort(brokers: BrokerCount, attempts = 50): Promise<number> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
+export async function findFreeBasePort(brokers: BrokerCount, { secured = false } = {}): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
     const basePort = 20_000 + 2 * Math.floor(Math.random() * 6_000);
-    const ports = allPorts(basePort, brokers);
+    const ports = allPorts(basePort, brokers, secured);
     let free = true;
     for (const port of ports) {
       if (!(await isPortFree(port))) {
@@ -41,7 +41,9 @@ export async function findFreeBasePort(brokers: BrokerCount, attempts = 50): Pro
     }
     if (free) return basePort;
   }
-  throw new KafkaLocalError(`Found no ${2 * brokers} free consecutive ports between 20000 and 32000 on ${LOCAL_HOST}.`);
+  throw new KafkaLocalError(
+    `Found no ${(secured ? 4 : 2) * brokers} free consecutive ports between 20000 and 32000 on ${LOCAL_HOST}.`,
+  );
 }
 
 function suggestedBasePort(basePort: number): number {

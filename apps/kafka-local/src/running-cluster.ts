@@ -3,12 +3,15 @@ import { LOCAL_HOST, nodeIds, nodeLogFile, nodePorts, nodePropertiesFile, type B
 import { KafkaLocalError } from "./errors";
 import { isPortFree } from "./ports";
 import { waitUntilBrokerReady } from "./readiness";
+import type { SecuredListeners } from "./secured-listeners";
 import { removeState, writeState, type KafkaState } from "./state";
 
 export type KafkaLocalBroker = { nodeId: number; host: string; port: number; pid: number };
 
 export type RunningKafka = {
   bootstrapServers: string;
+  /** The SCRAM and TLS listeners, when started with `secured`. */
+  secured?: SecuredListeners;
   /** The brokers running right now (a stopped node is absent until started again). */
   brokers: KafkaLocalBroker[];
   stopBroker(nodeId: number): Promise<void>;
@@ -24,6 +27,7 @@ export type ClusterSettings = {
   detached: boolean;
   onLog?: (line: string) => void;
   state: Omit<KafkaState, "nodes">;
+  secured?: SecuredListeners;
 };
 
 /**
@@ -56,6 +60,7 @@ export class RunningCluster {
     const currentBrokers = () => this.brokers();
     return {
       bootstrapServers: this.settings.state.bootstrapServers,
+      ...(this.settings.secured && { secured: this.settings.secured }),
       get brokers() {
         return currentBrokers();
       },

@@ -12,12 +12,26 @@ export type NodeState = {
   logFile: string;
 };
 
+/** The secured listeners of a running local Kafka, minus the password (which stays in its own 0600 file). */
+export type SecuredListenersState = {
+  /** SASL_PLAINTEXT listeners offering SCRAM-SHA-256 and SCRAM-SHA-512. */
+  scramBootstrapServers: string;
+  scramUsername: string;
+  /** Where the SCRAM user's password is kept. */
+  scramUserFile: string;
+  /** SSL listeners whose certificate (for 127.0.0.1 and localhost) is signed by the data dir's CA. */
+  tlsBootstrapServers: string;
+  /** The CA certificate (PEM) a TLS client trusts. */
+  caFile: string;
+};
+
 /** `<dataDir>/state.json`: what `npm run kafka -- status|stop` and other processes need to find the brokers. */
 export type KafkaState = {
   kafkaVersion: string;
   clusterId: string;
   bootstrapServers: string;
   startedAt: string;
+  secured?: SecuredListenersState;
   nodes: NodeState[];
 };
 

@@ -5,9 +5,21 @@ import { displayPath, nodeIds, nodeLogDir, nodePropertiesFile, type BrokerCount 
 import { KafkaLocalError } from "./errors";
 import { toolJvmArgs } from "./jvm";
 import { lastLines, runCommand } from "./run-command";
+import { addScramArguments, type ScramUser } from "./scram";
 
-/** What a data dir was formatted for; a 1-node and a 3-node quorum cannot share storage. */
-export type ClusterLayout = { clusterId: string; brokers: BrokerCount; kafkaVersion: string };
+/**
+ * What a data dir was formatted for; a 1-node and a 3-node quorum cannot share storage.
+ * `scramUsername`: the SCRAM user the format wrote into the metadata (absent in dirs formatted before
+ * there was one). `secured`: whether the last start had the SCRAM and TLS listeners, which a start
+ * that does not say otherwise keeps.
+ */
+export type ClusterLayout = {
+  clusterId: string;
+  brokers: BrokerCount;
+  kafkaVersion: string;
+  scramUsername?: string;
+  secured?: boolean;
+};
 
 const layoutFile = (dataDir: string) => join(dataDir, "cluster.json");
 
@@ -34,41 +46,57 @@ export async function wipeStorage(dataDir: string, brokers: BrokerCount): Promis
 
 /**
  * Formats every node whose log dir has no meta.properties yet (all of them on first start), with
- * one cluster id. Formatting runs the storage tool per node, in parallel (each is a JVM start).
+ * one cluster id and the SCRAM user's credentials. Formatting runs the storage tool per node, in
+ * parallel (each is a JVM start).
  */
 export async function formatStorageIfNeeded(input: {
   dataDir: string;
   brokers: BrokerCount;
   libsDir: string;
   kafkaVersion: string;
+  scramUser: ScramUser;
 }): Promise<ClusterLayout> {
-  const { dataDir, brokers, libsDir, kafkaVersion } = input;
+  const { dataDir, brokers, libsDir, kafkaVersion, scramUser } = input;
   const existing = await readLayout(dataDir);
   if (existing && existing.brokers !== brokers) {
     throw new KafkaLocalError(
       `${displayPath(dataDir)} holds a ${existing.brokers}-broker cluster, not ${brokers}: start it with --brokers ${existing.brokers}, use another --data-dir, or wipe it with --clean.`,
     );
   }
-  const layout = existing ?? {
-    clusterId: (await formattedClusterId(dataDir, brokers)) ?? newClusterId(),
+  const formattedId = existing ? undefined : await formattedClusterId(dataDir, brokers);
+  const layout: ClusterLayout = existing ?? {
+    clusterId: formattedId ?? newClusterId(),
     brokers,
     kafkaVersion,
+    // A node formatted by an earlier run without cluster.json may lack the user; only a fresh format is sure.
+    ...(formattedId ? {} : { scramUsername: scramUser.username }),
   };
   const unformatted: number[] = [];
   for (const id of nodeIds(brokers)) {
     if (!(await exists(join(nodeLogDir(dataDir, id), "meta.properties")))) unformatted.push(id);
   }
-  await Promise.all(unformatted.map((id) => formatNode(libsDir, dataDir, id, layout.clusterId)));
-  if (!existing) await writeFile(layoutFile(dataDir), JSON.stringify(layout, null, 2) + "\n");
+  await Promise.all(unformatted.map((id) => formatNode(libsDir, dataDir, id, layout.clusterId, scramUser)));
+  if (!existing) await saveLayout(dataDir, layout);
   return layout;
 }
 
-async function formatNode(libsDir: string, dataDir: string, nodeId: number, clusterId: string): Promise<void> {
+export async function saveLayout(dataDir: string, layout: ClusterLayout): Promise<void> {
+  await writeFile(layoutFile(dataDir), JSON.stringify(layout, null, 2) + "\n");
+}
+
+async function formatNode(
+  libsDir: string,
+  dataDir: string,
+  nodeId: number,
+  clusterId: string,
+  scramUser: ScramUser,
+): Promise<void> {
   await mkdir(nodeLogDir(dataDir, nodeId), { recursive: true });
-  const args = ["format", "--cluster-id", clusterId, "--config", nodePropertiesFile(dataDir, nodeId)];
+  const config = nodePropertiesFile(dataDir, nodeId);
+  const args = ["format", "--cluster-id", clusterId, "--config", config, ...addScramArguments(scramUser)];
   const result = await runCommand("java", toolJvmArgs(libsDir, "kafka.tools.StorageTool", args));
   if (!result || result.exitCode !== 0) {
-    const detail = result ? lastLines(result.output, 3) : "java not found";
+    const detail = result ? lastLines(result.output, 3).replaceAll(scramUser.password, "***") : "java not found";
     throw new KafkaLocalError(
       `Formatting the storage of Kafka node ${nodeId} in ${displayPath(dataDir)} failed (${detail}); retry with --clean to start from empty storage.`,
     );
@@ -89,13 +117,19 @@ async function formattedClusterId(dataDir: string, brokers: BrokerCount): Promis
   return undefined;
 }
 
-async function readLayout(dataDir: string): Promise<ClusterLayout | undefined> {
+export async function readLayout(dataDir: string): Promise<ClusterLayout | undefined> {
   try {
     const parsed: unknown = JSON.parse(await readFile(layoutFile(dataDir), "utf8"));
     if (typeof parsed !== "object" || parsed === null) return undefined;
-    const { clusterId, brokers, kafkaVersion } = parsed as Record<string, unknown>;
+    const { clusterId, brokers, kafkaVersion, scramUsername, secured } = parsed as Record<string, unknown>;
     if (typeof clusterId !== "string" || (brokers !== 1 && brokers !== 3)) return undefined;
-    return { clusterId, brokers, kafkaVersion: typeof kafkaVersion === "string" ? kafkaVersion : "unknown" };
+    return {
+      clusterId,
+      brokers,
+      kafkaVersion: typeof kafkaVersion === "string" ? kafkaVersion : "unknown",
+      ...(typeof scramUsername === "string" ? { scramUsername } : {}),
+      ...(typeof secured === "boolean" ? { secured } : {}),
+    };
   } catch {
     return undefined;
   }
