@@ -151,6 +151,27 @@ test.describe("as the admin", () => {
   });
 });
 
+test.describe("as the admin, on the users page", () => {
+  test.use(signedInAs("admin"));
+
+  test("invites someone, sees the invite pending, revokes it, and the link no longer works", async ({ page }) => {
+    const email = `${uniqueName("revoked")}@tributary.test`;
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "Invite a user" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByRole("button", { name: "Create invite link" }).click();
+    const link = await page.getByTestId("invite-link").textContent();
+
+    const pending = page.getByTestId("pending-invites");
+    await expect(pending.getByRole("row", { name: new RegExp(email) })).toBeVisible();
+    await pending.getByRole("button", { name: `Revoke the invite for ${email}` }).click();
+    await expect(pending.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
+
+    await page.goto(link!);
+    await expect(page.getByText("This invite link has expired, was revoked or was already used.")).toBeVisible();
+  });
+});
+
 test.describe("the server log", () => {
   test.use(signedInAs("viewer"));
 

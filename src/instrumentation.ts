@@ -10,6 +10,9 @@ export async function register() {
     // `next build` loads the server too; background samplers have no business there.
     if (process.env.NEXT_PHASE === "phase-production-build") return;
     /* eslint-enable no-restricted-properties */
+    // Stored cluster secrets that TRIBUTARY_SECRET_KEY cannot open stop the server with a sentence.
+    const { refuseStartWithoutSecretKey } = await import("./server/services/secrets/secret-key-check");
+    await refuseStartWithoutSecretKey();
     // Every Kafka socket is checked against the admins' address lists: read them before any connects.
     const { loadAddressPolicy } = await import("./server/services/network/address-policy-service");
     await loadAddressPolicy().catch((error: unknown) => {

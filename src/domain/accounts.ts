@@ -40,3 +40,6 @@ export type TAccountDto = {
 
 /** A freshly created invite: the link is shown once to the admin, who passes it on. */
 export type TInviteDto = { path: string; email: string; role: TRole; expiresAt: Date };
+
+/** An invite nobody has used yet and that has not expired: its link still works until revoked. */
+export type TPendingInviteDto = { id: string; email: string; role: TRole; createdAt: Date; expiresAt: Date };

@@ -17,7 +17,7 @@ export function InviteForm() {
   const [role, setRole] = useState<TRole>("viewer");
   const invite = useMutation({
     ...trpc.admin.users.invite.mutationOptions(),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.queryKey() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() }),
   });
   const error = invite.error ? toUserMessage(invite.error) : null;
   const link = invite.data ? `${window.location.origin}${invite.data.path}` : null;

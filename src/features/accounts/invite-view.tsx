@@ -14,7 +14,7 @@ export function InviteView({ token }: { token: string | null }) {
   if (!link || !token) {
     return (
       <Card className="mx-auto max-w-lg p-6">
-        <Banner tone="warn" title="This invite link has expired or was already used.">
+        <Banner tone="warn" title="This invite link has expired, was revoked or was already used.">
           Ask a Tributary admin for a new invite.
         </Banner>
       </Card>

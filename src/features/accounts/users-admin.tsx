@@ -2,6 +2,7 @@
 
 import { Card, CardHeader } from "~/components/ui/card";
 import { InviteForm } from "./invite-form";
+import { PendingInvites } from "./pending-invites";
 import { UsersTable } from "./users-table";
 
 export function UsersAdmin() {
@@ -12,6 +13,12 @@ export function UsersAdmin() {
         <CardHeader title="Invite a user" description="A one-time link with the role you choose." />
         <div className="p-5">
           <InviteForm />
+        </div>
+      </Card>
+      <Card>
+        <CardHeader title="Pending invites" description="Links not used yet. Revoke one sent to the wrong address." />
+        <div className="p-5">
+          <PendingInvites />
         </div>
       </Card>
       <Card>

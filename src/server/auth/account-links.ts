@@ -113,7 +113,11 @@ function expiredLink(kind: "setup" | "invite"): AppError {
         "This setup link has expired or was already used.",
         "Restart Tributary: it prints a new setup link while no admin exists.",
       )
-    : new AppError("NOT_FOUND", "This invite link has expired or was already used.", "Ask an admin for a new invite.");
+    : new AppError(
+        "NOT_FOUND",
+        "This invite link has expired, was revoked or was already used.",
+        "Ask an admin for a new invite.",
+      );
 }
 
 export async function hasAnyAccount(): Promise<boolean> {

@@ -8,6 +8,7 @@ import { getAuth } from "./auth-instance";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "./auth-instance";
 import { cookieHeaderFrom, createSignedInAccount } from "./test-accounts";
 import { createContext } from "~/server/api/context";
+import { listAuditEvents } from "~/server/db/audit";
 
 const admin = callerAs("admin");
 
@@ -114,7 +115,27 @@ describe("accounts", () => {
     expect(context.actor).toMatchObject({ name: "Invitee", email, role: "operator" });
     await expect(
       redeemLink({ kind: "invite", token, name: "Again", password: "a good long password" }, new Headers(), false),
-    ).rejects.toMatchObject({ message: expect.stringMatching(/expired or was already used/) });
+    ).rejects.toMatchObject({ message: expect.stringMatching(/was revoked or was already used/) });
+  });
+
+  it("lists an unused invite as pending until an admin revokes it, after which its link no longer works", async () => {
+    const email = `revoked-${randomUUID()}@tributary.test`;
+    const invite = await admin.admin.users.invite({ email, role: "viewer" });
+    const token = new URL(invite.path, "http://x").searchParams.get("token")!;
+    const pending = (await admin.admin.users.invites()).find((one) => one.email === email);
+    expect(pending).toMatchObject({ role: "viewer" });
+
+    await admin.admin.users.revokeInvite({ inviteId: pending!.id });
+    expect((await admin.admin.users.invites()).some((one) => one.email === email)).toBe(false);
+    expect(await describeLink("invite", token)).toBeNull();
+    await expect(
+      redeemLink({ kind: "invite", token, name: "Too late", password: "a good long password" }, new Headers(), false),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/was revoked or was already used/) });
+    await expect(admin.admin.users.revokeInvite({ inviteId: pending!.id })).rejects.toMatchObject({
+      message: "This invite was already used, revoked or has expired.",
+    });
+    const [row] = await listAuditEvents({ action: "user.revoke-invite", take: 1 });
+    expect(row).toMatchObject({ target: email, outcome: "ok", actor: (await signedInAs("admin")).actor.id });
   });
 
   it("makes no setup link while an admin exists", async () => {

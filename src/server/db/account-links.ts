@@ -120,11 +120,27 @@ export async function expireUnusedSetupLinks(): Promise<void> {
   );
 }
 
-export async function listInvites(take: number): Promise<TAccountLinkRow[]> {
+/** Invites whose links still work (unused, unexpired), newest first. */
+export async function listPendingInvites(): Promise<TAccountLinkRow[]> {
   const rows = await withDatabase(() =>
-    getDb().accountLink.findMany({ where: { kind: "invite" }, orderBy: { createdAt: "desc" }, take, select: SELECT }),
+    getDb().accountLink.findMany({
+      where: { kind: "invite", usedAt: null, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "desc" },
+      select: SELECT,
+    }),
   );
   return rows.map(toRow);
+}
+
+/** Makes an unused invite's link stop working at once; false when it was used or had expired meanwhile. */
+export async function expireInvite(id: string): Promise<boolean> {
+  const { count } = await withDatabase(() =>
+    getDb().accountLink.updateMany({
+      where: { id, kind: "invite", usedAt: null, expiresAt: { gt: new Date() } },
+      data: { expiresAt: new Date() },
+    }),
+  );
+  return count === 1;
 }
 
 /** Returns the stored secret, creating it with `generate()` the first time (racing servers agree on one). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "~/lib/app-error";
+import { connectionFailureOf } from "./connection/connection-failure";
 import { addressRefusalSentence } from "./connection/policed-socket-core.mjs";
 import { errorSentenceByCode, errorSentenceByName } from "./error-sentences/by-code";
 
@@ -108,6 +109,11 @@ export function toKafkaAppError(error: unknown, bootstrapServers: string): AppEr
       "Admins set the address policy on the Network page; link-local and cloud metadata addresses are always refused.",
       { cause: error },
     );
+  }
+  // A failed TLS handshake or SASL login says why; the connection is rebuilt like an unreachable one.
+  const failure = connectionFailureOf(error, bootstrapServers);
+  if (failure?.kind === "tls" || failure?.kind === "sasl") {
+    return new AppError("KAFKA_UNREACHABLE", failure.message, failure.hint, { cause: error });
   }
   if (isKafkaUnreachable(error)) {
     return new AppError(

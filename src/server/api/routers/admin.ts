@@ -1,7 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { ZAccountEmail, ZRole } from "~/domain/accounts";
-import { inviteUser, listUsers, setUserDisabled, setUserRole } from "~/server/services/accounts/users-service";
+import {
+  inviteUser,
+  listInvites,
+  listUsers,
+  revokeInvite,
+  setUserDisabled,
+  setUserRole,
+} from "~/server/services/accounts/users-service";
 import { procedure, router } from "../trpc";
 import { adminAuditRouter } from "./admin-audit";
 import { adminNetworkRouter } from "./admin-network";
@@ -19,6 +26,13 @@ export const adminRouter = router({
     invite: procedure("admin")
       .input(z.object({ email: ZAccountEmail, role: ZRole }))
       .mutation(({ ctx, input }) => inviteUser(ctx, input.email, input.role)),
+
+    /** Invites whose links still work, so a wrong or forgotten one can be revoked. */
+    invites: procedure("admin").query(() => listInvites()),
+
+    revokeInvite: procedure("admin")
+      .input(z.object({ inviteId: z.string().uuid() }))
+      .mutation(({ ctx, input }) => revokeInvite(ctx, input.inviteId)),
 
     setRole: procedure("admin")
       .input(ZUserRef.extend({ role: ZRole }))

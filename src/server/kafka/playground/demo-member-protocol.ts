@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { TSerializableKafkaConfig } from "../connection/kafka-config";
 import type { TAddressPolicySnapshot } from "../connection/policed-socket";
 
 /**
@@ -8,9 +9,8 @@ import type { TAddressPolicySnapshot } from "../connection/policed-socket";
  */
 
 /** kafkajs client settings for the member: everything the cluster needs to connect, secrets included. */
-export type TDemoClientConfig = {
+export type TDemoClientConfig = TSerializableKafkaConfig & {
   clientId: string;
-  brokers: string[];
   connectionTimeout: number;
   requestTimeout: number;
 };

@@ -1,9 +1,10 @@
 import "server-only";
-import type { TAccountDto, TInviteDto } from "~/domain/accounts";
+import type { TAccountDto, TInviteDto, TPendingInviteDto } from "~/domain/accounts";
 import { AppError } from "~/lib/app-error";
 import { createInvite } from "~/server/auth/account-links";
 import type { Role } from "~/server/auth/permissions";
 import { forgetAccountState } from "~/server/auth/session-actor";
+import { expireInvite, listPendingInvites } from "~/server/db/account-links";
 import {
   countActiveAdmins,
   findAccount,
@@ -19,6 +20,33 @@ export function listUsers(): Promise<TAccountDto[]> {
 
 export function inviteUser(by: TAuditActor, email: string, role: Role): Promise<TInviteDto> {
   return audit(by, "user.invite", email, { role }, () => createInvite(by.actor, email, role));
+}
+
+export async function listInvites(): Promise<TPendingInviteDto[]> {
+  return (await listPendingInvites()).map(({ id, email, role, createdAt, expiresAt }) => ({
+    id,
+    email: email ?? "",
+    role,
+    createdAt,
+    expiresAt,
+  }));
+}
+
+/** The invite's link stops working at once (sent to the wrong address, or no longer wanted). */
+export async function revokeInvite(by: TAuditActor, inviteId: string): Promise<void> {
+  const invite = (await listPendingInvites()).find((pending) => pending.id === inviteId);
+  if (!invite) {
+    throw new AppError(
+      "NOT_FOUND",
+      "This invite was already used, revoked or has expired.",
+      "Reload the users page to see the invites that still work.",
+    );
+  }
+  await audit(by, "user.revoke-invite", invite.email ?? "", { role: invite.role }, async () => {
+    if (!(await expireInvite(invite.id))) {
+      throw new AppError("CONFLICT", "This invite was used or expired while you revoked it.", "Reload the users page.");
+    }
+  });
 }
 
 export async function setUserRole(by: TAuditActor, userId: string, role: Role): Promise<void> {
