@@ -108,6 +108,17 @@ describe("the address policy on every socket", () => {
   });
 });
 
+describe("the connection test before a cluster is saved", () => {
+  it("ends with the policy's sentence for an address it refuses", async () => {
+    const settings = { name: "metadata", bootstrapServers: "169.254.169.254:80" };
+    expect(await admin.clusters.test({ settings })).toEqual({
+      ok: false,
+      message: "169.254.169.254 is a cloud metadata address; Tributary never connects to it.",
+      hint: expect.stringMatching(/address policy on the Network page/) as unknown,
+    });
+  });
+});
+
 describe("the address policy in a playground member's own process", () => {
   it("refuses the member's sockets to a denied range, and the member ends with the sentence", async () => {
     const broker = await fakeBroker("127.0.0.2");
