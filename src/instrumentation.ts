@@ -13,6 +13,11 @@ export async function register() {
     // Stored cluster secrets that TRIBUTARY_SECRET_KEY cannot open stop the server with a sentence.
     const { refuseStartWithoutSecretKey } = await import("./server/services/secrets/secret-key-check");
     await refuseStartWithoutSecretKey();
+    // Every Kafka socket is checked against the admins' address lists: read them before any connects.
+    const { loadAddressPolicy } = await import("./server/services/network/address-policy-service");
+    await loadAddressPolicy().catch((error: unknown) => {
+      console.warn("The address policy could not be read; Kafka connections are refused until it can be.", error);
+    });
     // Lag history is sampled for the life of the server, not only while a group page is open.
     const { startLagSamplers } = await import("./server/services/groups/lag-sampler-registry");
     startLagSamplers();

@@ -62,6 +62,8 @@ const EXPECTED: Record<string, Role> = {
   "admin.users.setDisabled": "admin",
   "admin.audit.list": "admin",
   "admin.audit.export": "admin",
+  "admin.network.get": "admin",
+  "admin.network.set": "admin",
 };
 
 type TProcedureDef = { _def: { meta?: { permission?: Role }; type: "query" | "mutation" | "subscription" } };

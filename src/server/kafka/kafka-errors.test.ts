@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { AppError } from "~/lib/app-error";
+import { ADDRESS_REFUSED_CODE } from "./connection/policed-socket-core.mjs";
 import { KAFKA_ERROR_SENTENCES } from "./error-sentences/by-code";
 import { kafkaProtocolError, toKafkaAppError } from "./kafka-errors";
 
@@ -216,5 +217,25 @@ describe("Kafka error codes as sentences", () => {
     expect(error.message).toBe(
       "Kafka refused the request with an error this version of Tributary does not know (error code 9999).",
     );
+  });
+});
+
+describe("a socket the address policy refused", () => {
+  const kafkajsErrors = createRequire(import.meta.url)("kafkajs/src/errors.js") as {
+    KafkaJSConnectionError: new (message: string, options: { broker: string; code: string }) => Error;
+    KafkaJSNumberOfRetriesExceeded: new (cause: Error, options: { retryCount: number; retryTime: number }) => Error;
+  };
+
+  it("reads as the policy's sentence, however deep kafkajs wrapped it, not as an unreachable cluster", () => {
+    const sentence = "169.254.169.254 is a cloud metadata address; Tributary never connects to it.";
+    const refused = new kafkajsErrors.KafkaJSConnectionError(`Connection error: ${sentence}`, {
+      broker: "169.254.169.254:80",
+      code: ADDRESS_REFUSED_CODE,
+    });
+    const retried = new kafkajsErrors.KafkaJSNumberOfRetriesExceeded(refused, { retryCount: 2, retryTime: 500 });
+    const mapped = toKafkaAppError(retried, "169.254.169.254:80");
+    expect(mapped.code).toBe("FORBIDDEN");
+    expect(mapped.message).toBe(sentence);
+    expect(mapped.hint).toMatch(/address policy on the Network page/);
   });
 });

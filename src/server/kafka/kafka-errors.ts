@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "~/lib/app-error";
 import { connectionFailureOf } from "./connection/connection-failure";
+import { addressRefusalSentence } from "./connection/policed-socket-core.mjs";
 import { errorSentenceByCode, errorSentenceByName } from "./error-sentences/by-code";
 
 /**
@@ -100,6 +101,15 @@ export function isKafkaUnreachable(error: unknown): boolean {
 /** Maps any error met while talking to a cluster at `bootstrapServers` to an AppError. */
 export function toKafkaAppError(error: unknown, bootstrapServers: string): AppError {
   if (error instanceof AppError) return error;
+  const refusal = addressRefusalSentence(error);
+  if (refusal) {
+    return new AppError(
+      "FORBIDDEN",
+      refusal,
+      "Admins set the address policy on the Network page; link-local and cloud metadata addresses are always refused.",
+      { cause: error },
+    );
+  }
   // A failed TLS handshake or SASL login says why; the connection is rebuilt like an unreachable one.
   const failure = connectionFailureOf(error, bootstrapServers);
   if (failure?.kind === "tls" || failure?.kind === "sasl") {

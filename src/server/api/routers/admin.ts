@@ -11,12 +11,14 @@ import {
 } from "~/server/services/accounts/users-service";
 import { procedure, router } from "../trpc";
 import { adminAuditRouter } from "./admin-audit";
+import { adminNetworkRouter } from "./admin-network";
 
 const ZUserRef = z.object({ userId: z.string().min(1) });
 
-/** Accounts and the audit log: admins only. */
+/** Accounts, the audit log and the network's address policy: admins only. */
 export const adminRouter = router({
   audit: adminAuditRouter,
+  network: adminNetworkRouter,
   users: router({
     list: procedure("admin").query(() => listUsers()),
 

@@ -5,6 +5,7 @@ import type { ISocketFactory, KafkaConfig } from "kafkajs";
 import { parseBootstrapServers } from "~/domain/cluster";
 import type { TSaslMechanism } from "~/domain/cluster-settings";
 import type { AppError } from "~/lib/app-error";
+import { policedSocketFactory } from "./policed-socket";
 
 /**
  * The one builder of kafkajs connection settings: every client of the server (client-registry.ts)
@@ -51,11 +52,8 @@ export type TSerializableKafkaConfig = {
   sasl?: TSerializableSasl;
 };
 
-/**
- * The address policy's socket factory goes here, the single place every socket is made through.
- * TODO(issue 11): `policedSocketFactory()` from ./policed-socket.ts once the socket-policy branch lands.
- */
-const socketFactory: ISocketFactory | undefined = undefined;
+/** The address policy's socket factory: every socket of every client is checked (policed-socket.ts). */
+const socketFactory: ISocketFactory = policedSocketFactory();
 
 export function serializableKafkaConfig(connection: TClusterConnection): TSerializableKafkaConfig {
   const config: TSerializableKafkaConfig = { brokers: parseBootstrapServers(connection.bootstrapServers) };
@@ -80,7 +78,7 @@ export function serializableKafkaConfig(connection: TClusterConnection): TSerial
 
 /** kafkajs's brokers, ssl, sasl and socketFactory for a cluster; callers add client id, timeouts and retries. */
 export function kafkaConfigFor(connection: TClusterConnection): KafkaConfig {
-  return { ...serializableKafkaConfig(connection), ...(socketFactory ? { socketFactory } : {}) };
+  return { ...serializableKafkaConfig(connection), socketFactory };
 }
 
 /** Whether two connections differ in anything a client was built with (clients are rebuilt when they do). */

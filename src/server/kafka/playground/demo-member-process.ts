@@ -5,6 +5,7 @@ import path from "node:path";
 import { AppError } from "~/lib/app-error";
 import { connectionOf, type ClusterTarget } from "../client-registry";
 import { serializableKafkaConfig } from "../connection/kafka-config";
+import { addressPolicySnapshot, type TAddressPolicySnapshot } from "../connection/policed-socket";
 import { ZChildMessage, type TChildMessage, type TDemoMemberStart, type TParentMessage } from "./demo-member-protocol";
 
 /**
@@ -122,6 +123,29 @@ function send(child: ChildProcess, message: TParentMessage): void {
   if (child.connected) child.send(message, () => undefined);
 }
 
+/**
+ * Tells the process which member to be, with the address policy as it stands. A server that cannot
+ * read its policy starts no member: the member ends as crashed, with the sentence why.
+ */
+function sendStart(demo: TDemoProcess): void {
+  const member = demo.member;
+  if (!member) return;
+  addressPolicySnapshot().then(
+    (addressPolicy) => send(demo.child, { type: "start", member: member.start, addressPolicy }),
+    (error: unknown) => {
+      member.handlers.onReport({ type: "crashed", message: error instanceof Error ? error.message : String(error) });
+      demo.child.kill("SIGKILL");
+    },
+  );
+}
+
+/** Hands lists an admin just saved to every member process; their next sockets are checked against them. */
+export function sendAddressPolicyToMembers(rules: TAddressPolicySnapshot): void {
+  for (const demo of demoProcesses().all) {
+    if (demo.member) send(demo.child, { type: "address-policy", rules });
+  }
+}
+
 function forkDemoProcess(): TDemoProcess {
   if (!existsSync(DEMO_MEMBER_SCRIPT)) {
     throw new AppError(
@@ -150,7 +174,7 @@ function forkDemoProcess(): TDemoProcess {
     if (!parsed.success) return;
     if (parsed.data.type === "ready") {
       demo.isReady = true;
-      if (demo.member) send(child, { type: "start", member: demo.member.start });
+      sendStart(demo);
     }
     demo.member?.handlers.onReport(parsed.data);
   });
@@ -186,7 +210,7 @@ export function spawnDemoMember(
   const demo = spare && spare.child.connected ? spare : forkDemoProcess();
   if (spare && spare !== demo) spare.child.kill("SIGKILL");
   demo.member = { start: memberStart(target, settings), handlers };
-  if (demo.isReady) send(demo.child, { type: "start", member: demo.member.start });
+  if (demo.isReady) sendStart(demo);
   const { child } = demo;
   return {
     pid: child.pid ?? null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { TSerializableKafkaConfig } from "../connection/kafka-config";
+import type { TAddressPolicySnapshot } from "../connection/policed-socket";
 
 /**
  * The IPC messages between the server and a demo member's process (demo-member.mjs). The child's
@@ -26,7 +27,14 @@ export type TDemoMemberStart = {
   processingDelayMs: number;
 };
 
-export type TParentMessage = { type: "start"; member: TDemoMemberStart } | { type: "leave" };
+/**
+ * `start` carries the address policy as it stands (the member checks its own sockets with it, as the
+ * server does); `address-policy` brings the lists an admin saved since.
+ */
+export type TParentMessage =
+  | { type: "start"; member: TDemoMemberStart; addressPolicy: TAddressPolicySnapshot }
+  | { type: "address-policy"; rules: TAddressPolicySnapshot }
+  | { type: "leave" };
 
 const ZAssignment = z.array(z.object({ topic: z.string(), partitions: z.array(z.number().int()) }));
 

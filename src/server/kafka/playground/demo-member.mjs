@@ -6,14 +6,17 @@
 // message below: consumer.disconnect() sends LeaveGroup, then the process exits.
 //
 // The cluster's connection settings (and any secret in them) arrive over the IPC channel, never in
-// argv or the environment, which `ps` and /proc show to other users. Nothing here logs them.
+// argv or the environment, which `ps` and /proc show to other users. Nothing here logs them. So do
+// the admins' address lists: every socket kafkajs opens here is checked against them, as in the server.
 //
-// Messages from the parent: { type: "start", member } then, maybe, { type: "leave" }.
+// Messages from the parent: { type: "start", member, addressPolicy }, { type: "address-policy", rules }
+//                           when an admin changes the lists, then, maybe, { type: "leave" }.
 // Messages to the parent:   { type: "ready" } once kafkajs is loaded,
 //                           { type: "joined", memberId, assignment } after every JoinGroup + SyncGroup,
 //                           { type: "generation", generationId } when a heartbeat shows a new one,
 //                           { type: "crashed", message } when the consumer gives up, { type: "left" }.
 import kafkajs from "kafkajs";
+import { addressRefusalSentence, policedSocketFactoryFrom } from "../connection/policed-socket-core.mjs";
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -21,6 +24,8 @@ const { Kafka, logLevel } = kafkajs;
 const LEAVE_DEADLINE_MS = 5_000;
 
 let consumer = null;
+/** The policed socket factory, once the start message brought the address policy. */
+let sockets = null;
 let isLeaving = false;
 let lastGeneration = null;
 
@@ -37,7 +42,8 @@ async function sendAndExit(message, exitCode) {
 }
 
 function sentenceOf(error) {
-  const text = error && typeof error.message === "string" ? error.message : String(error);
+  const text =
+    addressRefusalSentence(error) ?? (error && typeof error.message === "string" ? error.message : String(error));
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
@@ -47,8 +53,9 @@ function assignmentOf(memberAssignment) {
     .sort((a, b) => a.topic.localeCompare(b.topic));
 }
 
-async function start(member) {
-  const kafka = new Kafka({ ...member.client, logLevel: logLevel.NOTHING });
+async function start(member, addressPolicy) {
+  sockets = policedSocketFactoryFrom(addressPolicy);
+  const kafka = new Kafka({ ...member.client, socketFactory: sockets.socketFactory, logLevel: logLevel.NOTHING });
   consumer = kafka.consumer({
     groupId: member.groupId,
     sessionTimeout: member.sessionTimeoutMs,
@@ -96,7 +103,11 @@ async function leave(exitCode) {
 
 process.on("message", (message) => {
   if (message?.type === "start") {
-    start(message.member).catch((error) => sendAndExit({ type: "crashed", message: sentenceOf(error) }, 1));
+    start(message.member, message.addressPolicy).catch((error) =>
+      sendAndExit({ type: "crashed", message: sentenceOf(error) }, 1),
+    );
+  } else if (message?.type === "address-policy") {
+    sockets?.replaceRules(message.rules);
   } else if (message?.type === "leave") {
     void leave(0);
   }
