@@ -79,3 +79,18 @@ describe("single sign-on (OIDC)", () => {
     expect(parseEnv({ ...complete, OIDC_DEFAULT_ROLE: "operator" }).OIDC_DEFAULT_ROLE).toBe("operator");
   });
 });
+
+describe("TRIBUTARY_SECRET_KEY", () => {
+  it("takes 32 bytes as hex or base64", () => {
+    expect(parseEnv({ TRIBUTARY_SECRET_KEY: "ab".repeat(32) }).TRIBUTARY_SECRET_KEY).toBe("ab".repeat(32));
+    expect(parseEnv({ TRIBUTARY_SECRET_KEY: `${"A".repeat(43)}=` }).TRIBUTARY_SECRET_KEY).toBeDefined();
+  });
+
+  it("says what a key looks like, without printing the bad one", () => {
+    const parse = () => parseEnv({ TRIBUTARY_SECRET_KEY: "hunter2-canary" });
+    expect(parse).toThrow(
+      "TRIBUTARY_SECRET_KEY: expected 32 random bytes as 64 hex digits or 44 base64 characters, e.g. `openssl rand -base64 32` (got a secret of 14 characters)",
+    );
+    expect(parse).toThrow(expect.not.objectContaining({ message: expect.stringContaining("hunter2") }));
+  });
+});

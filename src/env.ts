@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SECRET_KEY_FORMAT, secretKeyEncoding } from "./lib/secret-key-text";
 
 /**
  * The only reader of `process.env` (lint enforces it). Every variable is parsed here so that a
@@ -159,6 +160,16 @@ export const ZEnv = z.object({
   OIDC_DEFAULT_ROLE: z
     .enum(["viewer", "operator"], { error: "expected viewer or operator (only an admin makes admins)" })
     .default("viewer"),
+  /**
+   * Encrypts cluster secrets (SASL passwords, TLS client keys) at rest with AES-256-GCM. Required
+   * once a cluster has a secret; `npm start` generates one into TRIBUTARY_DATA_DIR/secret-key when
+   * unset and the database is the embedded one. Never logged, never returned by the API.
+   */
+  TRIBUTARY_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine((value) => secretKeyEncoding(value) !== null, SECRET_KEY_FORMAT)
+    .optional(),
   /** Folder for local state: Kafka logs, embedded PostgreSQL data, jar cache. */
   TRIBUTARY_DATA_DIR: z.string().trim().min(1).default(".data"),
 });
@@ -181,7 +192,7 @@ const ZEnvChecked = ZEnv.superRefine((value, context) => {
 });
 
 /** Variables whose value never appears in an error message (it would land in a log). */
-const SECRET_VARIABLES = new Set(["AUTH_SECRET", "OIDC_CLIENT_SECRET"]);
+const SECRET_VARIABLES = new Set(["AUTH_SECRET", "OIDC_CLIENT_SECRET", "TRIBUTARY_SECRET_KEY"]);
 
 function shown(name: string, value: string | undefined): string {
   if (value !== undefined && SECRET_VARIABLES.has(name)) return `a secret of ${value.length} characters`;

@@ -10,6 +10,9 @@ export async function register() {
     // `next build` loads the server too; background samplers have no business there.
     if (process.env.NEXT_PHASE === "phase-production-build") return;
     /* eslint-enable no-restricted-properties */
+    // Stored cluster secrets that TRIBUTARY_SECRET_KEY cannot open stop the server with a sentence.
+    const { refuseStartWithoutSecretKey } = await import("./server/services/secrets/secret-key-check");
+    await refuseStartWithoutSecretKey();
     // Lag history is sampled for the life of the server, not only while a group page is open.
     const { startLagSamplers } = await import("./server/services/groups/lag-sampler-registry");
     startLagSamplers();

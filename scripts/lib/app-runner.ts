@@ -4,6 +4,7 @@ import { isPortFree } from "../../src/server/db/port-check";
 import { bin, signalTree, stopChild, waitForHttp } from "./child";
 import { exposureNotice, urlHost } from "./exposure";
 import { startDatabase, startDemoData, startLocalKafkaIfWanted, type Service } from "./local-services";
+import { localSecretKeyIfWanted } from "./local-secret-key";
 import { buildIfStale } from "./next-build";
 import { runPrismaGenerate } from "./prisma";
 
@@ -46,6 +47,7 @@ async function main(env: TEnv, isDev: boolean): Promise<void> {
   cleanups.push(startDemoData(env, kafka, log).stop);
   if (!isDev) await buildIfStale(log);
   if (shuttingDown) return;
+  const secretKey = await localSecretKeyIfWanted(env, log);
 
   const args = [isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST];
   const child = spawn(bin("next"), args, {
@@ -55,6 +57,7 @@ async function main(env: TEnv, isDev: boolean): Promise<void> {
       ...process.env,
       DATABASE_URL: database.databaseUrl,
       KAFKA_BROKERS: kafka.bootstrapServers,
+      ...(secretKey ? { TRIBUTARY_SECRET_KEY: secretKey } : {}),
       // The app derives its allowed Host names (ALLOWED_HOSTS' default) from these.
       PORT: String(env.PORT),
       HOST: env.HOST,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClusterColour, ZSaslMechanism } from "./cluster-settings";
 
 /** A broker as the cluster's metadata describes it. */
 export const ZBroker = z.object({
@@ -54,11 +55,28 @@ export function parseBootstrapServers(value: string): string[] {
     .filter((entry) => entry.length > 0);
 }
 
-/** A registered cluster as the API returns it. Connection secrets never appear here. */
+/**
+ * A registered cluster as the API returns it. Connection secrets never appear here: the password
+ * and the client key are write-only, so only whether one is set is said. Procedures declare this as
+ * their output, so anything else on the object is stripped before it leaves the server.
+ */
 export const ZCluster = z.object({
   id: z.string(),
   name: z.string(),
   bootstrapServers: z.string(),
   isReadOnly: z.boolean(),
+  /** The cluster of KAFKA_BROKERS: its name and connection come from the environment. */
+  isDefault: z.boolean(),
+  label: z.string().nullable(),
+  colour: ZClusterColour.nullable(),
+  sasl: z.object({ mechanism: ZSaslMechanism, username: z.string(), hasPassword: z.boolean() }).nullable(),
+  tls: z
+    .object({
+      caPem: z.string().nullable(),
+      clientCertificatePem: z.string().nullable(),
+      hasClientKey: z.boolean(),
+      serverName: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type TCluster = z.infer<typeof ZCluster>;

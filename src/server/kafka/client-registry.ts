@@ -1,7 +1,12 @@
 import "server-only";
 import kafkajs, { type Admin, type Kafka, type Producer } from "kafkajs";
-import { parseBootstrapServers } from "~/domain/cluster";
 import { registerDecompressors } from "./compression-codecs";
+import {
+  connectionKey,
+  kafkaConfigFor,
+  type TClusterConnection,
+  type TClusterSecurity,
+} from "./connection/kafka-config";
 import { createInternalCluster, type InternalCluster } from "./internal-cluster";
 import { kafkaErrorType, toKafkaAppError } from "./kafka-errors";
 
@@ -11,12 +16,24 @@ import { kafkaErrorType, toKafkaAppError } from "./kafka-errors";
  * the next call; callers (the live pollers) space those calls out with a backoff.
  */
 
-export type ClusterTarget = { id: string; bootstrapServers: string };
+/** A cluster to talk to. Without `security` it is reached in plaintext without SASL. */
+export type ClusterTarget = { id: string; bootstrapServers: string; security?: TClusterSecurity };
+
+/** The target's connection settings; throws the sentence when its secrets could not be decrypted. */
+export function connectionOf(target: ClusterTarget): TClusterConnection {
+  if (target.security?.unreadable) throw target.security.unreadable;
+  return {
+    bootstrapServers: target.bootstrapServers,
+    sasl: target.security?.sasl ?? null,
+    tls: target.security?.tls ?? null,
+  };
+}
 
 type Connection = { disconnect(): Promise<void> };
 
 type ClusterClients = {
-  bootstrapServers: string;
+  /** Digest of the connection settings the clients were built with (see connectionKey). */
+  connectionKey: string;
   kafka: Kafka;
   /** Connected (or connecting) long-lived clients by role: "admin", "metadata", "producer". */
   connections: Map<string, Promise<Connection>>;
@@ -39,13 +56,16 @@ const CLIENT_OPTIONS = {
   logLevel: kafkajs.logLevel.NOTHING,
 } as const;
 
+/** The cluster's clients, built again when its connection settings changed (address, SASL or TLS). */
 function clientsFor(target: ClusterTarget): ClusterClients {
+  const connection = connectionOf(target);
+  const key = connectionKey(connection);
   const existing = registry.get(target.id);
-  if (existing && existing.bootstrapServers === target.bootstrapServers) return existing;
+  if (existing && existing.connectionKey === key) return existing;
   if (existing) void disconnect(existing);
   const created: ClusterClients = {
-    bootstrapServers: target.bootstrapServers,
-    kafka: new kafkajs.Kafka({ ...CLIENT_OPTIONS, brokers: parseBootstrapServers(target.bootstrapServers) }),
+    connectionKey: key,
+    kafka: new kafkajs.Kafka({ ...CLIENT_OPTIONS, ...kafkaConfigFor(connection) }),
     connections: new Map(),
   };
   registry.set(target.id, created);

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "~/lib/app-error";
+import { connectionFailureOf } from "./connection/connection-failure";
 import { errorSentenceByCode, errorSentenceByName } from "./error-sentences/by-code";
 
 /**
@@ -99,6 +100,11 @@ export function isKafkaUnreachable(error: unknown): boolean {
 /** Maps any error met while talking to a cluster at `bootstrapServers` to an AppError. */
 export function toKafkaAppError(error: unknown, bootstrapServers: string): AppError {
   if (error instanceof AppError) return error;
+  // A failed TLS handshake or SASL login says why; the connection is rebuilt like an unreachable one.
+  const failure = connectionFailureOf(error, bootstrapServers);
+  if (failure?.kind === "tls" || failure?.kind === "sasl") {
+    return new AppError("KAFKA_UNREACHABLE", failure.message, failure.hint, { cause: error });
+  }
   if (isKafkaUnreachable(error)) {
     return new AppError(
       "KAFKA_UNREACHABLE",

@@ -2,9 +2,9 @@ import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseBootstrapServers } from "~/domain/cluster";
 import { AppError } from "~/lib/app-error";
-import type { ClusterTarget } from "../client-registry";
+import { connectionOf, type ClusterTarget } from "../client-registry";
+import { serializableKafkaConfig } from "../connection/kafka-config";
 import { ZChildMessage, type TChildMessage, type TDemoMemberStart, type TParentMessage } from "./demo-member-protocol";
 
 /**
@@ -59,12 +59,15 @@ export type TDemoMemberProcess = {
   exited: Promise<TDemoMemberExit>;
 };
 
-/** The kafkajs settings a member connects with; only the cluster's own addresses, never raw user input. */
+/**
+ * The kafkajs settings a member connects with: the cluster's connection from the one builder
+ * (kafka-config.ts), SASL and TLS secrets included, sent over IPC — never argv or the environment.
+ */
 function memberStart(target: ClusterTarget, settings: TDemoMemberSettings): TDemoMemberStart {
   return {
     client: {
+      ...serializableKafkaConfig(connectionOf(target)),
       clientId: settings.clientId,
-      brokers: parseBootstrapServers(target.bootstrapServers),
       connectionTimeout: CONNECTION_TIMEOUT_MS,
       requestTimeout: REQUEST_TIMEOUT_MS,
     },

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { TSerializableKafkaConfig } from "../connection/kafka-config";
 
 /**
  * The IPC messages between the server and a demo member's process (demo-member.mjs). The child's
@@ -7,9 +8,8 @@ import { z } from "zod";
  */
 
 /** kafkajs client settings for the member: everything the cluster needs to connect, secrets included. */
-export type TDemoClientConfig = {
+export type TDemoClientConfig = TSerializableKafkaConfig & {
   clientId: string;
-  brokers: string[];
   connectionTimeout: number;
   requestTimeout: number;
 };

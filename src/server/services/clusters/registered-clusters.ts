@@ -2,15 +2,33 @@ import "server-only";
 import { env } from "~/env";
 import type { TCluster } from "~/domain/cluster";
 import { AppError } from "~/lib/app-error";
-import { findClusterRecord, listClusterRecords, upsertClusterByName } from "~/server/db/clusters";
+import {
+  findClusterRow,
+  listClusterRows,
+  toClusterDto,
+  upsertDefaultClusterRow,
+  type TClusterRow,
+} from "~/server/db/clusters";
+import type { TClusterSecurity } from "~/server/kafka/connection/kafka-config";
+import { securityOf } from "./cluster-security";
+
+/**
+ * A registered cluster as the server uses it: the API's view plus its connection security with the
+ * secrets decrypted. Procedures return it through `ZCluster` (their output schema), which drops `security`.
+ */
+export type TRegisteredCluster = TCluster & { security: TClusterSecurity };
+
+function toRegistered(row: TClusterRow): TRegisteredCluster {
+  return { ...toClusterDto(row), security: securityOf(row) };
+}
 
 const registeredKey = Symbol.for("tributary.defaultClusterRegistered");
 const cacheKey = Symbol.for("tributary.clusterRegistryCache");
 
 /** The last registry read from PostgreSQL: what Kafka-only pages use while the database is away. */
-type TRegistryCache = { list: TCluster[] | null; byId: Map<string, TCluster> };
+type TRegistryCache = { list: TRegisteredCluster[] | null; byId: Map<string, TRegisteredCluster> };
 type GlobalWithRegistry = typeof globalThis & {
-  [registeredKey]?: Promise<TCluster>;
+  [registeredKey]?: Promise<TClusterRow>;
   [cacheKey]?: TRegistryCache;
 };
 
@@ -24,8 +42,8 @@ const isUnreachable = (error: unknown) => error instanceof AppError && error.cod
  * The cluster named by KAFKA_CLUSTER_NAME / KAFKA_BROKERS is registered on first use in each server
  * process, so pointing Tributary at another cluster is a restart with another KAFKA_BROKERS.
  */
-export function ensureDefaultCluster(): Promise<TCluster> {
-  const pending = (holder[registeredKey] ??= upsertClusterByName(env.KAFKA_CLUSTER_NAME, env.KAFKA_BROKERS));
+export function ensureDefaultCluster(): Promise<TClusterRow> {
+  const pending = (holder[registeredKey] ??= upsertDefaultClusterRow(env.KAFKA_CLUSTER_NAME, env.KAFKA_BROKERS));
   // A failed attempt (database down) is forgotten so that the next request tries again.
   pending.catch(() => {
     if (holder[registeredKey] === pending) holder[registeredKey] = undefined;
@@ -38,10 +56,10 @@ export function ensureDefaultCluster(): Promise<TCluster> {
  * while it is unreachable the last answer is served, so the Kafka pages keep working, and the next
  * call after it is back reads it again — no restart.
  */
-export async function listClusters(): Promise<TCluster[]> {
+export async function listClusters(): Promise<TRegisteredCluster[]> {
   try {
     await ensureDefaultCluster();
-    const list = await listClusterRecords();
+    const list = (await listClusterRows()).map(toRegistered);
     cache.list = list;
     cache.byId = new Map(list.map((cluster) => [cluster.id, cluster]));
     return list;
@@ -58,10 +76,11 @@ export async function listClusters(): Promise<TCluster[]> {
   }
 }
 
-export async function getCluster(clusterId: string): Promise<TCluster> {
-  let cluster: TCluster | null;
+export async function getCluster(clusterId: string): Promise<TRegisteredCluster> {
+  let cluster: TRegisteredCluster | null;
   try {
-    cluster = await findClusterRecord(clusterId);
+    const row = await findClusterRow(clusterId);
+    cluster = row && toRegistered(row);
   } catch (error) {
     const cached = cache.byId.get(clusterId);
     if (isUnreachable(error) && cached) return cached;

@@ -11,7 +11,7 @@ import {
   spawnDemoMember,
 } from "~/server/kafka/playground/demo-member-process";
 import { audited, refuseReadOnly, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
+import { getCluster, type TRegisteredCluster } from "../clusters/registered-clusters";
 import { applyExit, applyReport, newMember } from "./member-state";
 import type { TPlayground, TPlaygroundList } from "~/domain/playground/playground-dto";
 import {
@@ -72,7 +72,7 @@ function checkProcessLimit(wanted: number): void {
   if (problem) throw new AppError("CONFLICT", problem, "Stop a playground you no longer need, on any topic.");
 }
 
-function startMember(cluster: TCluster, entry: TPlaygroundEntry): void {
+function startMember(cluster: TRegisteredCluster, entry: TPlaygroundEntry): void {
   const number = entry.nextNumber;
   entry.nextNumber += 1;
   const clientId = demoClientId(number);
