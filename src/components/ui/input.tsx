@@ -7,6 +7,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from "react";
 import { cn } from "~/lib/cn";
 
@@ -29,6 +30,12 @@ const CONTROL =
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   const wired = useFieldProps(props);
   return <input {...props} {...wired} className={cn(CONTROL, className)} />;
+}
+
+/** A multi-line text control, e.g. one entry per line. */
+export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const wired = useFieldProps(props);
+  return <textarea {...props} {...wired} className={cn(CONTROL, "h-auto py-2 font-mono", className)} />;
 }
 
 /**
