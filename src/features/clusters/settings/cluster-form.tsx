@@ -12,7 +12,13 @@ import type { TCluster } from "~/domain/cluster";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { ColourPicker } from "./colour-picker";
-import { connectionKeyOf, formFromCluster, settingsFromForm, validateForm, type TClusterForm } from "./cluster-form-state";
+import {
+  connectionKeyOf,
+  formFromCluster,
+  settingsFromForm,
+  validateForm,
+  type TClusterForm,
+} from "./cluster-form-state";
 import { ConnectionTestResult } from "./connection-test-result";
 import { SecurityFields } from "./security-fields";
 
@@ -70,7 +76,12 @@ export function ClusterForm({ cluster }: { cluster: TCluster | null }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-label={cluster ? "Cluster settings" : "Add a cluster"}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-6"
+      aria-label={cluster ? "Cluster settings" : "Add a cluster"}
+    >
       <Card className="space-y-5 p-5">
         {isConnectionLocked ? (
           <p className="text-muted text-sm">
@@ -87,11 +98,7 @@ export function ClusterForm({ cluster }: { cluster: TCluster | null }) {
               onChange={(event) => change({ name: event.target.value })}
             />
           </Field>
-          <Field
-            label="Bootstrap servers"
-            hint="host:port, separated by commas."
-            error={errors.bootstrapServers}
-          >
+          <Field label="Bootstrap servers" hint="host:port, separated by commas." error={errors.bootstrapServers}>
             <Input
               value={form.bootstrapServers}
               disabled={isConnectionLocked}

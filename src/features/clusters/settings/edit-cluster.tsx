@@ -35,7 +35,10 @@ export function EditCluster({ clusterId }: { clusterId: string }) {
         </Banner>
       ) : !cluster ? (
         <Card>
-          <EmptyState icon={<SearchX aria-hidden className="size-8" />} title="This cluster is not registered in Tributary.">
+          <EmptyState
+            icon={<SearchX aria-hidden className="size-8" />}
+            title="This cluster is not registered in Tributary."
+          >
             It may have been removed. Pick one from the cluster settings.
           </EmptyState>
         </Card>

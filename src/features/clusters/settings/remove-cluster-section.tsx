@@ -53,11 +53,7 @@ export function RemoveClusterSection({ cluster }: { cluster: TCluster }) {
             {error.hint}
           </Banner>
         ) : null}
-        <Button
-          type="submit"
-          variant="danger"
-          disabled={!matches || remove.isPending || remove.isSuccess}
-        >
+        <Button type="submit" variant="danger" disabled={!matches || remove.isPending || remove.isSuccess}>
           <Trash2 aria-hidden className="size-4" />
           {remove.isPending ? "Removing…" : "Remove cluster"}
         </Button>
