@@ -34,7 +34,9 @@ test("an admin adds the SCRAM cluster after a wrong password, sees its label, sw
     await form.getByLabel("Name", { exact: true }).fill(name);
     await form.getByLabel("Bootstrap servers").fill(secured.scramBrokers);
     await form.getByLabel("Label", { exact: true }).fill(label);
-    await form.getByRole("radio", { name: "Purple" }).check();
+    // The swatch is the radio's label: click it, as a user would.
+    await form.getByTitle("Purple").click();
+    await expect(form.getByRole("radio", { name: "Purple" })).toBeChecked();
     await form.getByLabel("Mechanism").selectOption(secured.scramMechanism.toUpperCase());
     await form.getByLabel("Username").fill(secured.scramUsername);
     const add = form.getByRole("button", { name: "Add cluster" });
@@ -71,18 +73,36 @@ test("an admin adds the SCRAM cluster after a wrong password, sees its label, sw
     expect(scramId).not.toBeNull();
     await page.goto(`/clusters/${defaultId}/topics/${encodeURIComponent(topic)}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(topic);
+    // The header names the cluster the page shows (the switcher's choice), with its label.
     const header = page.getByRole("banner");
-    await expect(header.getByTestId("cluster-badge")).not.toContainText(name);
-    await header.getByLabel("Switch cluster").selectOption({ label: `${name} (${label})` });
+    const switcher = header.getByLabel("Switch cluster");
+    await expect(switcher).toHaveValue(defaultId);
+    await expect(header.getByText(label, { exact: true })).toHaveCount(0);
+    await switcher.selectOption({ label: `${name} (${label})` });
     await expect
       .poll(() => new URL(page.url()).pathname)
       .toBe(`/clusters/${scramId}/topics/${encodeURIComponent(topic)}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(topic);
-    await expect(header.getByTestId("cluster-badge")).toContainText(name);
-    await expect(header.getByTestId("cluster-badge")).toContainText(label);
+    await expect(switcher).toHaveValue(scramId!);
+    await expect(switcher.locator("option:checked")).toHaveText(`${name} (${label})`);
+    await expect(header.getByText(label, { exact: true })).toBeVisible();
     await expect(page.getByTestId("partition-row")).toHaveCount(1);
 
-    // (6) Remove it, typing its name.
+    await page.screenshot({ path: test.info().outputPath("switched-topic-page.png") });
+
+    // (6) Edit it: the password is write-only, and a label change saves without a new test.
+    await page.goto(`/admin/clusters/${scramId}`);
+    const edit = page.getByRole("form", { name: "Cluster settings" });
+    await expect(edit.getByLabel("Password")).toHaveValue("");
+    await expect(edit.getByText(/Set — leave empty to keep the stored password/)).toBeVisible();
+    await edit.getByLabel("Label", { exact: true }).fill("production");
+    await edit.getByTitle("Red").click();
+    await page.screenshot({ path: test.info().outputPath("edit-form.png"), fullPage: true });
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(/\/admin\/clusters$/);
+    await expect(page.getByTestId("cluster-settings-row").filter({ hasText: name })).toContainText("production");
+
+    // (7) Remove it, typing its name.
     await page.goto(`/admin/clusters/${scramId}`);
     await page.getByLabel(`Type ${name} to confirm`).fill(name);
     await page.getByRole("button", { name: "Remove cluster" }).click();

@@ -5,7 +5,7 @@ import { Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useMe } from "~/components/auth/use-me";
-import { CLUSTER_COLOUR_CLASSES, ClusterBadge } from "~/components/cluster-badge";
+import { CLUSTER_COLOUR_CLASSES, ClusterLabel } from "~/components/cluster-badge";
 import { Select } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/cn";
@@ -34,7 +34,7 @@ export function ClusterBar() {
   const currentId = page.kind === "none" ? NO_CLUSTER : page.clusterId;
   const current = clusters.data.find((cluster) => cluster.id === currentId) ?? null;
   return (
-    <div className="flex min-w-0 items-center gap-3 text-sm">
+    <div className="flex min-w-0 items-center gap-2 text-sm" data-testid="current-cluster">
       {current ? (
         <>
           <span
@@ -45,13 +45,19 @@ export function ClusterBar() {
               current.colour ? CLUSTER_COLOUR_CLASSES[current.colour].fill : "bg-line",
             )}
           />
-          <span className="sr-only">This page shows the cluster</span>
-          <ClusterBadge name={current.name} label={current.label} colour={current.colour} />
+          <span
+            aria-hidden
+            className={cn(
+              "size-2.5 shrink-0 rounded-full",
+              current.colour ? CLUSTER_COLOUR_CLASSES[current.colour].fill : "bg-line",
+            )}
+          />
         </>
       ) : null}
+      {/* The select names the cluster this page shows; switching keeps the page. */}
       <Select
         aria-label="Switch cluster"
-        className="h-8 w-44"
+        className="h-8 w-40"
         value={current?.id ?? NO_CLUSTER}
         disabled={isChecking}
         onChange={(event) => {
@@ -70,13 +76,16 @@ export function ClusterBar() {
           </option>
         ))}
       </Select>
+      {current?.label ? <ClusterLabel label={current.label} colour={current.colour} /> : null}
       {me.role === "admin" ? (
         <Link
           href="/admin/clusters"
-          className="hover:bg-surface-raised text-muted hover:text-ink flex items-center gap-1 rounded-md px-2 py-1.5"
+          aria-label="Cluster settings"
+          title="Cluster settings"
+          className="hover:bg-surface-raised text-muted hover:text-ink flex shrink-0 items-center gap-1 rounded-md px-2 py-1.5 whitespace-nowrap"
         >
           <Settings aria-hidden className="size-4" />
-          Cluster settings
+          <span className="hidden 2xl:inline">Cluster settings</span>
         </Link>
       ) : null}
     </div>

@@ -25,10 +25,17 @@ export function useClusterSwitch(page: TClusterPage) {
 
   async function exists(clusterId: string): Promise<boolean> {
     try {
+      // No retry: "not found" is the answer, not a failure to try again.
       if (page.kind === "topic")
-        await queryClient.fetchQuery(trpc.topics.describe.queryOptions({ clusterId, name: page.topic }));
+        await queryClient.fetchQuery({
+          ...trpc.topics.describe.queryOptions({ clusterId, name: page.topic }),
+          retry: false,
+        });
       if (page.kind === "group")
-        await queryClient.fetchQuery(trpc.groups.describe.queryOptions({ clusterId, groupId: page.groupId }));
+        await queryClient.fetchQuery({
+          ...trpc.groups.describe.queryOptions({ clusterId, groupId: page.groupId }),
+          retry: false,
+        });
       return true;
     } catch (error) {
       // Any other failure (the cluster unreachable…) is for the page itself to say.
