@@ -18,8 +18,9 @@ export function ConnectionTestResult({ result, isStale }: { result: TConnectionT
     );
   }
   const brokers = result.brokerCount === 1 ? "1 broker" : `${result.brokerCount} brokers`;
+  const controller = result.controllerId === null ? "no active controller" : `controller broker ${result.controllerId}`;
   return (
-    <Banner tone="info" title={`Connected: found ${brokers}.`}>
+    <Banner tone="info" title={`Connected: found ${brokers}, ${controller}.`}>
       {result.clusterId ? (
         <>
           Kafka cluster id <span className="font-mono">{result.clusterId}</span>.{" "}
