@@ -62,6 +62,8 @@ const scram = (password = secured.scramPassword): TClusterSettingsInput => ({
     password,
   },
 });
+/** The SCRAM settings with the password left out: the stored one is used. */
+const storedPassword = (): TClusterSettingsInput => ({ ...scram(), sasl: { ...scram().sasl!, password: undefined } });
 const tls = (caPem = secured.caPem): TClusterSettingsInput => ({
   name: `int-tls-${run}`,
   bootstrapServers: secured.tlsBrokers,
@@ -189,7 +191,7 @@ describe("a SCRAM cluster", () => {
       await kept(
         admin.clusters.test({
           clusterId: ids.scram,
-          settings: { ...scram(), sasl: { ...scram().sasl!, password: undefined } },
+          settings: storedPassword(),
         }),
       ),
     ).toMatchObject({ ok: true });
@@ -335,7 +337,7 @@ describe("secrets", () => {
       await kept(
         admin.clusters.test({
           clusterId: ids.scram,
-          settings: { ...scram(), sasl: { ...scram().sasl!, password: undefined } },
+          settings: storedPassword(),
         }),
       ),
     ).toMatchObject({ ok: true });
