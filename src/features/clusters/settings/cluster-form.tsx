@@ -47,13 +47,13 @@ export function ClusterForm({ cluster }: { cluster: TCluster | null }) {
   const key = connectionKeyOf(form);
   const isConnectionLocked = cluster?.isDefault === true;
   const needsTest = key !== connectionKeyOf(initial) || cluster === null;
-  const hasPassed = test.data?.ok === true && testedKey === key;
+  const hasPassed = !test.isPending && test.data?.ok === true && testedKey === key;
   const isStale = test.data !== undefined && testedKey !== key;
   const saveError = save.error ? toUserMessage(save.error) : null;
   const testError = test.error ? toUserMessage(test.error) : null;
 
-  function change(update: Partial<TClusterForm>) {
-    setForm((previous) => ({ ...previous, ...update }));
+  function change(patch: Partial<TClusterForm>) {
+    setForm((previous) => ({ ...previous, ...patch }));
   }
 
   function isValid(): boolean {
