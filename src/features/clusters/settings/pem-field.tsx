@@ -36,7 +36,7 @@ export function PemField({ label, hint, error, value, onChange, placeholder, dis
         className="text-accent inline-flex cursor-pointer items-center gap-1 text-xs hover:underline has-[:focus-visible]:underline"
       >
         <FileUp aria-hidden className="size-3.5" />
-        Read {label.toLowerCase()} from a file…
+        Read the {lowerFirst(label)} from a file…
         <input
           id={fileId}
           type="file"
@@ -52,4 +52,9 @@ export function PemField({ label, hint, error, value, onChange, placeholder, dis
       </label>
     </div>
   );
+}
+
+/** "Client key" → "client key", but "CA bundle" stays as it is. */
+function lowerFirst(label: string): string {
+  return label.replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
 }
