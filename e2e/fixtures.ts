@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import kafkajs, { type Admin, type Consumer, type Producer } from "kafkajs";
+import type { TKafkaSecured } from "../test/services";
 import { storageStatePath, type TE2eRole } from "./paths";
 
 /** The test Kafka's address, as `npm test` passed it to the app. */
@@ -7,6 +8,13 @@ export function testBrokers(): string {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) throw new Error("KAFKA_BROKERS is not set; run the e2e tests through `npm test`.");
   return brokers;
+}
+
+/** The test Kafka's SCRAM and TLS listeners (the same broker as testBrokers()), as `npm test` passed them. */
+export function testKafkaSecured(): TKafkaSecured {
+  const json = process.env.TRIBUTARY_TEST_KAFKA_SECURED;
+  if (!json) throw new Error("TRIBUTARY_TEST_KAFKA_SECURED is not set; run the e2e tests through `npm test`.");
+  return JSON.parse(json) as TKafkaSecured;
 }
 
 /** The folder of the test Kafka, so a spec can stop and restart its broker. */

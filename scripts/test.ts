@@ -72,6 +72,8 @@ async function e2e(services: TestServices) {
     TRIBUTARY_TEST_KAFKA_DIR: services.kafkaDir,
     // The same broker's SCRAM and TLS listeners, for specs that add a secured cluster (JSON of TKafkaSecured).
     TRIBUTARY_TEST_KAFKA_SECURED: JSON.stringify(services.secured),
+    // A test-only key: the clusters spec stores a SCRAM password, which needs one.
+    TRIBUTARY_SECRET_KEY: E2E_SECRET_KEY,
     // Only a PostgreSQL of this run's own may be stopped by the outage spec; a shared server never.
     TRIBUTARY_TEST_POSTGRES_DIR: services.postgresDir ?? "",
     TRIBUTARY_E2E_PORT: String(await findFreePort()),
@@ -81,6 +83,9 @@ async function e2e(services: TestServices) {
   await database.cleanup().catch(() => undefined);
   record("e2e", await playwrightTally(report, code));
 }
+
+/** 32 bytes in hex, for the e2e run's cluster secrets only. */
+const E2E_SECRET_KEY = "79ad6d70047228c3e1db00183d3d283bdf60681e0dc116285127bdc60758f86e";
 
 async function findFreePort(): Promise<number> {
   for (let port = 3100; port < 3200; port += 1) if (await isPortFree(port)) return port;

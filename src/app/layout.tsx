@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
+import { ClusterBar } from "~/features/clusters/switch/cluster-bar";
+import { SwitchNotice, SwitchNoticeProvider } from "~/features/clusters/switch/switch-notice";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -18,7 +20,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <body>
         <Providers nonce={nonce}>
-          <AppShell>{children}</AppShell>
+          <SwitchNoticeProvider>
+            <AppShell clusterBar={<ClusterBar />} notice={<SwitchNotice />}>
+              {children}
+            </AppShell>
+          </SwitchNoticeProvider>
         </Providers>
       </body>
     </html>

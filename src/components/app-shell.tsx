@@ -4,7 +4,15 @@ import type { ReactNode } from "react";
 import { UserMenu } from "./auth/user-menu";
 import { ThemeToggle } from "./theme-toggle";
 
-export function AppShell({ children }: { children: ReactNode }) {
+type AppShellProps = {
+  /** Which cluster the page shows and the switcher (features/clusters), in the header. */
+  clusterBar?: ReactNode;
+  /** A sentence for the top of the page (e.g. the switcher's), above its content. */
+  notice?: ReactNode;
+  children: ReactNode;
+};
+
+export function AppShell({ clusterBar, notice, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -24,6 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               Clusters
             </Link>
           </nav>
+          {clusterBar}
           <div className="text-muted ml-auto flex items-center gap-2 text-sm">
             <UserMenu />
             <ThemeToggle />
@@ -31,6 +40,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-6 py-8">
+        {notice}
         {children}
       </main>
     </div>

@@ -94,7 +94,13 @@ export const ZRemoveClusterInput = z.strictObject({ clusterId: z.string().min(1)
 
 /** The outcome of a connection test: what was found, or the sentence for why it failed. */
 export const ZConnectionTestResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), brokerCount: z.number().int(), clusterId: z.string().nullable() }),
+  z.object({
+    ok: z.literal(true),
+    brokerCount: z.number().int(),
+    /** The broker that is the active controller, when the metadata names one. */
+    controllerId: z.number().int().nullable(),
+    clusterId: z.string().nullable(),
+  }),
   z.object({ ok: z.literal(false), message: z.string(), hint: z.string().nullable() }),
 ]);
 export type TConnectionTestResult = z.infer<typeof ZConnectionTestResult>;

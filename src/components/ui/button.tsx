@@ -6,6 +6,8 @@ const VARIANTS = {
   primary: "bg-accent text-accent-ink hover:opacity-90",
   secondary: "border border-line bg-surface text-ink hover:bg-surface-raised",
   ghost: "text-muted hover:bg-surface-raised hover:text-ink",
+  /** Deletes or removes something for good. */
+  danger: "bg-danger text-white hover:opacity-90 dark:text-canvas",
 } as const;
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

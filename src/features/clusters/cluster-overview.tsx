@@ -4,6 +4,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { List, Users } from "lucide-react";
 import Link from "next/link";
 import type { TCluster, TClusterHealth } from "~/domain/cluster";
+import { CLUSTER_COLOUR_CLASSES, ClusterLabel } from "~/components/cluster-badge";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -25,9 +26,13 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
   return (
     <section aria-labelledby={`cluster-${cluster.id}`} className="space-y-5">
       <header className="flex flex-wrap items-center gap-3">
+        {cluster.colour ? (
+          <span aria-hidden className={cn("size-3 rounded-full", CLUSTER_COLOUR_CLASSES[cluster.colour].fill)} />
+        ) : null}
         <h1 id={`cluster-${cluster.id}`} className="text-2xl font-semibold">
           {cluster.name}
         </h1>
+        {cluster.label ? <ClusterLabel label={cluster.label} colour={cluster.colour} /> : null}
         <LiveBadge health={health} />
         {cluster.isReadOnly ? <Badge>read-only</Badge> : null}
         <span className="text-muted font-mono text-sm">{cluster.bootstrapServers}</span>

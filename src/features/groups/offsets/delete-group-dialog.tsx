@@ -9,7 +9,7 @@ import { useState, type FormEvent } from "react";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "~/components/ui/dialog";
-import { Field, Input } from "~/components/ui/input";
+import { ConfirmNameField } from "~/components/ui/confirm-name-field";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -61,17 +61,13 @@ export function DeleteGroupDialog({ clusterId, groupId, isBlocked }: DeleteGroup
       <RoleNote permission={permission} />
       <DialogContent title="Delete group" description="The group and all its committed offsets are deleted for good.">
         <form onSubmit={submit} className="space-y-4" noValidate>
-          <Field label={`Type ${groupId} to confirm`}>
-            <Input
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-              className="font-mono"
-              spellCheck={false}
-              autoComplete="off"
-              disabled={remove.isPending || remove.isSuccess}
-              data-autofocus
-            />
-          </Field>
+          <ConfirmNameField
+            name={groupId}
+            value={confirmation}
+            onChange={setConfirmation}
+            disabled={remove.isPending || remove.isSuccess}
+            isAutoFocus
+          />
           {error ? (
             <Banner tone="danger" title={error.message}>
               {error.hint}
@@ -83,7 +79,7 @@ export function DeleteGroupDialog({ clusterId, groupId, isBlocked }: DeleteGroup
             </DialogClose>
             <Button
               type="submit"
-              className="bg-danger dark:text-canvas text-white hover:opacity-90"
+              variant="danger"
               disabled={!matches || remove.isPending || remove.isSuccess}
             >
               {remove.isPending ? "Deleting…" : remove.isSuccess ? "Deleted — opening the group list…" : "Delete group"}

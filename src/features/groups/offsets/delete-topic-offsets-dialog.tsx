@@ -83,7 +83,7 @@ export function DeleteTopicOffsetsDialog({ clusterId, groupId, isBlocked }: Dele
             {remove.isSuccess ? null : (
               <Button
                 type="submit"
-                className="bg-danger dark:text-canvas text-white hover:opacity-90"
+                variant="danger"
                 disabled={topic === "" || remove.isPending}
               >
                 {remove.isPending ? "Deleting…" : "Delete offsets"}

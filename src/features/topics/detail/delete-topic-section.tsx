@@ -11,7 +11,7 @@ import { isInternalTopicName } from "~/domain/topics/topic-name";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
-import { Field, Input } from "~/components/ui/input";
+import { ConfirmNameField } from "~/components/ui/confirm-name-field";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { topicListHref } from "./topic-links";
@@ -56,16 +56,13 @@ export function DeleteTopicSection({ clusterId, topic }: { clusterId: string; to
           </p>
         ) : (
           <form onSubmit={submit} className="space-y-3">
-            <Field label={`Type ${topic.name} to confirm`}>
-              <Input
-                value={confirmation}
-                onChange={(event) => setConfirmation(event.target.value)}
-                className="max-w-md font-mono"
-                spellCheck={false}
-                autoComplete="off"
-                disabled={remove.isPending || remove.isSuccess}
-              />
-            </Field>
+            <ConfirmNameField
+              name={topic.name}
+              value={confirmation}
+              onChange={setConfirmation}
+              className="max-w-md font-mono"
+              disabled={remove.isPending || remove.isSuccess}
+            />
             {serverError ? (
               <Banner tone="danger" title={serverError.message}>
                 {serverError.hint}
@@ -73,7 +70,7 @@ export function DeleteTopicSection({ clusterId, topic }: { clusterId: string; to
             ) : null}
             <Button
               type="submit"
-              className="bg-danger dark:text-canvas text-white hover:opacity-90"
+              variant="danger"
               disabled={!matches || !permission.allowed || remove.isPending || remove.isSuccess}
               title={permission.reason}
             >

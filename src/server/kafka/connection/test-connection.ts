@@ -65,7 +65,12 @@ export async function testClusterConnection(connection: TClusterConnection): Pro
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
-    return { ok: true, brokerCount: cluster.brokers.length, clusterId: cluster.clusterId || null };
+    return {
+      ok: true,
+      brokerCount: cluster.brokers.length,
+      controllerId: cluster.controller ?? null,
+      clusterId: cluster.clusterId || null,
+    };
   } catch (error) {
     const failure = connectionFailureOf(error, connection.bootstrapServers);
     if (failure) return { ok: false, message: failure.message, hint: failure.hint };
