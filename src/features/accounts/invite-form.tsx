@@ -2,11 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Banner } from "~/components/ui/banner";
+import { Banner, ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Field, Input, Select } from "~/components/ui/input";
 import { ZRole, type TRole } from "~/domain/accounts";
-import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
 /** Invites one person with one role; the one-time link is shown once, to copy and pass on. */
@@ -19,7 +18,6 @@ export function InviteForm() {
     ...trpc.admin.users.invite.mutationOptions(),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() }),
   });
-  const error = invite.error ? toUserMessage(invite.error) : null;
   const link = invite.data ? `${window.location.origin}${invite.data.path}` : null;
 
   function submit(event: FormEvent) {
@@ -46,11 +44,7 @@ export function InviteForm() {
           Create invite link
         </Button>
       </div>
-      {error ? (
-        <Banner tone="danger" title={error.message}>
-          {error.hint}
-        </Banner>
-      ) : null}
+      <ErrorBanner error={invite.error} />
       {link ? (
         <Banner tone="info" title={`Invite for ${invite.data?.email} as ${invite.data?.role}`}>
           Copy this link and send it to them; it works once, for 7 days:{" "}

@@ -2,13 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Banner } from "~/components/ui/banner";
+import { Banner, ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Field, Textarea } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import type { TAddressRules } from "~/domain/network/address-policy.mjs";
 import { rulesFromLines } from "~/domain/network/address-rules";
-import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { lineErrors } from "./line-errors";
 
@@ -16,14 +15,7 @@ import { lineErrors } from "./line-errors";
 export function AddressRulesForm() {
   const trpc = useTRPC();
   const rules = useQuery(trpc.admin.network.get.queryOptions());
-  if (rules.error) {
-    const message = toUserMessage(rules.error);
-    return (
-      <Banner tone="danger" title={message.message}>
-        {message.hint}
-      </Banner>
-    );
-  }
+  if (rules.error) return <ErrorBanner error={rules.error} />;
   if (!rules.data) return <Skeleton className="h-48" />;
   return <RulesEditor saved={rules.data} />;
 }
@@ -41,7 +33,6 @@ function RulesEditor({ saved }: { saved: TAddressRules }) {
   const serverErrors = save.error?.data?.fieldErrors ?? {};
   const allowErrors = lineErrors(allow) ?? serverErrors.allow?.join(" ") ?? null;
   const denyErrors = lineErrors(deny) ?? serverErrors.deny?.join(" ") ?? null;
-  const failure = save.error ? toUserMessage(save.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,11 +64,7 @@ function RulesEditor({ saved }: { saved: TAddressRules }) {
       >
         Save address policy
       </Button>
-      {failure ? (
-        <Banner tone="danger" title={failure.message}>
-          {failure.hint}
-        </Banner>
-      ) : null}
+      <ErrorBanner error={save.error} />
       {save.isSuccess ? (
         <Banner tone="info" title="Address policy saved">
           New connections are checked against it; the clusters&apos; clients reconnected under it.

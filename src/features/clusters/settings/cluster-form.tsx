@@ -4,12 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { PlugZap, Save } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Banner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Checkbox, Field, Input } from "~/components/ui/input";
 import type { TCluster } from "~/domain/cluster";
-import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { ColourPicker } from "./colour-picker";
 import {
@@ -49,8 +48,6 @@ export function ClusterForm({ cluster }: { cluster: TCluster | null }) {
   const needsTest = key !== connectionKeyOf(initial) || cluster === null;
   const hasPassed = !test.isPending && test.data?.ok === true && testedKey === key;
   const isStale = test.data !== undefined && testedKey !== key;
-  const saveError = save.error ? toUserMessage(save.error) : null;
-  const testError = test.error ? toUserMessage(test.error) : null;
 
   function change(patch: Partial<TClusterForm>) {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -134,16 +131,8 @@ export function ClusterForm({ cluster }: { cluster: TCluster | null }) {
 
       <div className="space-y-3" aria-live="polite">
         {test.data ? <ConnectionTestResult result={test.data} isStale={isStale} /> : null}
-        {testError ? (
-          <Banner tone="danger" title={testError.message}>
-            {testError.hint}
-          </Banner>
-        ) : null}
-        {saveError ? (
-          <Banner tone="danger" title={saveError.message}>
-            {saveError.hint}
-          </Banner>
-        ) : null}
+        <ErrorBanner error={test.error} />
+        <ErrorBanner error={save.error} />
       </div>
 
       <div className="flex flex-wrap items-center gap-3">

@@ -2,12 +2,11 @@
 
 import { SearchX } from "lucide-react";
 import { ClusterBadge } from "~/components/cluster-badge";
-import { Banner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toUserMessage } from "~/lib/error-message";
 import { BackLink } from "./add-cluster";
 import { ClusterForm } from "./cluster-form";
 import { RemoveClusterSection } from "./remove-cluster-section";
@@ -26,13 +25,7 @@ export function EditCluster({ clusterId }: { clusterId: string }) {
           <Skeleton className="h-64 w-full" />
         </div>
       ) : clusters.isError ? (
-        <Banner
-          tone="danger"
-          title={toUserMessage(clusters.error).message}
-          actions={<Button onClick={() => void clusters.refetch()}>Retry</Button>}
-        >
-          {toUserMessage(clusters.error).hint}
-        </Banner>
+        <ErrorBanner error={clusters.error} actions={<Button onClick={() => void clusters.refetch()}>Retry</Button>} />
       ) : !cluster ? (
         <Card>
           <EmptyState

@@ -4,12 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Banner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
 import { ConfirmNameField } from "~/components/ui/confirm-name-field";
 import type { TCluster } from "~/domain/cluster";
-import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 
 /** Removing forgets the cluster in Tributary (Kafka is not touched); the admin types its name first. */
@@ -26,7 +25,6 @@ export function RemoveClusterSection({ cluster }: { cluster: TCluster }) {
     },
   });
   const matches = confirmation === cluster.name;
-  const error = remove.error ? toUserMessage(remove.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,11 +46,7 @@ export function RemoveClusterSection({ cluster }: { cluster: TCluster }) {
           className="max-w-md font-mono"
           disabled={remove.isPending || remove.isSuccess}
         />
-        {error ? (
-          <Banner tone="danger" title={error.message}>
-            {error.hint}
-          </Banner>
-        ) : null}
+        <ErrorBanner error={remove.error} />
         <Button type="submit" variant="danger" disabled={!matches || remove.isPending || remove.isSuccess}>
           <Trash2 aria-hidden className="size-4" />
           {remove.isPending ? "Removing…" : "Remove cluster"}

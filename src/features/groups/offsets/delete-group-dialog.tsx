@@ -77,11 +77,7 @@ export function DeleteGroupDialog({ clusterId, groupId, isBlocked }: DeleteGroup
             <DialogClose asChild>
               <Button disabled={remove.isPending}>Cancel</Button>
             </DialogClose>
-            <Button
-              type="submit"
-              variant="danger"
-              disabled={!matches || remove.isPending || remove.isSuccess}
-            >
+            <Button type="submit" variant="danger" disabled={!matches || remove.isPending || remove.isSuccess}>
               {remove.isPending ? "Deleting…" : remove.isSuccess ? "Deleted — opening the group list…" : "Delete group"}
             </Button>
           </DialogFooter>

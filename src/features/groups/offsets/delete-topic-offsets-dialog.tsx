@@ -81,11 +81,7 @@ export function DeleteTopicOffsetsDialog({ clusterId, groupId, isBlocked }: Dele
               <Button disabled={remove.isPending}>{remove.isSuccess ? "Close" : "Cancel"}</Button>
             </DialogClose>
             {remove.isSuccess ? null : (
-              <Button
-                type="submit"
-                variant="danger"
-                disabled={topic === "" || remove.isPending}
-              >
+              <Button type="submit" variant="danger" disabled={topic === "" || remove.isPending}>
                 {remove.isPending ? "Deleting…" : "Delete offsets"}
               </Button>
             )}
