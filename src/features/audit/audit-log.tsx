@@ -2,12 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ScrollText } from "lucide-react";
-import { Banner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
 import { AuditExport } from "./audit-export";
 import { AuditFilters } from "./audit-filters";
@@ -24,7 +23,6 @@ export function AuditLog() {
   });
   // The cluster names for the filter; the log still works when Kafka-side listing fails.
   const clusters = useQuery(trpc.clusters.list.queryOptions());
-  const error = log.isError ? toUserMessage(log.error) : null;
   const isFiltered = Object.values(view.filter).some(Boolean);
 
   return (
@@ -50,19 +48,14 @@ export function AuditLog() {
 
       <AuditExport filter={view.filter} />
 
-      {error ? (
-        <Banner
-          tone="danger"
-          title={error.message}
-          actions={
-            <Button onClick={() => void log.refetch()} disabled={log.isFetching}>
-              Retry
-            </Button>
-          }
-        >
-          {error.hint}
-        </Banner>
-      ) : null}
+      <ErrorBanner
+        error={log.error}
+        actions={
+          <Button onClick={() => void log.refetch()} disabled={log.isFetching}>
+            Retry
+          </Button>
+        }
+      />
 
       {log.isPending ? (
         <Card aria-busy="true" aria-label="Loading the audit log" className="space-y-3 p-5">

@@ -2,19 +2,17 @@
 
 import { Plus, Server } from "lucide-react";
 import Link from "next/link";
-import { Banner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toUserMessage } from "~/lib/error-message";
 import { ClusterSettingsTable } from "./cluster-settings-table";
 import { useClusters } from "./use-clusters";
 
 /** The clusters Tributary knows, and where an admin adds, changes or removes one. */
 export function ClustersAdmin() {
   const clusters = useClusters();
-  const error = clusters.isError ? toUserMessage(clusters.error) : null;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center gap-3">
@@ -26,19 +24,14 @@ export function ClustersAdmin() {
           </Link>
         </Button>
       </header>
-      {error ? (
-        <Banner
-          tone="danger"
-          title={error.message}
-          actions={
-            <Button onClick={() => void clusters.refetch()} disabled={clusters.isFetching}>
-              Retry
-            </Button>
-          }
-        >
-          {error.hint}
-        </Banner>
-      ) : null}
+      <ErrorBanner
+        error={clusters.error}
+        actions={
+          <Button onClick={() => void clusters.refetch()} disabled={clusters.isFetching}>
+            Retry
+          </Button>
+        }
+      />
       <Card>
         <CardHeader
           title="Clusters"
