@@ -1,3 +1,5 @@
+import { takeSseEvents } from "../src/lib/sse-events";
+
 /** A minimal EventSource for benchmarks: calls `onData` with each event's data until the signal aborts. */
 export async function readSse(url: string, signal: AbortSignal, onData: (data: string) => void): Promise<void> {
   const response = await fetch(url, { signal, headers: { accept: "text/event-stream" } });
@@ -8,17 +10,8 @@ export async function readSse(url: string, signal: AbortSignal, onData: (data: s
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
-    pending += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = pending.indexOf("\n\n")) >= 0) {
-      const event = pending.slice(0, end);
-      pending = pending.slice(end + 2);
-      const data = event
-        .split("\n")
-        .filter((line) => line.startsWith("data:"))
-        .map((line) => line.slice(5).trimStart())
-        .join("\n");
-      if (data) onData(data);
-    }
+    const { events, rest } = takeSseEvents(pending + decoder.decode(value, { stream: true }));
+    pending = rest;
+    for (const event of events) onData(event.data);
   }
 }
