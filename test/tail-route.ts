@@ -1,6 +1,6 @@
 import { GET as tailRoute } from "~/app/api/clusters/[clusterId]/topics/[topic]/messages/tail/route";
 import { decodeTailEvent, type TTailBatch } from "~/domain/messages/tail-batch";
-import { takeSseEvents } from "~/lib/sse-events";
+import { readSseEvents } from "~/lib/sse-events";
 import { serverAllowedHosts } from "~/server/api/allowed-hosts";
 import type { Role } from "~/server/auth/permissions";
 import { signedInAs } from "./caller-as";
@@ -43,23 +43,9 @@ export async function* readTailRoute(
     params: Promise.resolve({ clusterId: tail.clusterId, topic: tail.topic }),
   });
   if (!response.ok) throw new TailRouteError(response.status, (await response.text()).trim());
-  // Read directly, not through a TextDecoderStream, whose queues would read events ahead.
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let pending = "";
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      const { events, rest } = takeSseEvents(pending + decoder.decode(value, { stream: true }));
-      pending = rest;
-      for (const event of events) {
-        if (event.event === "failure")
-          throw new TailRouteError(200, (JSON.parse(event.data) as { message: string }).message);
-        yield { id: event.id ?? "", batch: decodeTailEvent(event.data) };
-      }
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
+  for await (const event of readSseEvents(response.body!)) {
+    if (event.event === "failure")
+      throw new TailRouteError(200, (JSON.parse(event.data) as { message: string }).message);
+    yield { id: event.id ?? "", batch: decodeTailEvent(event.data) };
   }
 }

@@ -27,3 +27,24 @@ export function takeSseEvents(text: string): { events: TSseEvent[]; rest: string
   }
   return { events, rest: text.slice(start) };
 }
+
+/**
+ * The events of a server-sent-events body, as they arrive, until it ends. It reads one chunk at a
+ * time and only when asked (no queue reads ahead), so a slow reader leaves the rest with the server.
+ */
+export async function* readSseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<TSseEvent> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = "";
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      const { events, rest } = takeSseEvents(pending + decoder.decode(value, { stream: true }));
+      pending = rest;
+      yield* events;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}

@@ -1,6 +1,6 @@
 import { decodeTailEvent, type TTailBatch } from "~/domain/messages/tail-batch";
 import type { UserMessage } from "~/lib/error-message";
-import { takeSseEvents } from "~/lib/sse-events";
+import { readSseEvents } from "~/lib/sse-events";
 
 /** Where the stream itself stands; what Kafka's side says arrives in each batch's status. */
 export type TTailStreamState =
@@ -50,21 +50,14 @@ export function openTailStream(
       return response.status >= 500 ? retrying(sentence, null) : { state: "failed", message: sentence, hint: null };
     }
     handlers.onState({ state: "open" });
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let pending = "";
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return retrying("The live tail's connection closed.", "It reopens on its own.");
-        const { events, rest } = takeSseEvents(pending + value);
-        pending = rest;
-        for (const event of events) {
-          if (event.event === "failure") return { state: "failed", ...(JSON.parse(event.data) as UserMessage) };
-          if (event.id !== null) lastEventId = event.id;
-          failures = 0;
-          handlers.onBatch(decodeTailEvent(event.data));
-        }
+      for await (const event of readSseEvents(response.body)) {
+        if (event.event === "failure") return { state: "failed", ...(JSON.parse(event.data) as UserMessage) };
+        if (event.id !== null) lastEventId = event.id;
+        failures = 0;
+        handlers.onBatch(decodeTailEvent(event.data));
       }
+      return retrying("The live tail's connection closed.", "It reopens on its own.");
     } catch {
       return retrying("The live tail's connection broke.", "It reopens on its own.");
     }
