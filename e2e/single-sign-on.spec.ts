@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { oidcEnvironment, startOidcTestProvider, type TOidcTestProvider } from "../test/oidc-provider";
 import { e2eAccount } from "./paths";
+import { findEphemeralPort } from "../apps/kafka-local/src/ports";
 
 /**
  * Single sign-on in Chromium against a real OpenID Connect provider that this spec starts. The
@@ -16,19 +16,11 @@ let server: ChildProcess;
 let baseURL: string;
 let serverLog = "";
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
+  const port = await findEphemeralPort();
   baseURL = `http://127.0.0.1:${port}`;
   oidc = await startOidcTestProvider(baseURL);
   server = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOidcTestProvider, type TOidcTestProvider } from "./oidc-provider";
+import { findEphemeralPort } from "../apps/kafka-local/src/ports";
 
 // Tributary's modules are imported only once OIDC_* are set: src/env.ts reads them at import.
 type TApp = {
@@ -16,17 +16,9 @@ let port: number;
 let app: TApp;
 let oidc: TOidcTestProvider | undefined;
 
-/** A port nothing listens on (yet): the provider is down when Tributary first needs it. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
-  port = await freePort();
+  // A port nothing listens on (yet): the provider is down when Tributary first needs it.
+  port = await findEphemeralPort();
   Object.assign(process.env, {
     OIDC_ISSUER: `http://127.0.0.1:${port}`,
     OIDC_CLIENT_ID: client.clientId,

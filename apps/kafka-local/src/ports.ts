@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { allPorts, LOCAL_HOST, type BrokerCount } from "./config";
 import { KafkaLocalError } from "./errors";
 
@@ -48,4 +48,13 @@ export async function findFreeBasePort(brokers: BrokerCount, { secured = false }
 
 function suggestedBasePort(basePort: number): number {
   return basePort < 19_092 ? 19_092 : basePort + 100;
+}
+
+/** A port the system hands out as free right now (it may be taken again before it is used). */
+export async function findEphemeralPort(host = LOCAL_HOST): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, host, resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
