@@ -29,6 +29,9 @@ const SELECT = {
   createdAt: true,
 } as const;
 
+/** Where an invite whose link still works is: unused and unexpired. */
+const PENDING_INVITE = () => ({ kind: "invite", usedAt: null, expiresAt: { gt: new Date() } });
+
 function toRow(row: { kind: string; role: string } & Omit<TAccountLinkRow, "kind" | "role">): TAccountLinkRow {
   return { ...row, kind: row.kind as TAccountLinkKind, role: row.role as Role };
 }
@@ -89,12 +92,7 @@ export async function recordAccountLinkUser(id: string, userId: string): Promise
 export async function claimInviteForEmail(email: string): Promise<TAccountLinkRow | null> {
   const invite = await withDatabase(() =>
     getDb().accountLink.findFirst({
-      where: {
-        kind: "invite",
-        email: { equals: email, mode: "insensitive" },
-        usedAt: null,
-        expiresAt: { gt: new Date() },
-      },
+      where: { ...PENDING_INVITE(), email: { equals: email, mode: "insensitive" } },
       orderBy: { createdAt: "desc" },
       select: SELECT,
     }),
@@ -123,20 +121,24 @@ export async function expireUnusedSetupLinks(): Promise<void> {
 /** Invites whose links still work (unused, unexpired), newest first. */
 export async function listPendingInvites(): Promise<TAccountLinkRow[]> {
   const rows = await withDatabase(() =>
-    getDb().accountLink.findMany({
-      where: { kind: "invite", usedAt: null, expiresAt: { gt: new Date() } },
-      orderBy: { createdAt: "desc" },
-      select: SELECT,
-    }),
+    getDb().accountLink.findMany({ where: PENDING_INVITE(), orderBy: { createdAt: "desc" }, select: SELECT }),
   );
   return rows.map(toRow);
+}
+
+/** One invite whose link still works, or null. */
+export async function findPendingInvite(id: string): Promise<TAccountLinkRow | null> {
+  const row = await withDatabase(() =>
+    getDb().accountLink.findFirst({ where: { id, ...PENDING_INVITE() }, select: SELECT }),
+  );
+  return row ? toRow(row) : null;
 }
 
 /** Makes an unused invite's link stop working at once; false when it was used or had expired meanwhile. */
 export async function expireInvite(id: string): Promise<boolean> {
   const { count } = await withDatabase(() =>
     getDb().accountLink.updateMany({
-      where: { id, kind: "invite", usedAt: null, expiresAt: { gt: new Date() } },
+      where: { id, ...PENDING_INVITE() },
       data: { expiresAt: new Date() },
     }),
   );

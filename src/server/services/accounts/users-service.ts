@@ -4,7 +4,7 @@ import { AppError } from "~/lib/app-error";
 import { createInvite } from "~/server/auth/account-links";
 import type { Role } from "~/server/auth/permissions";
 import { forgetAccountState } from "~/server/auth/session-actor";
-import { expireInvite, listPendingInvites } from "~/server/db/account-links";
+import { expireInvite, findPendingInvite, listPendingInvites } from "~/server/db/account-links";
 import {
   countActiveAdmins,
   findAccount,
@@ -34,7 +34,7 @@ export async function listInvites(): Promise<TPendingInviteDto[]> {
 
 /** The invite's link stops working at once (sent to the wrong address, or no longer wanted). */
 export async function revokeInvite(by: TAuditActor, inviteId: string): Promise<void> {
-  const invite = (await listPendingInvites()).find((pending) => pending.id === inviteId);
+  const invite = await findPendingInvite(inviteId);
   if (!invite) {
     throw new AppError(
       "NOT_FOUND",
