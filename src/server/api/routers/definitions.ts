@@ -74,9 +74,10 @@ export const definitionsRouter = router({
 
   /**
    * Plans again on the server, then runs the steps one by one with one audit row each; stops at the
-   * first error with its sentence. Unsubscribing cancels before the next step.
+   * first error with its sentence. Unsubscribing cancels before the next step. (Named applyPlan, not
+   * apply: tRPC reserves `apply` and `call` because its client is a function proxy.)
    */
-  apply: procedure("operator")
+  applyPlan: procedure("operator")
     .input(ZPlanInput)
     .subscription(async function* ({ ctx, input, signal }) {
       yield* withAppErrors(applyStream(ctx, input, signal ?? new AbortController().signal));
