@@ -2,6 +2,7 @@ import "server-only";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { clustersRouter } from "./routers/clusters";
+import { definitionsRouter } from "./routers/definitions";
 import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
 import { playgroundRouter } from "./routers/playground";
@@ -12,6 +13,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   clusters: clustersRouter,
   topics: topicsRouter,
+  definitions: definitionsRouter,
   messages: messagesRouter,
   groups: groupsRouter,
   playground: playgroundRouter,
