@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
 import { ClusterBar } from "~/features/clusters/switch/cluster-bar";
+import { ClusterNav } from "~/features/clusters/switch/cluster-nav";
 import { SwitchNotice, SwitchNoticeProvider } from "~/features/clusters/switch/switch-notice";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <Providers nonce={nonce}>
           <SwitchNoticeProvider>
-            <AppShell clusterBar={<ClusterBar />} notice={<SwitchNotice />}>
+            <AppShell clusterBar={<ClusterBar />} clusterNav={<ClusterNav />} notice={<SwitchNotice />}>
               {children}
             </AppShell>
           </SwitchNoticeProvider>

@@ -7,12 +7,14 @@ import { ThemeToggle } from "./theme-toggle";
 type AppShellProps = {
   /** Which cluster the page shows and the switcher (features/clusters), in the header. */
   clusterBar?: ReactNode;
+  /** Links to the sections of the cluster the page shows (topics, groups, catalogue), in the main nav. */
+  clusterNav?: ReactNode;
   /** A sentence for the top of the page (e.g. the switcher's), above its content. */
   notice?: ReactNode;
   children: ReactNode;
 };
 
-export function AppShell({ clusterBar, notice, children }: AppShellProps) {
+export function AppShell({ clusterBar, clusterNav, notice, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -31,6 +33,7 @@ export function AppShell({ clusterBar, notice, children }: AppShellProps) {
             <Link href="/" className="text-ink hover:bg-surface-raised rounded-md px-3 py-1.5">
               Clusters
             </Link>
+            {clusterNav}
           </nav>
           {clusterBar}
           <div className="text-muted ml-auto flex items-center gap-2 text-sm">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { List, Users } from "lucide-react";
+import { BookOpen, List, Users } from "lucide-react";
 import Link from "next/link";
 import type { TCluster, TClusterHealth } from "~/domain/cluster";
 import { CLUSTER_COLOUR_CLASSES, ClusterLabel } from "~/components/cluster-badge";
@@ -52,6 +52,12 @@ export function ClusterOverview({ cluster }: { cluster: TCluster }) {
           <Link href={`/clusters/${encodeURIComponent(cluster.id)}/groups`}>
             <Users aria-hidden className="size-4" />
             Consumer groups
+          </Link>
+        </Button>
+        <Button asChild>
+          <Link href={`/clusters/${encodeURIComponent(cluster.id)}/definitions`}>
+            <BookOpen aria-hidden className="size-4" />
+            Catalogue
           </Link>
         </Button>
       </header>

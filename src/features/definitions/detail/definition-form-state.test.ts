@@ -32,7 +32,7 @@ describe("the definition form", () => {
     const form = formFromDefinition(DEFINITION);
     expect(formToDefinitionInput(form).input.configs).not.toHaveProperty("cleanup.policy");
     const compacted = formToDefinitionInput({ ...form, kafka: { ...form.kafka, cleanupPolicy: "compact" } }).input;
-    expect(compacted.configs["cleanup.policy"]).toBe("compact");
+    expect(compacted.configs?.["cleanup.policy"]).toBe("compact");
   });
 
   it("turns a retention typed in days into milliseconds", () => {

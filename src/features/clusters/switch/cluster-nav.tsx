@@ -1,0 +1,40 @@
+"use client";
+
+import { BookOpen, List, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "~/lib/cn";
+import { parseClusterPage } from "./cluster-paths";
+
+const SECTIONS = [
+  { section: "topics", label: "Topics", Icon: List },
+  { section: "groups", label: "Consumer groups", Icon: Users },
+  { section: "definitions", label: "Catalogue", Icon: BookOpen },
+] as const;
+
+/** The sections of the cluster a page shows (nothing outside a cluster); the current one is marked. */
+export function ClusterNav() {
+  const page = parseClusterPage(usePathname());
+  if (page.kind === "none") return null;
+  const root = `/clusters/${encodeURIComponent(page.clusterId)}`;
+  const current =
+    page.kind === "topic" ? "topics" : page.kind === "group" ? "groups" : (page.rest.split("/")[1] ?? "");
+  return (
+    <>
+      {SECTIONS.map(({ section, label, Icon }) => (
+        <Link
+          key={section}
+          href={`${root}/${section}`}
+          aria-current={current === section ? "page" : undefined}
+          className={cn(
+            "hover:bg-surface-raised flex items-center gap-1.5 rounded-md px-3 py-1.5 whitespace-nowrap",
+            current === section ? "bg-surface-raised text-ink" : "text-muted hover:text-ink",
+          )}
+        >
+          <Icon aria-hidden className="size-4" />
+          {label}
+        </Link>
+      ))}
+    </>
+  );
+}
