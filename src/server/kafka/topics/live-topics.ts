@@ -3,22 +3,27 @@ import type { TLiveTopic } from "~/domain/definitions/drift";
 import { withMetadata, type ClusterTarget } from "../client-registry";
 import type { InternalCluster } from "../internal-cluster";
 import { kafkaErrorType } from "../kafka-errors";
-import { describeTopicConfigs } from "./topic-config-reads";
+import { DYNAMIC_TOPIC_CONFIG_SOURCE, describeTopicConfigs } from "./topic-config-reads";
 
 export type TLiveCluster = { topics: Map<string, TLiveTopic>; liveBrokerCount: number };
 
 export type TReadLiveTopicsOptions = {
-  /** Only these topics (absent ones are simply not in the map); all topics when undefined. */
-  names?: readonly string[];
+  /**
+   * Read the configs of these topics only (all when undefined). Every topic is in the map whatever
+   * this says — the others with no configs — because a plan checks new names against all of them.
+   */
+  configsOf?: readonly string[];
   /**
    * Only these configs (what the definitions mention): for 5,000 topics, every config of every
    * topic is a response of ~150,000 entries, most of which no definition looks at. Null: all.
    */
   configNames?: string[] | null;
+  /** Only the topic's own overrides (what an imported definition should say), not broker defaults. */
+  overridesOnly?: boolean;
 };
 
 /**
- * Topics as Kafka holds them — partition count, replication factor, effective configs — in two
+ * Every topic as Kafka holds it — partition count, replication factor, effective configs — in two
  * requests however many topics: one Metadata and one DescribeConfigs.
  */
 export async function readLiveCluster(target: ClusterTarget, options: TReadLiveTopicsOptions): Promise<TLiveCluster> {
@@ -33,8 +38,8 @@ export async function readLiveCluster(target: ClusterTarget, options: TReadLiveT
 
 async function read(cluster: InternalCluster, options: TReadLiveTopicsOptions): Promise<TLiveCluster> {
   const metadata = await cluster.metadata();
-  const wanted = options.names ? new Set(options.names) : null;
-  const topics = wanted ? metadata.topicMetadata.filter((topic) => wanted.has(topic.topic)) : metadata.topicMetadata;
+  const wanted = options.configsOf ? new Set(options.configsOf) : null;
+  const described = wanted ? metadata.topicMetadata.filter((topic) => wanted.has(topic.topic)) : metadata.topicMetadata;
   const configNames = options.configNames === undefined ? null : options.configNames;
   // An empty list of config names means "all" to Kafka: skip the request when none are wanted.
   const configs =
@@ -43,14 +48,16 @@ async function read(cluster: InternalCluster, options: TReadLiveTopicsOptions): 
       : await describeTopicConfigs(
           cluster,
           metadata,
-          topics.map((topic) => topic.topic),
+          described.map((topic) => topic.topic),
           configNames,
         );
   const result = new Map<string, TLiveTopic>();
-  for (const topic of topics) {
+  for (const topic of metadata.topicMetadata) {
     const live: Record<string, string> = {};
     for (const entry of configs.get(topic.topic) ?? []) {
-      if (entry.configValue !== null && !entry.isSensitive) live[entry.configName] = entry.configValue;
+      if (entry.configValue === null || entry.isSensitive) continue;
+      if (options.overridesOnly && entry.configSource !== DYNAMIC_TOPIC_CONFIG_SOURCE) continue;
+      live[entry.configName] = entry.configValue;
     }
     result.set(topic.topic, {
       name: topic.topic,
