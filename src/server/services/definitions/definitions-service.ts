@@ -1,33 +1,143 @@
 import "server-only";
-import type { TTopicDefinition } from "~/domain/definitions/definition";
+import type { z } from "zod";
+import type { TTopicDefinition, TTopicDefinitionFields } from "~/domain/definitions/definition";
 import type { TDefinitionDetail, TDefinitionSummary } from "~/domain/definitions/definition-dto";
 import type { ZDefinitionListInput, ZDefinitionSaveInput } from "~/domain/definitions/definition-requests";
-import type { z } from "zod";
-import type { TAuditActor } from "../audit/audited";
-import { notYet } from "./not-yet";
+import { diffDefinition } from "~/domain/definitions/drift";
+import { AppError } from "~/lib/app-error";
+import { findConformance } from "~/server/db/topic-conformance";
+import {
+  deleteDefinition,
+  findDefinition,
+  listDefinitionRows,
+  upsertDefinition,
+  type TDefinitionListRow,
+} from "~/server/db/topic-definitions";
+import { auditedAction, type TAuditActor } from "../audit/audited";
+import { getCluster } from "../clusters/registered-clusters";
+import { readLiveFor } from "./live-state";
+import { SCHEMA_FORMAT_LABELS } from "~/domain/definitions/definition";
 
+function matchesSearch(row: TDefinitionListRow, search: string | undefined): boolean {
+  const words = search?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  if (words.length === 0) return true;
+  const { topicName, owner, tags, layer } = row.fields;
+  const haystack = [topicName, owner, layer, ...tags].map((text) => text.toLowerCase());
+  return words.every((word) => haystack.some((text) => text.includes(word)));
+}
+
+function sentenceOf(error: unknown): string {
+  return error instanceof AppError ? error.message : "Kafka could not be asked about this cluster's topics.";
+}
+
+/**
+ * The catalogue: definitions (searched by name, owner, tag and layer) with their drift from one read
+ * of the cluster, and their stored conformance. When Kafka cannot be asked, the definitions still
+ * list, each with drift "unknown" and the reason.
+ */
 export async function listDefinitionSummaries(
   input: z.output<typeof ZDefinitionListInput>,
 ): Promise<TDefinitionSummary[]> {
-  void input;
-  return notYet();
+  const cluster = await getCluster(input.clusterId);
+  const rows = (await listDefinitionRows(input.clusterId, input.layer)).filter((row) =>
+    matchesSearch(row, input.search),
+  );
+  if (rows.length === 0) return [];
+  const live = await readLiveFor(
+    cluster,
+    rows.map((row) => row.fields),
+  ).catch((error: unknown) => sentenceOf(error));
+  return rows.map((row) => {
+    const { fields } = row;
+    const drift =
+      typeof live === "string"
+        ? { state: "unknown" as const, fieldCount: 0, sentence: live }
+        : (({ state, fields: changed }) => ({ state, fieldCount: changed.length }))(
+            diffDefinition(fields, live.topics.get(fields.topicName) ?? null),
+          );
+    return {
+      topicName: fields.topicName,
+      layer: fields.layer,
+      owner: fields.owner,
+      tags: fields.tags,
+      description: fields.description,
+      schemaFormat: fields.schemaFormat,
+      latestSchemaVersion: row.latestSchemaVersion,
+      drift,
+      conformance: row.conformance,
+    };
+  });
 }
+
 export async function getDefinitionDetail(clusterId: string, topicName: string): Promise<TDefinitionDetail | null> {
-  void clusterId;
-  void topicName;
-  return notYet();
+  const cluster = await getCluster(clusterId);
+  const definition = await findDefinition(clusterId, topicName);
+  if (!definition) return null;
+  const [live, conformance] = await Promise.all([
+    readLiveFor(cluster, [definition]).catch((error: unknown) => sentenceOf(error)),
+    findConformance(definition.id),
+  ]);
+  return {
+    ...definition,
+    drift: typeof live === "string" ? null : diffDefinition(definition, live.topics.get(topicName) ?? null),
+    driftFailure: typeof live === "string" ? live : null,
+    conformance,
+  };
 }
+
+/** A definition's versions share one format: switching it would leave the stored versions unreadable. */
+export function refuseFormatSwitch(existing: TTopicDefinition | null, fields: TTopicDefinitionFields): void {
+  const newest = existing?.schemaVersions.at(-1);
+  if (!newest || fields.schemaFormat === newest.format) return;
+  throw new AppError(
+    "BAD_INPUT",
+    `The schema of ${fields.topicName} is ${SCHEMA_FORMAT_LABELS[newest.format]} (version ${newest.version}); a definition keeps one schema format.`,
+    "Keep the format, or remove the definition and define the topic again with the new format.",
+  );
+}
+
+/**
+ * Creates or updates a definition. Only PostgreSQL changes — Kafka is changed by applying a plan —
+ * so this is allowed on read-only clusters too (a catalogue of a cluster nobody may change here).
+ */
 export async function saveDefinition(
   by: TAuditActor,
   input: z.output<typeof ZDefinitionSaveInput>,
 ): Promise<TTopicDefinition> {
-  void by;
-  void input;
-  return notYet();
+  const { clusterId, definition, previousTopicName } = input;
+  await getCluster(clusterId);
+  const renamed = previousTopicName !== undefined && previousTopicName !== definition.topicName;
+  const existing = await findDefinition(clusterId, previousTopicName ?? definition.topicName);
+  if (renamed && !existing) {
+    throw new AppError("NOT_FOUND", `There is no definition for ${previousTopicName} any more.`, "Refresh the page.");
+  }
+  if (renamed && (await findDefinition(clusterId, definition.topicName))) {
+    throw new AppError(
+      "CONFLICT",
+      `${definition.topicName} already has a definition.`,
+      "Edit that one, or choose another name.",
+    );
+  }
+  refuseFormatSwitch(existing, definition);
+  return auditedAction(
+    {
+      by,
+      action: existing ? "definition.update" : "definition.create",
+      clusterId,
+      target: definition.topicName,
+      details: renamed ? { previousTopicName } : undefined,
+    },
+    () => upsertDefinition(clusterId, definition, by.actor.name, previousTopicName),
+  );
 }
+
+/** Forgets the definition (its schema versions and conformance with it). The topic and its messages stay. */
 export async function removeDefinition(by: TAuditActor, clusterId: string, topicName: string): Promise<void> {
-  void by;
-  void clusterId;
-  void topicName;
-  return notYet();
+  await getCluster(clusterId);
+  await auditedAction({ by, action: "definition.remove", clusterId, target: topicName }, async () => {
+    const removed = await deleteDefinition(clusterId, topicName);
+    if (!removed) {
+      throw new AppError("NOT_FOUND", `There is no definition for ${topicName}.`, "It may have been removed already.");
+    }
+  });
 }
