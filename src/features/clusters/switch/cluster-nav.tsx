@@ -17,8 +17,7 @@ export function ClusterNav() {
   const page = parseClusterPage(usePathname());
   if (page.kind === "none") return null;
   const root = `/clusters/${encodeURIComponent(page.clusterId)}`;
-  const current =
-    page.kind === "topic" ? "topics" : page.kind === "group" ? "groups" : (page.rest.split("/")[1] ?? "");
+  const current = page.kind === "topic" ? "topics" : page.kind === "group" ? "groups" : (page.rest.split("/")[1] ?? "");
   return (
     <>
       {SECTIONS.map(({ section, label, Icon }) => (

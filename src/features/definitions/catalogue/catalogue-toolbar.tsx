@@ -43,12 +43,8 @@ export function CatalogueToolbar({ view, onChange, actions }: CatalogueToolbarPr
       {view.tag || view.owner ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-muted">Only</span>
-          {view.tag ? (
-            <FilterChip label={`tag ${view.tag}`} onRemove={() => onChange({ tag: null })} />
-          ) : null}
-          {view.owner ? (
-            <FilterChip label={`owner ${view.owner}`} onRemove={() => onChange({ owner: null })} />
-          ) : null}
+          {view.tag ? <FilterChip label={`tag ${view.tag}`} onRemove={() => onChange({ tag: null })} /> : null}
+          {view.owner ? <FilterChip label={`owner ${view.owner}`} onRemove={() => onChange({ owner: null })} /> : null}
         </div>
       ) : null}
     </div>
@@ -57,7 +53,12 @@ export function CatalogueToolbar({ view, onChange, actions }: CatalogueToolbarPr
 
 function FilterChip({ label, onRemove }: { label: string; onRemove: () => void }) {
   return (
-    <Button variant="secondary" className="h-7 rounded-full px-2.5 text-xs" onClick={onRemove} aria-label={`Remove filter: ${label}`}>
+    <Button
+      variant="secondary"
+      className="h-7 rounded-full px-2.5 text-xs"
+      onClick={onRemove}
+      aria-label={`Remove filter: ${label}`}
+    >
       {label}
       <X aria-hidden className="size-3.5" />
     </Button>

@@ -20,22 +20,43 @@ export function LayerTable({ clusterId, group, onFilter, now }: LayerTableProps)
   const headingId = `layer-${group.layer}`;
   return (
     <Card aria-labelledby={headingId} data-testid="layer-group" data-layer={group.layer}>
-      <CardHeader title={<span id={headingId}>{group.label}</span>} description={pluralize(group.definitions.length, "topic")} />
+      <CardHeader
+        title={<span id={headingId}>{group.label}</span>}
+        description={pluralize(group.definitions.length, "topic")}
+      />
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <thead className="text-muted text-left text-xs">
             <tr>
-              <th scope="col" className="px-3 py-2 pl-5 font-medium">Topic</th>
-              <th scope="col" className="px-3 py-2 font-medium">Owner</th>
-              <th scope="col" className="px-3 py-2 font-medium">Tags</th>
-              <th scope="col" className="px-3 py-2 font-medium">Schema</th>
-              <th scope="col" className="px-3 py-2 font-medium">Drift</th>
-              <th scope="col" className="px-3 py-2 pr-5 font-medium">Conformance</th>
+              <th scope="col" className="px-3 py-2 pl-5 font-medium">
+                Topic
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Owner
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Tags
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Schema
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Drift
+              </th>
+              <th scope="col" className="px-3 py-2 pr-5 font-medium">
+                Conformance
+              </th>
             </tr>
           </thead>
           <tbody>
             {group.definitions.map((definition) => (
-              <DefinitionRow key={definition.topicName} clusterId={clusterId} definition={definition} onFilter={onFilter} now={now} />
+              <DefinitionRow
+                key={definition.topicName}
+                clusterId={clusterId}
+                definition={definition}
+                onFilter={onFilter}
+                now={now}
+              />
             ))}
           </tbody>
         </table>

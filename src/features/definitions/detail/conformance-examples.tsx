@@ -13,12 +13,24 @@ export function ConformanceExamples({ examples }: { examples: TConformanceExampl
         <table className="w-full text-sm" data-testid="conformance-examples">
           <thead className="text-muted text-left text-xs">
             <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">Partition</th>
-              <th scope="col" className="px-3 py-2 font-medium">Offset</th>
-              <th scope="col" className="px-3 py-2 font-medium">Path</th>
-              <th scope="col" className="px-3 py-2 font-medium">Rule</th>
-              <th scope="col" className="px-3 py-2 font-medium">Why</th>
-              <th scope="col" className="px-3 py-2 font-medium">Value</th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Partition
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Offset
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Path
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Rule
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Why
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Value
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -34,7 +46,10 @@ export function ConformanceExamples({ examples }: { examples: TConformanceExampl
                 <td className="px-3 py-2 font-mono text-xs">{example.rule}</td>
                 <td className="px-3 py-2">{example.message}</td>
                 <td className="px-3 py-2">
-                  <code className="bg-surface-raised block max-w-md truncate rounded px-1.5 py-0.5 font-mono text-xs" title={example.valuePreview}>
+                  <code
+                    className="bg-surface-raised block max-w-md truncate rounded px-1.5 py-0.5 font-mono text-xs"
+                    title={example.valuePreview}
+                  >
                     {example.valuePreview}
                   </code>
                 </td>

@@ -70,15 +70,20 @@ export function ConformancePanel({ clusterId, detail }: { clusterId: string; det
 function ConformanceResult({ result }: { result: NonNullable<TDefinitionDetail["conformance"]> }) {
   if (result.failure) return <Banner tone="danger" title={result.failure} />;
   if (result.sampled === 0) {
-    return <p className="text-sm">The last check found no messages to read (checked against version {result.schemaVersion}).</p>;
+    return (
+      <p className="text-sm">
+        The last check found no messages to read (checked against version {result.schemaVersion}).
+      </p>
+    );
   }
   const share = conformanceShare(result.matched, result.sampled);
   return (
     <div className="space-y-4">
       <div className="space-y-1.5" data-testid="conformance-share">
         <p className="text-sm">
-          <span className="text-lg font-semibold tabular-nums">{share}%</span> of {pluralize(result.sampled, "sampled value")} match
-          version {result.schemaVersion} ({result.matched} match, {result.sampled - result.matched} do not).
+          <span className="text-lg font-semibold tabular-nums">{share}%</span> of{" "}
+          {pluralize(result.sampled, "sampled value")} match version {result.schemaVersion} ({result.matched} match,{" "}
+          {result.sampled - result.matched} do not).
         </p>
         <ShareBar matched={result.matched} sampled={result.sampled} />
       </div>

@@ -37,7 +37,10 @@ describe("the definition form", () => {
 
   it("turns a retention typed in days into milliseconds", () => {
     const form = formFromDefinition(DEFINITION);
-    const { input } = formToDefinitionInput({ ...form, kafka: { ...form.kafka, retentionAmount: "1", retentionUnit: "d" } });
+    const { input } = formToDefinitionInput({
+      ...form,
+      kafka: { ...form.kafka, retentionAmount: "1", retentionUnit: "d" },
+    });
     expect(input.configs?.["retention.ms"]).toBe("86400000");
   });
 

@@ -63,7 +63,10 @@ export function DefinitionForm({ clusterId, definition, onDone }: DefinitionForm
     <form onSubmit={submit} noValidate className="space-y-5" aria-label="Edit the definition">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Layer" hint="What the topic holds, in the seeds' grouping.">
-          <Select value={form.layer} onChange={(event) => edit({ layer: event.target.value as TDefinitionForm["layer"] })}>
+          <Select
+            value={form.layer}
+            onChange={(event) => edit({ layer: event.target.value as TDefinitionForm["layer"] })}
+          >
             {TOPIC_LAYERS.map((layer) => (
               <option key={layer} value={layer}>
                 {LAYER_LABELS[layer]}
@@ -75,7 +78,11 @@ export function DefinitionForm({ clusterId, definition, onDone }: DefinitionForm
           <Input value={form.owner} onChange={(event) => edit({ owner: event.target.value })} data-autofocus />
         </Field>
       </div>
-      <Field label="Description" error={shownErrors.description} hint="Markdown. Links must be http(s); HTML is dropped.">
+      <Field
+        label="Description"
+        error={shownErrors.description}
+        hint="Markdown. Links must be http(s); HTML is dropped."
+      >
         <Textarea
           rows={5}
           className="font-sans"
@@ -84,14 +91,30 @@ export function DefinitionForm({ clusterId, definition, onDone }: DefinitionForm
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Tags" error={shownErrors.tags} hint="Separated by commas or spaces: lower-case letters, digits, '.', '_', '-'.">
-          <Input value={form.tagsText} onChange={(event) => edit({ tagsText: event.target.value })} spellCheck={false} />
+        <Field
+          label="Tags"
+          error={shownErrors.tags}
+          hint="Separated by commas or spaces: lower-case letters, digits, '.', '_', '-'."
+        >
+          <Input
+            value={form.tagsText}
+            onChange={(event) => edit({ tagsText: event.target.value })}
+            spellCheck={false}
+          />
         </Field>
-        <Field label="Key" error={shownErrors.keyDescription} hint="What the message key is, e.g. stream id: server-<n>-<metric>.">
+        <Field
+          label="Key"
+          error={shownErrors.keyDescription}
+          hint="What the message key is, e.g. stream id: server-<n>-<metric>."
+        >
           <Input value={form.keyDescription} onChange={(event) => edit({ keyDescription: event.target.value })} />
         </Field>
       </div>
-      <DefinitionKafkaFields form={form.kafka} errors={shownErrors} onChange={(change) => edit({ kafka: { ...form.kafka, ...change } })} />
+      <DefinitionKafkaFields
+        form={form.kafka}
+        errors={shownErrors}
+        onChange={(change) => edit({ kafka: { ...form.kafka, ...change } })}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Schema compatibility" hint={COMPATIBILITY_HINTS[form.compatibility]}>
           <Select
@@ -108,7 +131,9 @@ export function DefinitionForm({ clusterId, definition, onDone }: DefinitionForm
         <Field label="Produce validation" hint={PRODUCE_VALIDATION_HINTS[form.produceValidation]}>
           <Select
             value={form.produceValidation}
-            onChange={(event) => edit({ produceValidation: event.target.value as TDefinitionForm["produceValidation"] })}
+            onChange={(event) =>
+              edit({ produceValidation: event.target.value as TDefinitionForm["produceValidation"] })
+            }
           >
             {PRODUCE_VALIDATION_MODES.map((mode) => (
               <option key={mode} value={mode}>

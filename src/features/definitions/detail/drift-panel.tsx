@@ -65,14 +65,25 @@ export function DriftPanel({ clusterId, detail }: { clusterId: string; detail: T
           <table className="w-full text-sm">
             <thead className="text-muted text-left text-xs">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Field</th>
-                <th scope="col" className="px-3 py-2 font-medium">Intended</th>
-                <th scope="col" className="px-3 py-2 font-medium">Live</th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  Field
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Intended
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Live
+                </th>
               </tr>
             </thead>
             <tbody>
               {drift.fields.map((field) => (
-                <tr key={field.field} className="border-line border-t" data-testid="drift-field" data-field={field.field}>
+                <tr
+                  key={field.field}
+                  className="border-line border-t"
+                  data-testid="drift-field"
+                  data-field={field.field}
+                >
                   <td className="py-2 pr-3 font-mono text-xs">{fieldLabel(field.field)}</td>
                   <td className="px-3 py-2">
                     <ValueCell field={field.field} value={field.intended} />

@@ -43,11 +43,7 @@ export function RemoveDefinitionButton({ clusterId, topicName }: { clusterId: st
           <DialogClose asChild>
             <Button>Cancel</Button>
           </DialogClose>
-          <Button
-            variant="danger"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate({ clusterId, topicName })}
-          >
+          <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ clusterId, topicName })}>
             {remove.isPending ? "Removing…" : "Remove definition"}
           </Button>
         </DialogFooter>

@@ -53,10 +53,13 @@ export function SchemaPanel({ clusterId, detail }: { clusterId: string; detail: 
         description={`New versions must be ${detail.compatibility}-compatible with the previous one (set in the definition).`}
       />
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-[1fr_2fr]">
-        <SchemaVersions versions={detail.schemaVersions} onOpen={(version) => {
-          setFormat(version.format);
-          setText(version.text);
-        }} />
+        <SchemaVersions
+          versions={detail.schemaVersions}
+          onOpen={(version) => {
+            setFormat(version.format);
+            setText(version.text);
+          }}
+        />
         <form
           className="space-y-3"
           onSubmit={(event) => {
@@ -74,7 +77,10 @@ export function SchemaPanel({ clusterId, detail }: { clusterId: string; detail: 
               ))}
             </Select>
           </Field>
-          <Field label={`Version ${nextVersion}`} hint={isUnchanged ? `Edit version ${latest?.version} to make the next one.` : undefined}>
+          <Field
+            label={`Version ${nextVersion}`}
+            hint={isUnchanged ? `Edit version ${latest?.version} to make the next one.` : undefined}
+          >
             <Textarea
               rows={16}
               value={text}

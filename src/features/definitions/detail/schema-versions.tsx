@@ -1,9 +1,17 @@
 import { SCHEMA_FORMAT_LABELS, type TSchemaVersion } from "~/domain/definitions/definition";
 
 /** The saved versions, newest first; opening one copies it into the editor as the start of the next. */
-export function SchemaVersions({ versions, onOpen }: { versions: TSchemaVersion[]; onOpen: (version: TSchemaVersion) => void }) {
+export function SchemaVersions({
+  versions,
+  onOpen,
+}: {
+  versions: TSchemaVersion[];
+  onOpen: (version: TSchemaVersion) => void;
+}) {
   if (versions.length === 0) {
-    return <p className="text-muted text-sm">No schema yet. Write the first version, or import the topic to infer one.</p>;
+    return (
+      <p className="text-muted text-sm">No schema yet. Write the first version, or import the topic to infer one.</p>
+    );
   }
   return (
     <ol className="space-y-2" aria-label="Schema versions" data-testid="schema-versions">
@@ -16,8 +24,8 @@ export function SchemaVersions({ versions, onOpen }: { versions: TSchemaVersion[
             </button>
           </div>
           <p className="text-muted text-xs">
-            {SCHEMA_FORMAT_LABELS[version.format]} · schema id {version.id} · {new Date(version.createdAt).toLocaleString()} by{" "}
-            {version.createdBy}
+            {SCHEMA_FORMAT_LABELS[version.format]} · schema id {version.id} ·{" "}
+            {new Date(version.createdAt).toLocaleString()} by {version.createdBy}
           </p>
         </li>
       ))}

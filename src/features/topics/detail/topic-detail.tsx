@@ -10,6 +10,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
+import { DefinitionCard } from "./definition-card";
 import { TopicHeader } from "./topic-header";
 import { topicListHref } from "./topic-links";
 import { TopicTabs } from "./topic-tabs";
@@ -81,6 +82,7 @@ export function TopicDetail({ clusterId, name }: { clusterId: string; name: stri
           The figures below are the last ones seen; the page keeps trying.
         </Banner>
       ) : null}
+      {topic.isInternal ? null : <DefinitionCard clusterId={clusterId} topicName={name} />}
       <TopicTabs clusterId={clusterId} topic={topic} />
     </div>
   );
