@@ -19,6 +19,8 @@ import { ApplyProgress } from "./apply-progress";
 import { PlanRefusals, PlanStepList } from "./plan-steps";
 import { useApplyRun } from "./use-apply-run";
 
+const REFRESH_MS = 5_000;
+
 /** What applying the definitions would do (and will not do, with why), then the apply itself with progress. */
 export function PlanPage({ clusterId }: { clusterId: string }) {
   const trpc = useTRPC();
@@ -30,8 +32,10 @@ export function PlanPage({ clusterId }: { clusterId: string }) {
   const isRunning = run?.state === "running";
   const plan = useQuery({
     ...trpc.definitions.plan.queryOptions({ clusterId, ...scope }),
-    // The plan on screen is what the user agrees to; it is read again after an apply, not behind their back.
-    refetchOnWindowFocus: !isRunning,
+    // Kept current while nothing runs (the apply plans again on the server anyway); a broker applies an
+    // altered config a moment after the controller confirms it, so the re-read after an apply may
+    // still see the old value once.
+    refetchInterval: isRunning ? false : REFRESH_MS,
   });
   const steps = plan.data ? stepsOf(plan.data) : [];
 
@@ -79,7 +83,7 @@ export function PlanPage({ clusterId }: { clusterId: string }) {
 
       {run ? <ApplyProgress run={run} onCancel={cancel} /> : null}
 
-      <Card aria-labelledby="plan-steps-heading" aria-busy={plan.isFetching}>
+      <Card aria-labelledby="plan-steps-heading">
         <CardHeader
           title={
             <span id="plan-steps-heading">
@@ -95,7 +99,7 @@ export function PlanPage({ clusterId }: { clusterId: string }) {
             <div className="flex flex-col items-end gap-1">
               <ApplyDialog
                 stepCount={steps.length}
-                isDisabled={isRunning || plan.isFetching || steps.length === 0}
+                isDisabled={isRunning || steps.length === 0}
                 permission={permission}
                 onApply={() => start({ clusterId, ...scope })}
               />
