@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { TTopicDefinition, TTopicDefinitionFields } from "~/domain/definitions/definition";
+import type { TTopicDefinition } from "~/domain/definitions/definition";
 import type { TDefinitionDetail, TDefinitionSummary } from "~/domain/definitions/definition-dto";
 import type { ZDefinitionListInput, ZDefinitionSaveInput } from "~/domain/definitions/definition-requests";
 import { diffDefinition, type TDrift } from "~/domain/definitions/drift";
