@@ -1,4 +1,7 @@
-import type { TConformanceExample } from "~/domain/schemas/conformance";
+import type { TDefinitionDetail } from "~/domain/definitions/definition-dto";
+
+// The type comes through the DTO: the schemas folder holds code-generating libraries the browser must not load.
+type TConformanceExample = NonNullable<TDefinitionDetail["conformance"]>["examples"][number];
 
 /**
  * A few values that break the schema, with where (path), which rule, and the sentence. The value
