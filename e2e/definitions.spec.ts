@@ -58,7 +58,7 @@ test("imports telemetry.raw with its inferred schema, checks conformance, and ap
     await expect(page.getByTestId("schema-version")).toHaveCount(1);
 
     // (4) Edit: retention 1 day instead of the broker's 7, and no compatibility rule for the schema.
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     const form = page.getByRole("form", { name: "Edit the definition" });
     await form.getByRole("textbox", { name: "Retention time amount" }).fill("1");
     await form.getByRole("combobox", { name: "Retention time unit" }).selectOption("d");

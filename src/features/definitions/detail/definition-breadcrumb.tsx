@@ -1,24 +1,7 @@
-import { ChevronRight } from "lucide-react";
-import Link from "next/link";
 import { catalogueHref } from "~/components/definitions/definition-links";
+import { Breadcrumb } from "~/components/ui/breadcrumb";
 
-/** Catalogue › the page's own name. */
-export function DefinitionBreadcrumb({ clusterId, topicName }: { clusterId: string; topicName: string }) {
-  return (
-    <nav aria-label="Breadcrumb">
-      <ol className="text-muted flex items-center gap-1 text-sm">
-        <li>
-          <Link href={catalogueHref(clusterId)} className="hover:text-ink rounded hover:underline">
-            Catalogue
-          </Link>
-        </li>
-        <li aria-hidden>
-          <ChevronRight className="size-4" />
-        </li>
-        <li aria-current="page" className="text-ink truncate">
-          {topicName}
-        </li>
-      </ol>
-    </nav>
-  );
+/** Catalogue › the page's own name (a topic, "Plan", "Import topics"). */
+export function DefinitionBreadcrumb({ clusterId, current }: { clusterId: string; current: string }) {
+  return <Breadcrumb parent={{ href: catalogueHref(clusterId), label: "Catalogue" }} current={current} />;
 }

@@ -7,13 +7,12 @@ import { Button } from "~/components/ui/button";
 import { Field, Input, Select, Textarea } from "~/components/ui/input";
 import {
   COMPATIBILITY_MODES,
-  LAYER_LABELS,
   PRODUCE_VALIDATION_MODES,
-  TOPIC_LAYERS,
   type TTopicDefinitionFields,
 } from "~/domain/definitions/definition";
 import { useTRPC } from "~/trpc/react";
 import { DefinitionKafkaFields } from "./definition-kafka-fields";
+import { LayerSelect } from "./layer-select";
 import { formFromDefinition, formToDefinitionInput, type TDefinitionForm } from "./definition-form-state";
 
 const COMPATIBILITY_HINTS = {
@@ -63,16 +62,7 @@ export function DefinitionForm({ clusterId, definition, onDone }: DefinitionForm
     <form onSubmit={submit} noValidate className="space-y-5" aria-label="Edit the definition">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Layer" hint="What the topic holds, in the seeds' grouping.">
-          <Select
-            value={form.layer}
-            onChange={(event) => edit({ layer: event.target.value as TDefinitionForm["layer"] })}
-          >
-            {TOPIC_LAYERS.map((layer) => (
-              <option key={layer} value={layer}>
-                {LAYER_LABELS[layer]}
-              </option>
-            ))}
-          </Select>
+          <LayerSelect value={form.layer} onChange={(layer) => edit({ layer })} />
         </Field>
         <Field label="Owner" error={shownErrors.owner} hint="The team or person to ask about this topic.">
           <Input value={form.owner} onChange={(event) => edit({ owner: event.target.value })} data-autofocus />

@@ -1,9 +1,10 @@
 "use client";
 
-import { Field, Input, Select } from "~/components/ui/input";
+import { Field, Input } from "~/components/ui/input";
+import { CleanupAndMinIsrFields } from "~/features/topics/create/cleanup-fields";
 import { OtherConfigsFields } from "~/features/topics/create/other-configs-fields";
 import { RetentionSizeFields, RetentionTimeFields } from "~/features/topics/create/retention-fields";
-import { CLEANUP_POLICIES, type TTopicForm } from "~/features/topics/create/topic-form-state";
+import { retentionSizeChange, retentionTimeChange, type TTopicForm } from "~/features/topics/create/topic-form-state";
 import type { TDefinitionFormErrors } from "./definition-form-state";
 
 type DefinitionKafkaFieldsProps = {
@@ -42,57 +43,22 @@ export function DefinitionKafkaFields({ form, errors, onChange }: DefinitionKafk
         unit={form.retentionUnit}
         isForever={form.retentionForever}
         error={errors["retention.ms"] ?? errors["configs.retention.ms"]}
-        onChange={({ amount, unit, isUnbounded }) =>
-          onChange({
-            ...(amount === undefined ? {} : { retentionAmount: amount }),
-            ...(unit === undefined ? {} : { retentionUnit: unit }),
-            ...(isUnbounded === undefined ? {} : { retentionForever: isUnbounded }),
-          })
-        }
+        onChange={(change) => onChange(retentionTimeChange(change))}
       />
       <RetentionSizeFields
         amount={form.sizeAmount}
         unit={form.sizeUnit}
         isUnlimited={form.sizeUnlimited}
         error={errors["retention.bytes"] ?? errors["configs.retention.bytes"]}
-        onChange={({ amount, unit, isUnbounded }) =>
-          onChange({
-            ...(amount === undefined ? {} : { sizeAmount: amount }),
-            ...(unit === undefined ? {} : { sizeUnit: unit }),
-            ...(isUnbounded === undefined ? {} : { sizeUnlimited: isUnbounded }),
-          })
-        }
+        onChange={(change) => onChange(retentionSizeChange(change))}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="Cleanup policy"
-          error={errors["configs.cleanup.policy"]}
-          hint={CLEANUP_POLICIES.find((policy) => policy.value === form.cleanupPolicy)?.hint}
-        >
-          <Select
-            value={form.cleanupPolicy}
-            onChange={(event) => onChange({ cleanupPolicy: event.target.value as TTopicForm["cleanupPolicy"] })}
-          >
-            {CLEANUP_POLICIES.map((policy) => (
-              <option key={policy.value} value={policy.value}>
-                {policy.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label="min.insync.replicas"
-          error={errors["configs.min.insync.replicas"]}
-          hint="Replicas that must have a write before acks=all succeeds. Empty: the broker's default."
-        >
-          <Input
-            inputMode="numeric"
-            placeholder="default"
-            value={form.minInsyncReplicas}
-            onChange={(event) => onChange({ minInsyncReplicas: event.target.value })}
-          />
-        </Field>
-      </div>
+      <CleanupAndMinIsrFields
+        form={form}
+        cleanupError={errors["configs.cleanup.policy"]}
+        minIsrError={errors["configs.min.insync.replicas"]}
+        onCleanupPolicyChange={(cleanupPolicy) => onChange({ cleanupPolicy })}
+        onMinIsrChange={(minInsyncReplicas) => onChange({ minInsyncReplicas })}
+      />
       <OtherConfigsFields
         rows={form.otherConfigs}
         errorOf={(row) => errors[`row.${row.id}`] ?? errors[`configs.${row.name}`]}

@@ -41,7 +41,7 @@ export function DefinitionPage({ clusterId, topicName }: { clusterId: string; to
 
   const header = (
     <header className="space-y-2">
-      <DefinitionBreadcrumb clusterId={clusterId} topicName={topicName} />
+      <DefinitionBreadcrumb clusterId={clusterId} current={topicName} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold break-all">{topicName}</h1>
         {detail ? <Badge tone="accent">{LAYER_LABELS[detail.layer]}</Badge> : null}

@@ -1,10 +1,10 @@
 "use client";
 
 import { Card, CardHeader } from "~/components/ui/card";
-import { Field, Input, Select, Textarea } from "~/components/ui/input";
-import { LAYER_LABELS, TOPIC_LAYERS, type TTopicLayer } from "~/domain/definitions/definition";
+import { Field, Input, Textarea } from "~/components/ui/input";
 import { readableConfigValue } from "~/features/topics/detail/config-display";
 import { pluralize } from "~/lib/format";
+import { LayerSelect } from "../detail/layer-select";
 import type { TDraftForm } from "./import-state";
 
 type DraftCardProps = {
@@ -32,13 +32,7 @@ export function DraftCard({ draft, errors, onChange }: DraftCardProps) {
               <Input value={definition.owner} onChange={(event) => edit({ owner: event.target.value })} />
             </Field>
             <Field label="Layer">
-              <Select value={definition.layer} onChange={(event) => edit({ layer: event.target.value as TTopicLayer })}>
-                {TOPIC_LAYERS.map((layer) => (
-                  <option key={layer} value={layer}>
-                    {LAYER_LABELS[layer]}
-                  </option>
-                ))}
-              </Select>
+              <LayerSelect value={definition.layer} onChange={(layer) => edit({ layer })} />
             </Field>
           </div>
           <div className="text-sm">

@@ -1,8 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ChevronRight } from "lucide-react";
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { RoleNote } from "~/components/auth/role-note";
@@ -14,6 +12,7 @@ import { Card, CardHeader } from "~/components/ui/card";
 import { Skeleton } from "~/components/ui/skeleton";
 import { pluralize } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
+import { DefinitionBreadcrumb } from "../detail/definition-breadcrumb";
 import { DraftCard } from "./draft-card";
 import { draftErrors, draftFormOf, importRequestOf, undefinedTopics, type TDraftForm } from "./import-state";
 import { TopicChecklist } from "./topic-checklist";
@@ -67,21 +66,7 @@ export function ImportPage({ clusterId }: { clusterId: string }) {
   return (
     <section aria-labelledby="import-heading" className="space-y-5">
       <header className="space-y-2">
-        <nav aria-label="Breadcrumb">
-          <ol className="text-muted flex items-center gap-1 text-sm">
-            <li>
-              <Link href={catalogueHref(clusterId)} className="hover:text-ink rounded hover:underline">
-                Catalogue
-              </Link>
-            </li>
-            <li aria-hidden>
-              <ChevronRight className="size-4" />
-            </li>
-            <li aria-current="page" className="text-ink">
-              Import topics
-            </li>
-          </ol>
-        </nav>
+        <DefinitionBreadcrumb clusterId={clusterId} current="Import topics" />
         <h1 id="import-heading" className="text-2xl font-semibold">
           Import topics
         </h1>

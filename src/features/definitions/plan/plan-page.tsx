@@ -1,18 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { RoleNote } from "~/components/auth/role-note";
 import { useMe } from "~/components/auth/use-me";
-import { catalogueHref, definitionHref, parseTopicsParam } from "~/components/definitions/definition-links";
+import { definitionHref, parseTopicsParam } from "~/components/definitions/definition-links";
 import { Banner, ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
 import { Skeleton } from "~/components/ui/skeleton";
 import { pluralize } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
+import { DefinitionBreadcrumb } from "../detail/definition-breadcrumb";
 import { ApplyDialog } from "./apply-dialog";
 import { stepsOf } from "./apply-run";
 import { ApplyProgress } from "./apply-progress";
@@ -42,21 +42,7 @@ export function PlanPage({ clusterId }: { clusterId: string }) {
   return (
     <section aria-labelledby="plan-heading" className="space-y-5">
       <header className="space-y-2">
-        <nav aria-label="Breadcrumb">
-          <ol className="text-muted flex items-center gap-1 text-sm">
-            <li>
-              <Link href={catalogueHref(clusterId)} className="hover:text-ink rounded hover:underline">
-                Catalogue
-              </Link>
-            </li>
-            <li aria-hidden>
-              <ChevronRight className="size-4" />
-            </li>
-            <li aria-current="page" className="text-ink">
-              Plan
-            </li>
-          </ol>
-        </nav>
+        <DefinitionBreadcrumb clusterId={clusterId} current="Plan" />
         <h1 id="plan-heading" className="text-2xl font-semibold">
           Plan changes
         </h1>

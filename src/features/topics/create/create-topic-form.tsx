@@ -5,20 +5,22 @@ import { useState, type FormEvent } from "react";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { DialogClose, DialogFooter } from "~/components/ui/dialog";
-import { Field, Input, Select } from "~/components/ui/input";
+import { Field, Input } from "~/components/ui/input";
 import { validateTopicSpec } from "~/domain/topics/topic-spec";
 import { toUserMessage } from "~/lib/error-message";
 import { pluralize } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
+import { CleanupAndMinIsrFields } from "./cleanup-fields";
 import { OtherConfigsFields } from "./other-configs-fields";
 import { PresetButtons } from "./preset-buttons";
 import { RetentionSizeFields, RetentionTimeFields } from "./retention-fields";
 import {
-  CLEANUP_POLICIES,
   EMPTY_TOPIC_FORM,
   effectiveReplicationFactor,
   formFromPreset,
   formToSpec,
+  retentionSizeChange,
+  retentionTimeChange,
   type TTopicForm,
 } from "./topic-form-state";
 import { useLiveBrokerCount } from "./use-live-broker-count";
@@ -126,57 +128,22 @@ export function CreateTopicForm({ clusterId, onCreated }: CreateTopicFormProps) 
         unit={form.retentionUnit}
         isForever={form.retentionForever}
         error={shown("retention.ms", fieldErrors["retention.ms"] ?? errors["configs.retention.ms"])}
-        onChange={({ amount, unit, isUnbounded }) =>
-          edit("retention.ms", {
-            ...(amount === undefined ? {} : { retentionAmount: amount }),
-            ...(unit === undefined ? {} : { retentionUnit: unit }),
-            ...(isUnbounded === undefined ? {} : { retentionForever: isUnbounded }),
-          })
-        }
+        onChange={(change) => edit("retention.ms", retentionTimeChange(change))}
       />
       <RetentionSizeFields
         amount={form.sizeAmount}
         unit={form.sizeUnit}
         isUnlimited={form.sizeUnlimited}
         error={shown("retention.bytes", fieldErrors["retention.bytes"] ?? errors["configs.retention.bytes"])}
-        onChange={({ amount, unit, isUnbounded }) =>
-          edit("retention.bytes", {
-            ...(amount === undefined ? {} : { sizeAmount: amount }),
-            ...(unit === undefined ? {} : { sizeUnit: unit }),
-            ...(isUnbounded === undefined ? {} : { sizeUnlimited: isUnbounded }),
-          })
-        }
+        onChange={(change) => edit("retention.bytes", retentionSizeChange(change))}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="Cleanup policy"
-          error={errors["configs.cleanup.policy"]}
-          hint={CLEANUP_POLICIES.find((policy) => policy.value === form.cleanupPolicy)?.hint}
-        >
-          <Select
-            value={form.cleanupPolicy}
-            onChange={(event) => edit("cleanup", { cleanupPolicy: event.target.value as TTopicForm["cleanupPolicy"] })}
-          >
-            {CLEANUP_POLICIES.map((policy) => (
-              <option key={policy.value} value={policy.value}>
-                {policy.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label="min.insync.replicas"
-          error={shown("minIsr", errors["configs.min.insync.replicas"])}
-          hint="Replicas that must have a write before acks=all succeeds. Empty: the broker's default."
-        >
-          <Input
-            inputMode="numeric"
-            placeholder="default"
-            value={form.minInsyncReplicas}
-            onChange={(event) => edit("minIsr", { minInsyncReplicas: event.target.value })}
-          />
-        </Field>
-      </div>
+      <CleanupAndMinIsrFields
+        form={form}
+        cleanupError={errors["configs.cleanup.policy"]}
+        minIsrError={shown("minIsr", errors["configs.min.insync.replicas"])}
+        onCleanupPolicyChange={(cleanupPolicy) => edit("cleanup", { cleanupPolicy })}
+        onMinIsrChange={(minInsyncReplicas) => edit("minIsr", { minInsyncReplicas })}
+      />
       <OtherConfigsFields
         rows={form.otherConfigs}
         errorOf={(row) => shown("rows", fieldErrors[`row.${row.id}`] ?? errors[`configs.${row.name}`])}

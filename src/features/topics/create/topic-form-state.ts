@@ -89,6 +89,25 @@ export function formFromPreset(name: string, preset: Omit<TTopicSpec, "name">): 
   };
 }
 
+/** What the retention fields report (amount, unit, "forever"/"unlimited") as a change of the form. */
+export type TAmountChange<TUnit> = { amount?: string; unit?: TUnit; isUnbounded?: boolean };
+
+export function retentionTimeChange({ amount, unit, isUnbounded }: TAmountChange<TDurationUnit>): Partial<TTopicForm> {
+  return {
+    ...(amount === undefined ? {} : { retentionAmount: amount }),
+    ...(unit === undefined ? {} : { retentionUnit: unit }),
+    ...(isUnbounded === undefined ? {} : { retentionForever: isUnbounded }),
+  };
+}
+
+export function retentionSizeChange({ amount, unit, isUnbounded }: TAmountChange<TByteUnit>): Partial<TTopicForm> {
+  return {
+    ...(amount === undefined ? {} : { sizeAmount: amount }),
+    ...(unit === undefined ? {} : { sizeUnit: unit }),
+    ...(isUnbounded === undefined ? {} : { sizeUnlimited: isUnbounded }),
+  };
+}
+
 export function effectiveReplicationFactor(form: TTopicForm, liveBrokerCount: number | null): string {
   return form.replicationFactor ?? String(presetReplicationFactor(liveBrokerCount ?? 1));
 }

@@ -1,7 +1,6 @@
-import { ChevronRight } from "lucide-react";
-import Link from "next/link";
 import type { TTopicDescription } from "~/domain/topics/topic-dto";
 import { Badge } from "~/components/ui/badge";
+import { Breadcrumb } from "~/components/ui/breadcrumb";
 import { pluralize } from "~/lib/format";
 import { AddPartitionsDialog } from "./add-partitions-dialog";
 import { topicListHref } from "./topic-links";
@@ -12,21 +11,7 @@ type TopicHeaderProps = { clusterId: string; name: string; topic: TTopicDescript
 export function TopicHeader({ clusterId, name, topic }: TopicHeaderProps) {
   return (
     <header className="space-y-2">
-      <nav aria-label="Breadcrumb">
-        <ol className="text-muted flex items-center gap-1 text-sm">
-          <li>
-            <Link href={topicListHref(clusterId)} className="hover:text-ink rounded hover:underline">
-              Topics
-            </Link>
-          </li>
-          <li aria-hidden>
-            <ChevronRight className="size-4" />
-          </li>
-          <li aria-current="page" className="text-ink truncate">
-            {name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb parent={{ href: topicListHref(clusterId), label: "Topics" }} current={name} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold break-all">{name}</h1>
         {topic ? <TopicBadges topic={topic} /> : null}
