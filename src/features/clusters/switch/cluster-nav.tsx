@@ -25,13 +25,16 @@ export function ClusterNav() {
           key={section}
           href={`${root}/${section}`}
           aria-current={current === section ? "page" : undefined}
+          aria-label={label}
+          title={label}
           className={cn(
             "hover:bg-surface-raised flex items-center gap-1.5 rounded-md px-3 py-1.5 whitespace-nowrap",
             current === section ? "bg-surface-raised text-ink" : "text-muted hover:text-ink",
           )}
         >
           <Icon aria-hidden className="size-4" />
-          {label}
+          {/* Icons alone on narrow screens, so the header fits beside the cluster switcher and the account. */}
+          <span className="hidden xl:inline">{label}</span>
         </Link>
       ))}
     </>
