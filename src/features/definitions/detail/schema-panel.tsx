@@ -28,7 +28,11 @@ export function SchemaPanel({ clusterId, detail }: { clusterId: string; detail: 
   const [format, setFormat] = useState<TSchemaFormat>(latest?.format ?? detail.schemaFormat ?? "json");
   const [text, setText] = useState(latest?.text ?? "");
   const nextVersion = (latest?.version ?? 0) + 1;
-  const settled = useDebouncedValue({ format, text }, CHECK_DEBOUNCE_MS);
+  // Strings, not an object: a new object each render would restart the pause forever.
+  const settled = {
+    format: useDebouncedValue(format, CHECK_DEBOUNCE_MS),
+    text: useDebouncedValue(text, CHECK_DEBOUNCE_MS),
+  };
   const isUnchanged = latest !== null && text === latest.text && format === latest.format;
   const check = useQuery({
     ...trpc.definitions.checkSchema.queryOptions(
