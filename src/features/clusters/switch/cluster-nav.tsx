@@ -18,8 +18,10 @@ export function ClusterNav() {
   if (page.kind === "none") return null;
   const root = `/clusters/${encodeURIComponent(page.clusterId)}`;
   const current = page.kind === "topic" ? "topics" : page.kind === "group" ? "groups" : (page.rest.split("/")[1] ?? "");
+  // Below 1024 px the header has no room beside the cluster switcher and the account; the cluster's
+  // overview and each page's breadcrumb lead to the same places.
   return (
-    <>
+    <div className="hidden items-center gap-1 lg:flex">
       {SECTIONS.map(({ section, label, Icon }) => (
         <Link
           key={section}
@@ -33,10 +35,10 @@ export function ClusterNav() {
           )}
         >
           <Icon aria-hidden className="size-4" />
-          {/* Icons alone on narrow screens, so the header fits beside the cluster switcher and the account. */}
+          {/* Icons alone up to 1280 px, so the header fits beside the cluster switcher and the account. */}
           <span className="hidden xl:inline">{label}</span>
         </Link>
       ))}
-    </>
+    </div>
   );
 }
