@@ -13,8 +13,8 @@ import { listDefinitions, saveDefinitionsTogether } from "~/server/db/topic-defi
 import { readRecentValues } from "~/server/kafka/messages/recent-values";
 import { readLiveCluster } from "~/server/kafka/topics/live-topics";
 import { topicNotFound } from "~/server/kafka/topics/topic-metadata";
-import { auditedAction, recordRead, type TAuditActor } from "../audit/audited";
-import { getCluster, type TRegisteredCluster } from "../clusters/registered-clusters";
+import { audited, recordRead, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange, type TRegisteredCluster } from "../clusters/registered-clusters";
 import { prepareWrite } from "./definition-writes";
 
 /** Enough values to see optional keys and mixed types without reading much of a busy topic. */
@@ -129,7 +129,7 @@ export async function importTopics(
   const names = input.drafts.map((draft) => draft.definition.topicName);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new AppError("BAD_INPUT", `${duplicate} is imported twice.`, "Import each topic once.");
-  await getCluster(input.clusterId);
+  const cluster = await getClusterForChange(input.clusterId);
   const existing = new Map(
     (await listDefinitions(input.clusterId)).map((definition) => [definition.topicName, definition]),
   );
@@ -138,11 +138,11 @@ export async function importTopics(
     const isNew = schemaText !== null && schemaText !== stored?.schemaVersions.at(-1)?.text;
     return prepareWrite(stored, definition, isNew ? [schemaText] : []);
   });
-  const saved = await auditedAction(
+  const saved = await audited(
     {
       by,
       action: "definition.import",
-      clusterId: input.clusterId,
+      cluster,
       target: names.length === 1 ? names[0]! : pluralize(names.length, "topic"),
       details: { topicNames: names },
     },
