@@ -7,13 +7,13 @@ import type { TLiveTopic } from "~/domain/definitions/drift";
 import { guessLayer } from "~/domain/definitions/guess-layer";
 import { AppError } from "~/lib/app-error";
 import { pluralize } from "~/lib/format";
-import { listDefinitions, saveDefinitionsTogether } from "~/server/db/topic-definitions";
+import { listDefinitions } from "~/server/db/topic-definitions";
 import { readRecentValues } from "~/server/kafka/messages/recent-values";
 import { readLiveCluster } from "~/server/kafka/topics/live-topics";
 import { topicNotFound } from "~/server/kafka/topics/topic-metadata";
-import { audited, recordRead, type TAuditActor } from "../audit/audited";
+import { recordRead, type TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange, type TRegisteredCluster } from "../clusters/registered-clusters";
-import { prepareWrite } from "./definition-writes";
+import { prepareWrite, saveImported } from "./definition-writes";
 import { inferFromValues } from "./draft-schema";
 
 /** Enough values to see optional keys and mixed types without reading much of a busy topic. */
@@ -98,15 +98,5 @@ export async function importTopics(
     const isNew = schemaText !== null && schemaText !== stored?.schemaVersions.at(-1)?.text;
     return prepareWrite(stored, definition, isNew ? [schemaText] : []);
   });
-  const saved = await audited(
-    {
-      by,
-      action: "definition.import",
-      cluster,
-      target: names.length === 1 ? names[0]! : pluralize(names.length, "topic"),
-      details: { topicNames: names },
-    },
-    () => saveDefinitionsTogether(input.clusterId, writes, by.actor.name),
-  );
-  return { saved };
+  return saveImported(by, cluster, "definition.import", writes);
 }

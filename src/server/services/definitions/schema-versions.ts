@@ -7,6 +7,7 @@ import { checkCompatibility } from "~/domain/schemas/compatibility";
 import { compileValueSchema } from "~/domain/schemas/value-schema";
 import { AppError } from "~/lib/app-error";
 import { findDefinition, insertSchemaVersion } from "~/server/db/topic-definitions";
+import { requireDefinition } from "./definition-writes";
 import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 
@@ -40,14 +41,11 @@ export async function checkSchema(input: TSchemaTextInput): Promise<TSchemaCheck
  */
 export async function addSchemaVersion(by: TAuditActor, input: TSchemaTextInput): Promise<TSchemaVersion> {
   const cluster = await getClusterForChange(input.clusterId);
-  const definition = await findDefinition(input.clusterId, input.topicName);
-  if (!definition) {
-    throw new AppError(
-      "NOT_FOUND",
-      `There is no definition for ${input.topicName}.`,
-      "Save the definition first, then add its schema.",
-    );
-  }
+  const definition = await requireDefinition(
+    input.clusterId,
+    input.topicName,
+    "Save the definition first, then add its schema.",
+  );
   const check = judge(definition, input);
   if (check.compileError) {
     throw new AppError(

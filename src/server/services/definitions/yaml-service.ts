@@ -8,11 +8,10 @@ import {
   type TDefinitionFileEntry,
 } from "~/domain/definitions/definitions-yaml";
 import { AppError } from "~/lib/app-error";
-import { pluralize } from "~/lib/format";
-import { listDefinitions, saveDefinitionsTogether } from "~/server/db/topic-definitions";
-import { audited, type TAuditActor } from "../audit/audited";
+import { listDefinitions } from "~/server/db/topic-definitions";
+import type { TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
-import { prepareWrite } from "./definition-writes";
+import { prepareWrite, saveImported } from "./definition-writes";
 
 function fileNameFor(clusterName: string, layer: string | undefined): string {
   const slug =
@@ -98,18 +97,7 @@ export async function importDefinitionsFile(
     const existing = stored.get(entry.topicName) ?? null;
     return prepareWrite(existing, fields, newSchemaTexts(entry, existing));
   });
-  const names = writes.map((write) => write.fields.topicName);
-  const saved = await audited(
-    {
-      by,
-      action: "definition.import-yaml",
-      cluster,
-      target: names.length === 1 ? names[0]! : pluralize(names.length, "definition"),
-      details: { topicNames: names },
-    },
-    () => saveDefinitionsTogether(clusterId, writes, by.actor.name),
-  );
-  return { saved };
+  return saveImported(by, cluster, "definition.import-yaml", writes);
 }
 
 export function importYaml(by: TAuditActor, input: z.output<typeof ZImportYamlInput>): Promise<{ saved: number }> {
