@@ -2,7 +2,10 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-const KAFKAJS = { group: ["kafkajs", "kafkajs/*"], message: "Only src/server/kafka talks to kafkajs; call its functions instead." };
+const KAFKAJS = {
+  group: ["kafkajs", "kafkajs/*"],
+  message: "Only src/server/kafka talks to kafkajs; call its functions instead.",
+};
 const PRISMA = {
   group: ["@prisma/client", "@prisma/client/*", "@prisma/adapter-pg", "**/db/generated/**"],
   message: "Only src/server/db imports Prisma; call its repositories instead.",
@@ -11,6 +14,12 @@ const SERVER = {
   group: ["~/server/*", "~/server/**"],
   allowTypeImports: true,
   message: "Client code never imports server modules (types such as AppRouter are fine).",
+};
+
+const SCHEMAS = {
+  group: ["~/domain/schemas/*", "~/domain/schemas/**"],
+  message:
+    "Schema libraries (ajv, avsc, protobufjs) generate code with new Function, which the browser's CSP forbids: decode and validate on the server.",
 };
 
 /** One rule value per folder: ESLint keeps only the last matching config's value for a rule. */
@@ -22,9 +31,21 @@ function restrictImports(patterns) {
 const boundaries = [
   {
     files: ["**/*.{ts,tsx,mts}"],
-    ignores: ["src/env.ts", "scripts/**", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts", "e2e/**", "test/**", "bench/**"],
+    ignores: [
+      "src/env.ts",
+      "scripts/**",
+      "prisma.config.ts",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "e2e/**",
+      "test/**",
+      "bench/**",
+    ],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through src/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through src/env.ts." },
+      ],
     },
   },
   { files: ["**/*.{ts,tsx,mts}"], rules: restrictImports([KAFKAJS, PRISMA]) },
@@ -38,10 +59,25 @@ const boundaries = [
     ignores: ["src/trpc/server.ts"],
     rules: restrictImports([KAFKAJS, PRISMA, SERVER]),
   },
+  {
+    // The browser's folders (src/app's route handlers are .ts and run on the server).
+    files: ["src/features/**", "src/components/**", "src/app/**/*.tsx"],
+    rules: restrictImports([KAFKAJS, PRISMA, SERVER, SCHEMAS]),
+  },
 ];
 
 export default tseslint.config(
-  { ignores: [".next/**", ".data/**", "node_modules/**", "src/server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "src/server/db/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   ...nextVitals,
   ...nextTypescript,
   {
@@ -54,8 +90,14 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.name='eval']", message: "Never evaluate code; user expressions go through JSONata with budgets." },
-        { selector: "NewExpression[callee.name='Function']", message: "Never evaluate code; user expressions go through JSONata with budgets." },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: "Never evaluate code; user expressions go through JSONata with budgets.",
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: "Never evaluate code; user expressions go through JSONata with budgets.",
+        },
       ],
     },
   },

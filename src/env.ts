@@ -92,6 +92,15 @@ export const ZEnv = z.object({
     .min(1, "sample at most once a second")
     .max(3600, "sample at least once an hour")
     .default(15),
+  /** Minutes between two background conformance checks of every defined topic with a schema (0: off). */
+  CONFORMANCE_CHECK_MINUTES: z.coerce
+    .number({ error: "expected a number of minutes, e.g. 15" })
+    .int("expected a whole number of minutes")
+    .min(0, "0 turns the check off")
+    .max(1440, "check at least once a day")
+    .default(15),
+  /** Newest values per partition that the background conformance check reads from each topic. */
+  CONFORMANCE_SAMPLE_PER_PARTITION: count("values", 10_000).default(100),
   /** Days of consumer-group lag history kept in PostgreSQL; older samples are deleted. */
   LAG_HISTORY_DAYS: z.coerce
     .number({ error: "expected a number of days, e.g. 7" })

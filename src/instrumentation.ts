@@ -24,6 +24,9 @@ export async function register() {
     // Rebalances of groups nobody has open are recorded too, coarser than an open page's watcher.
     const { startRebalanceSweep } = await import("./server/services/groups/history-sweep");
     startRebalanceSweep();
+    // Each defined topic's conformance to its schema stays current (CONFORMANCE_CHECK_MINUTES; the worker registry).
+    const { startConformanceChecks } = await import("./server/services/definitions/conformance-worker");
+    startConformanceChecks();
     // The audit log keeps AUDIT_RETENTION_DAYS: pruned now and daily.
     const { startAuditRetention } = await import("./server/services/audit/audit-retention");
     startAuditRetention();

@@ -136,8 +136,8 @@ export function upsertDefinition(
 export type TDefinitionWrite = { fields: TTopicDefinitionFields; schemaTexts: string[] };
 
 /**
- * Saves many definitions in one transaction (imports): each is created or updated, and each schema
- * text that differs from its newest version becomes the next version. All or nothing.
+ * Saves many definitions in one transaction (imports): each is created or updated, and each of its
+ * `schemaTexts` becomes the next version, in order. All or nothing.
  */
 export function saveDefinitionsTogether(clusterId: string, writes: readonly TDefinitionWrite[], by: string) {
   return withDatabase(() =>
@@ -153,7 +153,7 @@ export function saveDefinitionsTogether(clusterId: string, writes: readonly TDef
           });
           let newest = row.schemaVersions[0];
           for (const text of schemaTexts) {
-            if (newest?.text === text || !fields.schemaFormat) continue;
+            if (!fields.schemaFormat) continue;
             newest = await db.topicSchemaVersion.create({
               data: {
                 definitionId: row.id,

@@ -1,9 +1,9 @@
 import "server-only";
 import type { z } from "zod";
-import type { TTopicDefinition, TTopicDefinitionFields } from "~/domain/definitions/definition";
+import type { TTopicDefinition } from "~/domain/definitions/definition";
 import type { TDefinitionDetail, TDefinitionSummary } from "~/domain/definitions/definition-dto";
 import type { ZDefinitionListInput, ZDefinitionSaveInput } from "~/domain/definitions/definition-requests";
-import { diffDefinition } from "~/domain/definitions/drift";
+import { diffDefinition, type TDrift } from "~/domain/definitions/drift";
 import { AppError } from "~/lib/app-error";
 import { findConformance } from "~/server/db/topic-conformance";
 import {
@@ -15,8 +15,8 @@ import {
 } from "~/server/db/topic-definitions";
 import { auditedAction, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
+import { refuseFormatSwitch } from "./definition-writes";
 import { readLiveFor } from "./live-state";
-import { SCHEMA_FORMAT_LABELS } from "~/domain/definitions/definition";
 
 function matchesSearch(row: TDefinitionListRow, search: string | undefined): boolean {
   const words = search?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
@@ -25,6 +25,8 @@ function matchesSearch(row: TDefinitionListRow, search: string | undefined): boo
   const haystack = [topicName, owner, layer, ...tags].map((text) => text.toLowerCase());
   return words.every((word) => haystack.some((text) => text.includes(word)));
 }
+
+const countDrift = (drift: TDrift) => ({ state: drift.state, fieldCount: drift.fields.length });
 
 function sentenceOf(error: unknown): string {
   return error instanceof AppError ? error.message : "Kafka could not be asked about this cluster's topics.";
@@ -52,9 +54,7 @@ export async function listDefinitionSummaries(
     const drift =
       typeof live === "string"
         ? { state: "unknown" as const, fieldCount: 0, sentence: live }
-        : (({ state, fields: changed }) => ({ state, fieldCount: changed.length }))(
-            diffDefinition(fields, live.topics.get(fields.topicName) ?? null),
-          );
+        : countDrift(diffDefinition(fields, live.topics.get(fields.topicName) ?? null));
     return {
       topicName: fields.topicName,
       layer: fields.layer,
@@ -83,17 +83,6 @@ export async function getDefinitionDetail(clusterId: string, topicName: string):
     driftFailure: typeof live === "string" ? live : null,
     conformance,
   };
-}
-
-/** A definition's versions share one format: switching it would leave the stored versions unreadable. */
-export function refuseFormatSwitch(existing: TTopicDefinition | null, fields: TTopicDefinitionFields): void {
-  const newest = existing?.schemaVersions.at(-1);
-  if (!newest || fields.schemaFormat === newest.format) return;
-  throw new AppError(
-    "BAD_INPUT",
-    `The schema of ${fields.topicName} is ${SCHEMA_FORMAT_LABELS[newest.format]} (version ${newest.version}); a definition keeps one schema format.`,
-    "Keep the format, or remove the definition and define the topic again with the new format.",
-  );
 }
 
 /**
