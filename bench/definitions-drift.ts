@@ -5,38 +5,22 @@
  * the same run, on the same fresh broker. Issue 12 asks for the ratio; there is no aim to meet.
  *   npm run bench -- definitions-drift [topics]
  */
-import { rm } from "node:fs/promises";
-import kafkajs from "kafkajs";
-import { startKafka } from "../apps/kafka-local/src/cluster";
-import { findFreeBasePort } from "../apps/kafka-local/src/ports";
-import { provisionTestDatabase } from "../src/server/db/test-database";
+import { createTopicsInBatches, startBenchServices } from "./bench-services";
 import { describeSamples, quantile, time } from "./stats";
 
 const TOPICS = Number(process.argv[3] ?? 5_000);
 const RUNS = 9;
-const dataDir = `.data/bench/definitions-drift-${process.pid}`;
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 console.log(`npm run bench -- definitions-drift ${TOPICS}`);
 const setupStarted = performance.now();
-const kafka = await startKafka({ dataDir: `${dataDir}/kafka`, basePort: await findFreeBasePort(1), clean: true });
-const database = await provisionTestDatabase({
-  dataDir: `${dataDir}/postgres`,
-  port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1,
-});
-process.env.DATABASE_URL = database.databaseUrl;
-process.env.KAFKA_BROKERS = kafka.bootstrapServers;
-
-const client = new kafkajs.Kafka({ brokers: kafka.bootstrapServers.split(","), logLevel: kafkajs.logLevel.NOTHING });
-const admin = client.admin();
+const services = await startBenchServices("definitions-drift");
+const admin = services.client.admin();
 try {
   await admin.connect();
   const names = Array.from({ length: TOPICS }, (_, index) => `bench.drift-${String(index).padStart(5, "0")}`);
   let started = performance.now();
-  for (let offset = 0; offset < names.length; offset += 250) {
-    const batch = names.slice(offset, offset + 250).map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 }));
-    await admin.createTopics({ topics: batch, waitForLeaders: false });
-  }
+  await createTopicsInBatches(admin, names);
   console.log(`created ${TOPICS} topics in ${seconds(started)}`);
 
   const { createCaller } = await import("../src/server/api/root");
@@ -104,9 +88,5 @@ try {
   for (const [part, samples] of Object.entries(parts)) console.log(`  ${part}: ${describeSamples(samples)}`);
 } finally {
   await admin.disconnect();
-  const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
-  await disconnectAllClusters();
-  await kafka.stop();
-  await database.cleanup();
-  await rm(dataDir, { recursive: true, force: true });
+  await services.stop();
 }
