@@ -6,7 +6,7 @@ import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { callerAs } from "../../test/caller-as";
 import type { TCliRequest } from "./cli-args";
 import { cliActor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, runDefinitionsCommand } from "./definitions-cli";
-import { NO_CHANGES } from "./plan-output";
+import { NO_CHANGES, NOTHING_IT_CAN_DO } from "./plan-output";
 
 const caller = callerAs("admin");
 const prefix = `int-cli-${Date.now().toString(36)}`;
@@ -127,7 +127,7 @@ describe("npm run tributary -- plan|apply|export", () => {
     expect(planned.out).toContain(
       `! ${prefix}.scores partitions: Kafka never removes partitions: ${prefix}.scores has 2`,
     );
-    expect(planned.out).toContain(NO_CHANGES);
+    expect(planned.out).toContain(NOTHING_IT_CAN_DO);
   });
 
   it("reports file errors with their line and exits 2, before touching anything", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TApplyEvent } from "../../src/domain/definitions/definition-dto";
-import { applyEventLine, NO_CHANGES, planLines } from "./plan-output";
+import { applyEventLine, NO_CHANGES, NOTHING_IT_CAN_DO, planLines } from "./plan-output";
 
 describe("planLines", () => {
   it("says there are no changes when the plan is empty", () => {
@@ -10,6 +10,15 @@ describe("planLines", () => {
       "",
       "0 steps.",
     ]);
+  });
+
+  it("does not call a plan with only refusals 'no changes'", () => {
+    const lines = planLines(
+      { steps: [], refusals: [{ topicName: "c", field: "partitions", sentence: "No." }] },
+      "local",
+      1,
+    );
+    expect(lines[1]).toBe(`  ${NOTHING_IT_CAN_DO}`);
   });
 
   it("lists the steps, then every refused change with its sentence", () => {

@@ -10,11 +10,12 @@ const MARKS: Record<TPlanStep["kind"], string> = { create: "+", addPartitions: "
 
 /** The sentence that opens a plan with nothing to do: the round trip (export → plan) prints exactly this. */
 export const NO_CHANGES = "No changes: the cluster matches the definitions.";
+export const NOTHING_IT_CAN_DO = "No changes it can make: every difference left is refused below.";
 
 export function planLines(plan: TPlan, clusterName: string, definitionCount: number): string[] {
   const header = `Plan for ${pluralize(definitionCount, "definition")} on cluster ${clusterName}:`;
   const lines = [header];
-  if (plan.steps.length === 0) lines.push(`  ${NO_CHANGES}`);
+  if (plan.steps.length === 0) lines.push(`  ${plan.refusals.length === 0 ? NO_CHANGES : NOTHING_IT_CAN_DO}`);
   for (const step of plan.steps) lines.push(`  ${MARKS[step.kind]} ${describePlanStep(step)}`);
   if (plan.refusals.length > 0) {
     lines.push("", `Not changed (${plan.refusals.length}):`);
