@@ -64,7 +64,10 @@ export async function applyPlan(
   for await (const event of runPlanSteps(by, cluster, plan, signal)) {
     options.onProgress?.(event);
     if (event.kind === "step" && event.status === "failed") outcome = { ...outcome, sentence: event.sentence ?? null };
-    if (event.kind === "finished") outcome = { ...outcome, ...event };
+    if (event.kind === "finished") {
+      const { kind: _kind, ...finished } = event;
+      outcome = { ...outcome, ...finished };
+    }
   }
   return outcome;
 }

@@ -10,8 +10,8 @@ import {
 import { AppError } from "~/lib/app-error";
 import { pluralize } from "~/lib/format";
 import { listDefinitions, saveDefinitionsTogether } from "~/server/db/topic-definitions";
-import { auditedAction, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
+import { audited, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 import { prepareWrite } from "./definition-writes";
 
 function fileNameFor(clusterName: string, layer: string | undefined): string {
@@ -83,6 +83,7 @@ export async function importDefinitionsFile(
   clusterId: string,
   text: string,
 ): Promise<{ saved: number }> {
+  const cluster = await getClusterForChange(clusterId);
   const parsed = definitionsFromYaml(text);
   if (!parsed.ok) {
     const sentences = parsed.errors.map(
@@ -91,7 +92,6 @@ export async function importDefinitionsFile(
     );
     throw new AppError("BAD_INPUT", sentences.join("\n"), "Fix the file and import it again.");
   }
-  await getCluster(clusterId);
   const stored = new Map((await listDefinitions(clusterId)).map((definition) => [definition.topicName, definition]));
   const writes = parsed.file.definitions.map((entry) => {
     const { schemaVersions: _versions, ...fields } = entry;
@@ -99,11 +99,11 @@ export async function importDefinitionsFile(
     return prepareWrite(existing, fields, newSchemaTexts(entry, existing));
   });
   const names = writes.map((write) => write.fields.topicName);
-  const saved = await auditedAction(
+  const saved = await audited(
     {
       by,
       action: "definition.import-yaml",
-      clusterId,
+      cluster,
       target: names.length === 1 ? names[0]! : pluralize(names.length, "definition"),
       details: { topicNames: names },
     },
