@@ -198,7 +198,7 @@ describe("messages on topics with a value schema", () => {
     const by = { actor: await actorAs("operator") };
     const params = new URLSearchParams({ format: "jsonl" });
     const result = await prepareExport(
-      by as never,
+      by,
       { clusterId: cluster.id, topic: topics.avro },
       params,
       new AbortController().signal,
