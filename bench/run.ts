@@ -13,6 +13,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "message-first-page": () => import("./message-first-page"),
   "group-list": () => import("./group-list"),
   "rebalance-detection": () => import("./rebalance-detection"),
+  "conformance-rate": () => import("./conformance-rate"),
 };
 
 const benchmark = process.argv[2];
