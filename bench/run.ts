@@ -14,6 +14,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "group-list": () => import("./group-list"),
   "rebalance-detection": () => import("./rebalance-detection"),
   "definitions-drift": () => import("./definitions-drift"),
+  "conformance-rate": () => import("./conformance-rate"),
 };
 
 const benchmark = process.argv[2];
