@@ -23,7 +23,10 @@ const SAMPLE_CONCURRENCY = 4;
 
 async function draftFor(cluster: TRegisteredCluster, live: TLiveTopic, perPartition: number): Promise<TImportDraft> {
   const values = await readRecentValues(cluster, live.name, perPartition);
-  const inferred = inferFromValues(values.map((record) => record.value));
+  const inferred =
+    perPartition === 0
+      ? { inferredSchemaText: null, sampled: 0, note: "No values were sampled, so no schema was inferred." }
+      : inferFromValues(values.map((record) => record.value));
   const definition: TTopicDefinitionFields = {
     topicName: live.name,
     layer: guessLayer(live.name),
