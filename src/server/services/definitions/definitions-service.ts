@@ -28,8 +28,11 @@ function matchesSearch(row: TDefinitionListRow, search: string | undefined): boo
 
 const countDrift = (drift: TDrift) => ({ state: drift.state, fieldCount: drift.fields.length });
 
+/** Drift is shown as "unknown" with this sentence; the definitions themselves still list. */
 function sentenceOf(error: unknown): string {
-  return error instanceof AppError ? error.message : "Kafka could not be asked about this cluster's topics.";
+  if (error instanceof AppError) return error.message;
+  console.error("Reading the live topics for drift failed unexpectedly.", error);
+  return "Kafka could not be asked about this cluster's topics.";
 }
 
 /**
