@@ -13,6 +13,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "message-first-page": () => import("./message-first-page"),
   "group-list": () => import("./group-list"),
   "rebalance-detection": () => import("./rebalance-detection"),
+  "definitions-drift": () => import("./definitions-drift"),
+  "conformance-rate": () => import("./conformance-rate"),
 };
 
 const benchmark = process.argv[2];

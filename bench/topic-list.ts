@@ -4,36 +4,20 @@
  * `fetchTopicMetadata` of the same page, in the same run, on the same fresh broker.
  * Aim (issue 3): at most 1.2× the plain call + 200 ms, and the list's first paint under 1.5 s.
  */
-import { rm } from "node:fs/promises";
-import kafkajs from "kafkajs";
-import { startKafka } from "../apps/kafka-local/src/cluster";
-import { findFreeBasePort } from "../apps/kafka-local/src/ports";
-import { provisionTestDatabase } from "../src/server/db/test-database";
+import { createTopicsInBatches, startBenchServices } from "./bench-services";
 import { describeFirstPaint, measureTopicListFirstPaint } from "./first-paint";
 import { describeSamples, quantile, time } from "./stats";
 
 const TOPICS = Number(process.argv[3] ?? 5_000);
 const RUNS = 15;
-const dataDir = `.data/bench/topic-list-${process.pid}`;
 
-const kafka = await startKafka({ dataDir: `${dataDir}/kafka`, basePort: await findFreeBasePort(1), clean: true });
-const database = await provisionTestDatabase({
-  dataDir: `${dataDir}/postgres`,
-  port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1,
-});
-process.env.DATABASE_URL = database.databaseUrl;
-process.env.KAFKA_BROKERS = kafka.bootstrapServers;
-
-const client = new kafkajs.Kafka({ brokers: kafka.bootstrapServers.split(","), logLevel: kafkajs.logLevel.NOTHING });
+const { kafka, database, client, stop } = await startBenchServices("topic-list");
 const admin = client.admin();
 try {
   await admin.connect();
   const names = Array.from({ length: TOPICS }, (_, index) => `bench-${String(index).padStart(5, "0")}`);
   const started = performance.now();
-  for (let offset = 0; offset < names.length; offset += 250) {
-    const batch = names.slice(offset, offset + 250).map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 }));
-    await admin.createTopics({ topics: batch, waitForLeaders: false });
-  }
+  await createTopicsInBatches(admin, names);
   console.log(`created ${TOPICS} topics in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const { createCaller } = await import("../src/server/api/root");
@@ -79,9 +63,5 @@ try {
   );
 } finally {
   await admin.disconnect();
-  const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
-  await disconnectAllClusters();
-  await kafka.stop();
-  await database.cleanup();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
 }

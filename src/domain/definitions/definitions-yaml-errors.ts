@@ -82,13 +82,14 @@ export function unknownKeyErrors(
 /** Our own sentences (refinements) as they are; zod's generic ones rephrased for the field. */
 export function issueSentence(issue: z.core.$ZodIssue, root: unknown): string {
   const key = String(issue.path.at(-1) ?? "The file");
+  const isMissing = valueAt(root, issue.path) === undefined;
   switch (issue.code) {
     case "invalid_type":
-      return valueAt(root, issue.path) === undefined
+      return isMissing
         ? `${key} is missing.`
         : `${key} must be ${article(issue.expected)}${issue.expected === "array" ? " (a list)" : ""}.`;
     case "invalid_value":
-      return `${key} must be one of ${issue.values.map(String).join(", ")}.`;
+      return `${key} ${isMissing ? "is missing; it is" : "must be"} one of ${issue.values.map(String).join(", ")}.`;
     case "too_big":
     case "too_small":
       // zod's own wording ("Too big: expected string to have <=200 characters") names no field.

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, decodeBytes, prettyJson, previewText, toBase64, visibleControls } from "./decoders";
+import {
+  base64ToBytes,
+  decodeBytes,
+  decodePayload,
+  prettyJson,
+  previewText,
+  toBase64,
+  visibleControls,
+} from "./decoders";
 import { JsonNumber } from "./lossless-json";
+import type { TPayload } from "./message";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -85,5 +94,41 @@ describe("decoders", () => {
     expect(previewText(decodeBytes(bytes('{"a":\n1}'), "auto"))).toBe('{ "a": 1 }');
     expect(previewText(decodeBytes(bytes("line1\nline2"), "text"))).toBe("line1\u240aline2");
     expect(previewText(decodeBytes(bytes("x".repeat(500)), "text"), 10)).toBe("x".repeat(10));
+  });
+});
+
+describe("decodePayload", () => {
+  const payload = (extra: Partial<TPayload>): TPayload => ({
+    base64: btoa("raw"),
+    size: 3,
+    isTruncated: false,
+    ...extra,
+  });
+
+  it("shows the server's schema decoding under Auto and JSON, the raw bytes under the others", () => {
+    const decoded = payload({ schema: { label: "Avro (v2)", json: '{"id":9007199254740993}' } });
+    expect(decodePayload(decoded, "auto")).toMatchObject({
+      kind: "json",
+      label: "Avro (v2)",
+      text: '{\n  "id": 9007199254740993\n}',
+    });
+    expect(String((decodePayload(decoded, "json").json?.value as { id: unknown }).id)).toBe("9007199254740993");
+    expect(decodePayload(decoded, "hex")).toMatchObject({ kind: "hex" });
+    expect(decodePayload(decoded, "text")).toEqual({ kind: "text", text: "raw" });
+  });
+
+  it("shows a cut decoding as text", () => {
+    expect(
+      decodePayload(payload({ schema: { label: "Avro (v1)", json: '{"a":', isTruncated: true } }), "auto"),
+    ).toEqual({
+      kind: "text",
+      text: '{"a":',
+      label: "Avro (v1)",
+    });
+  });
+
+  it("adds the schema's note to the plain decoding when the value did not decode", () => {
+    const decoded = decodePayload(payload({ schema: { label: "Avro (v1)", note: "Not Avro." } }), "auto");
+    expect(decoded).toEqual({ kind: "text", text: "raw", note: "Not Avro." });
   });
 });

@@ -4,6 +4,7 @@
  * a value from JSON.parse) — callers render it as React text nodes, never as HTML.
  */
 import { parseJsonLossless } from "./lossless-json";
+import type { TPayload } from "./message";
 
 export const DECODERS = ["auto", "json", "text", "hex", "base64"] as const;
 export type TDecoder = (typeof DECODERS)[number];
@@ -31,6 +32,8 @@ export type TDecoded = {
   json?: { value: unknown };
   /** A sentence when the bytes did not fit the chosen decoder (e.g. invalid UTF-8, not JSON). */
   note?: string;
+  /** The topic's schema the server decoded the value with, e.g. "Avro (v2)". */
+  label?: string;
 };
 
 /** Pretty-printed JSON is re-indented from the text, not re-serialized; deeper levels stay flat. */
@@ -156,6 +159,25 @@ export function decodeBytes(bytes: Uint8Array, decoder: TDecoder, { isPartial = 
       return { kind: "text", text };
     }
   }
+}
+
+/**
+ * A payload as the chosen decoder shows it. Values the server decoded with the topic's schema
+ * (payload.schema) show as that JSON under Auto and JSON; Hex, Base64 and text show the raw bytes.
+ * When the schema did not fit, the plain decoders run and the schema's note says why.
+ */
+export function decodePayload(payload: TPayload, decoder: TDecoder): TDecoded {
+  const schema = payload.schema;
+  if (schema?.json !== undefined && (decoder === "auto" || decoder === "json")) {
+    const isCut = Boolean(schema.isTruncated);
+    const json = isCut ? null : parseJsonLossless(schema.json);
+    return json
+      ? { kind: "json", text: prettyJson(schema.json), json, label: schema.label }
+      : { kind: "text", text: schema.json, label: schema.label };
+  }
+  const decoded = decodeBytes(base64ToBytes(payload.base64), decoder, { isPartial: payload.isTruncated });
+  if (!schema?.note || (decoder !== "auto" && decoder !== "json")) return decoded;
+  return { ...decoded, note: decoded.note ? `${schema.note} ${decoded.note}` : schema.note };
 }
 
 const INVALID_UTF8 = "This is not valid UTF-8; undecodable bytes are shown as \uFFFD. Try Hex.";

@@ -6,11 +6,26 @@ import { z } from "zod";
  * client. Offsets and timestamps are int64, so they travel as decimal strings.
  */
 
+/**
+ * A value decoded on the server with its topic's schema (Avro, Protobuf, or a Confluent-framed
+ * value), since the schema libraries cannot run in the browser. `label` names the schema, e.g.
+ * "Avro (v2)". `json` is the value as JSON text (cut like the bytes in lists: `isTruncated`);
+ * without it, `note` says why the value did not decode and the plain decoders show the bytes.
+ */
+export const ZSchemaDecoded = z.object({
+  label: z.string(),
+  json: z.string().optional(),
+  isTruncated: z.boolean().optional(),
+  note: z.string().optional(),
+});
+export type TSchemaDecoded = z.infer<typeof ZSchemaDecoded>;
+
 /** Bytes as base64. In lists a long payload is cut to its first bytes; `size` is always the full length. */
 export const ZPayload = z.object({
   base64: z.string(),
   size: z.number().int().nonnegative(),
   isTruncated: z.boolean(),
+  schema: ZSchemaDecoded.optional(),
 });
 export type TPayload = z.infer<typeof ZPayload>;
 

@@ -36,6 +36,8 @@ export type TProduceRequest = z.input<typeof ZProduceRequest>;
 export type TProduceResult = {
   count: number;
   placements: { partition: number; firstOffset: string; lastOffset: string }[];
+  /** On a topic whose definition warns about values that break its schema: what was wrong, as a sentence. */
+  warning?: string;
 };
 
 /**

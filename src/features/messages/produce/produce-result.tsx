@@ -17,25 +17,32 @@ type ProduceResultProps = {
 /** Where the messages landed, each placement a link to browse from its first offset. */
 export function ProduceResult({ clusterId, topic, result, onShow }: ProduceResultProps) {
   return (
-    <Banner tone="info" title={`Sent ${pluralize(result.count, "message")} to ${topic}.`}>
-      <ul className="mt-1 space-y-0.5" aria-label="Where the messages landed">
-        {result.placements.map((placement) => (
-          <li key={placement.partition} className="tabular-nums">
-            Partition {placement.partition},{" "}
-            {placement.firstOffset === placement.lastOffset
-              ? `offset ${placement.firstOffset}`
-              : `offsets ${placement.firstOffset}–${placement.lastOffset}`}{" "}
-            ·{" "}
-            <Link
-              className="text-accent underline-offset-2 hover:underline"
-              href={browseAtHref(clusterId, topic, placement)}
-              onClick={onShow}
-            >
-              show
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </Banner>
+    <>
+      {result.warning ? (
+        <Banner tone="warn" title="The value breaks the topic's schema.">
+          {result.warning}
+        </Banner>
+      ) : null}
+      <Banner tone="info" title={`Sent ${pluralize(result.count, "message")} to ${topic}.`}>
+        <ul className="mt-1 space-y-0.5" aria-label="Where the messages landed">
+          {result.placements.map((placement) => (
+            <li key={placement.partition} className="tabular-nums">
+              Partition {placement.partition},{" "}
+              {placement.firstOffset === placement.lastOffset
+                ? `offset ${placement.firstOffset}`
+                : `offsets ${placement.firstOffset}–${placement.lastOffset}`}{" "}
+              ·{" "}
+              <Link
+                className="text-accent underline-offset-2 hover:underline"
+                href={browseAtHref(clusterId, topic, placement)}
+                onClick={onShow}
+              >
+                show
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Banner>
+    </>
   );
 }

@@ -21,7 +21,7 @@ export function MessageDetail({ clusterId, topic, message }: { clusterId: string
   const [zone] = useMessageTimeZone();
   const [wantsFull, setWantsFull] = useState(false);
   const isCut =
-    Boolean(message.value?.isTruncated || message.key?.isTruncated) ||
+    Boolean(message.value?.isTruncated || message.value?.schema?.isTruncated || message.key?.isTruncated) ||
     message.headers.some((header) => header.value?.isTruncated);
   const full = useQuery({
     ...trpc.messages.get.queryOptions({ clusterId, topic, partition: message.partition, offset: message.offset }),

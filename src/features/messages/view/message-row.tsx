@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useMemo } from "react";
-import { base64ToBytes, decodeBytes, formatBytes, previewText, type TDecoder } from "~/domain/messages/decoders";
+import { decodePayload, formatBytes, previewText, type TDecoder } from "~/domain/messages/decoders";
 import type { TMessage, TPayload } from "~/domain/messages/message";
 import { formatTimestamp } from "./format-timestamp";
 import type { TTimeZone } from "./use-topic-decoder";
@@ -83,8 +83,9 @@ function usePreview(payload: TPayload | null, decoder: TDecoder): React.ReactNod
   return useMemo(() => {
     if (payload === null) return <span className="text-muted italic">null</span>;
     if (payload.size === 0) return <span className="text-muted italic">empty</span>;
-    const decoded = decodeBytes(base64ToBytes(payload.base64), decoder, { isPartial: payload.isTruncated });
+    const decoded = decodePayload(payload, decoder);
     const text = previewText(decoded);
-    return payload.isTruncated ? `${text}…` : text;
+    const isCut = decoded.label ? payload.schema?.isTruncated : payload.isTruncated;
+    return isCut ? `${text}…` : text;
   }, [payload, decoder]);
 }

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Button } from "~/components/ui/button";
-import { base64ToBytes, decodeBytes, formatBytes, type TDecoder } from "~/domain/messages/decoders";
+import { base64ToBytes, decodePayload, formatBytes, type TDecoder } from "~/domain/messages/decoders";
 import type { TPayload } from "~/domain/messages/message";
 import { JsonTree } from "./json-tree";
 
@@ -19,11 +19,7 @@ export function PayloadView({
   decoder: TDecoder;
   label: string;
 }) {
-  const decoded = useMemo(
-    () =>
-      payload === null ? null : decodeBytes(base64ToBytes(payload.base64), decoder, { isPartial: payload.isTruncated }),
-    [payload, decoder],
-  );
+  const decoded = useMemo(() => (payload === null ? null : decodePayload(payload, decoder)), [payload, decoder]);
   const [asText, setAsText] = useState(false);
   if (payload === null || decoded === null) {
     return <p className="text-muted text-sm italic">null ({label.toLowerCase()} not set)</p>;
@@ -33,8 +29,15 @@ export function PayloadView({
     <div className="space-y-2" data-testid={`payload-${label.toLowerCase()}`}>
       <div className="text-muted flex flex-wrap items-center gap-2 text-xs">
         <span>
-          {decoded.kind.toUpperCase()} · {formatBytes(payload.size)}
-          {payload.isTruncated ? ` · first ${formatBytes(base64ToBytes(payload.base64).length)} shown` : ""}
+          <span data-testid="payload-decoder">{decoded.label ?? decoded.kind.toUpperCase()}</span> ·{" "}
+          {formatBytes(payload.size)}
+          {decoded.label
+            ? payload.schema?.isTruncated
+              ? " · the start of the decoded value shown"
+              : ""
+            : payload.isTruncated
+              ? ` · first ${formatBytes(base64ToBytes(payload.base64).length)} shown`
+              : ""}
         </span>
         {decoded.json ? (
           <Button variant="ghost" className="h-6 px-2 text-xs" onClick={() => setAsText(!asText)}>

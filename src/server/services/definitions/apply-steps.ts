@@ -77,6 +77,7 @@ export async function* runPlanSteps(
         () => runStep(cluster, step),
       );
     } catch (error) {
+      if (!(error instanceof AppError)) console.error(`Applying "${description}" failed unexpectedly.`, error);
       const sentence =
         error instanceof AppError ? error.message : "An unexpected error occurred on the Tributary server.";
       yield { kind: "step", index, total, status: "failed", description, sentence };

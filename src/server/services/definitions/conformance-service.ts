@@ -7,10 +7,10 @@ import { checkConformance } from "~/domain/schemas/conformance";
 import { compileValueSchema } from "~/domain/schemas/value-schema";
 import { AppError } from "~/lib/app-error";
 import { upsertConformance } from "~/server/db/topic-conformance";
-import { findDefinition } from "~/server/db/topic-definitions";
 import { readRecentValues } from "~/server/kafka/messages/recent-values";
 import { recordRead, type TAuditActor } from "../audit/audited";
 import { getCluster, type TRegisteredCluster } from "../clusters/registered-clusters";
+import { requireDefinition } from "./definition-writes";
 import { unframeKnownValues } from "./unframe-values";
 
 function failedCheck(schemaVersion: number, failure: string): TStoredConformance {
@@ -62,14 +62,7 @@ export async function runConformanceCheck(
   input: z.output<typeof ZConformanceInput>,
 ): Promise<TStoredConformance> {
   const cluster = await getCluster(input.clusterId);
-  const definition = await findDefinition(input.clusterId, input.topicName);
-  if (!definition) {
-    throw new AppError(
-      "NOT_FOUND",
-      `There is no definition for ${input.topicName}.`,
-      "Import or define the topic first.",
-    );
-  }
+  const definition = await requireDefinition(input.clusterId, input.topicName, "Import or define the topic first.");
   if (definition.schemaVersions.length === 0) throw noSchema(input.topicName);
   await recordRead({
     by,

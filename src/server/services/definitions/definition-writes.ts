@@ -7,7 +7,10 @@ import {
 import { checkCompatibility } from "~/domain/schemas/compatibility";
 import { compileValueSchema } from "~/domain/schemas/value-schema";
 import { AppError } from "~/lib/app-error";
-import type { TDefinitionWrite } from "~/server/db/topic-definitions";
+import { findDefinition, saveDefinitionsTogether, type TDefinitionWrite } from "~/server/db/topic-definitions";
+import { pluralize } from "~/lib/format";
+import { audited, type TAuditActor } from "../audit/audited";
+import type { TRegisteredCluster } from "../clusters/registered-clusters";
 
 /** A definition's versions share one format: switching it would leave the stored versions unreadable. */
 export function refuseFormatSwitch(existing: TTopicDefinition | null, fields: TTopicDefinitionFields): void {
@@ -58,4 +61,32 @@ export function prepareWrite(
     previous = text;
   }
   return { fields, schemaTexts: [...newTexts] };
+}
+
+/** Saves checked imports in one transaction under one audit row naming the topics. */
+export async function saveImported(
+  by: TAuditActor,
+  cluster: TRegisteredCluster,
+  action: string,
+  writes: readonly TDefinitionWrite[],
+): Promise<{ saved: number }> {
+  const names = writes.map((write) => write.fields.topicName);
+  const saved = await audited(
+    {
+      by,
+      action,
+      cluster,
+      target: names.length === 1 ? names[0]! : pluralize(names.length, "definition"),
+      details: { topicNames: names },
+    },
+    () => saveDefinitionsTogether(cluster.id, writes, by.actor.name),
+  );
+  return { saved };
+}
+
+/** The stored definition, or NOT_FOUND with what to do first. */
+export async function requireDefinition(clusterId: string, topicName: string, hint: string): Promise<TTopicDefinition> {
+  const definition = await findDefinition(clusterId, topicName);
+  if (!definition) throw new AppError("NOT_FOUND", `There is no definition for ${topicName}.`, hint);
+  return definition;
 }

@@ -7,6 +7,7 @@ import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/
 import { disconnectAllClusters, withAdmin } from "~/server/kafka/client-registry";
 import { createTopic } from "~/server/kafka/topics/create-topic";
 import { actorAs, callerAs } from "../../../../test/caller-as";
+import { listDefinitions } from "~/server/db/topic-definitions";
 import { readLiveTopics } from "./live-state";
 import { applyPlan } from "./plan-service";
 
@@ -245,5 +246,20 @@ describe("definitions: plan and apply against real Kafka", () => {
         previousTopicName: `${prefix}-renamed`,
       }),
     ).rejects.toMatchObject({ message: `${created} already has a definition.` });
+  });
+
+  it("lists definitions with drift unknown and Kafka's sentence while the cluster does not answer; removing the cluster removes them", async () => {
+    // Nothing listens on port 1.
+    const down = await upsertClusterByName(`${prefix}-down`, "127.0.0.1:1");
+    try {
+      await operator.definitions.save({ clusterId: down.id, definition: definition(`${prefix}-far`) });
+      const [summary] = await operator.definitions.list({ clusterId: down.id });
+      expect(summary?.drift).toEqual({ state: "unknown", fieldCount: 0, sentence: expect.stringMatching(/\S/) });
+      const detail = await operator.definitions.get({ clusterId: down.id, topicName: `${prefix}-far` });
+      expect(detail).toMatchObject({ drift: null, driftFailure: summary?.drift.sentence });
+    } finally {
+      await deleteClusterRecord(down.id);
+    }
+    expect(await listDefinitions(down.id)).toEqual([]);
   });
 });

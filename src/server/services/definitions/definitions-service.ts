@@ -13,8 +13,8 @@ import {
   upsertDefinition,
   type TDefinitionListRow,
 } from "~/server/db/topic-definitions";
-import { auditedAction, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
+import { audited, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 import { refuseFormatSwitch } from "./definition-writes";
 import { readLiveFor } from "./live-state";
 
@@ -28,8 +28,11 @@ function matchesSearch(row: TDefinitionListRow, search: string | undefined): boo
 
 const countDrift = (drift: TDrift) => ({ state: drift.state, fieldCount: drift.fields.length });
 
+/** Drift is shown as "unknown" with this sentence; the definitions themselves still list. */
 function sentenceOf(error: unknown): string {
-  return error instanceof AppError ? error.message : "Kafka could not be asked about this cluster's topics.";
+  if (error instanceof AppError) return error.message;
+  console.error("Reading the live topics for drift failed unexpectedly.", error);
+  return "Kafka could not be asked about this cluster's topics.";
 }
 
 /**
@@ -87,14 +90,14 @@ export async function getDefinitionDetail(clusterId: string, topicName: string):
 
 /**
  * Creates or updates a definition. Only PostgreSQL changes — Kafka is changed by applying a plan —
- * so this is allowed on read-only clusters too (a catalogue of a cluster nobody may change here).
+ * but a read-only cluster refuses it like every change made through Tributary.
  */
 export async function saveDefinition(
   by: TAuditActor,
   input: z.output<typeof ZDefinitionSaveInput>,
 ): Promise<TTopicDefinition> {
   const { clusterId, definition, previousTopicName } = input;
-  await getCluster(clusterId);
+  const cluster = await getClusterForChange(clusterId);
   const renamed = previousTopicName !== undefined && previousTopicName !== definition.topicName;
   const existing = await findDefinition(clusterId, previousTopicName ?? definition.topicName);
   if (renamed && !existing) {
@@ -108,11 +111,11 @@ export async function saveDefinition(
     );
   }
   refuseFormatSwitch(existing, definition);
-  return auditedAction(
+  return audited(
     {
       by,
       action: existing ? "definition.update" : "definition.create",
-      clusterId,
+      cluster,
       target: definition.topicName,
       details: renamed ? { previousTopicName } : undefined,
     },
@@ -122,8 +125,8 @@ export async function saveDefinition(
 
 /** Forgets the definition (its schema versions and conformance with it). The topic and its messages stay. */
 export async function removeDefinition(by: TAuditActor, clusterId: string, topicName: string): Promise<void> {
-  await getCluster(clusterId);
-  await auditedAction({ by, action: "definition.remove", clusterId, target: topicName }, async () => {
+  const cluster = await getClusterForChange(clusterId);
+  await audited({ by, action: "definition.remove", cluster, target: topicName }, async () => {
     const removed = await deleteDefinition(clusterId, topicName);
     if (!removed) {
       throw new AppError("NOT_FOUND", `There is no definition for ${topicName}.`, "It may have been removed already.");

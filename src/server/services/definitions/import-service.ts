@@ -5,65 +5,28 @@ import type { TImportDraft } from "~/domain/definitions/definition-dto";
 import type { ZImportDraftsInput, ZImportTopicsInput } from "~/domain/definitions/definition-requests";
 import type { TLiveTopic } from "~/domain/definitions/drift";
 import { guessLayer } from "~/domain/definitions/guess-layer";
-import { parseJsonLossless } from "~/domain/messages/lossless-json";
-import { inferJsonSchema } from "~/domain/schemas/infer-json-schema";
 import { AppError } from "~/lib/app-error";
 import { pluralize } from "~/lib/format";
-import { listDefinitions, saveDefinitionsTogether } from "~/server/db/topic-definitions";
+import { listDefinitions } from "~/server/db/topic-definitions";
 import { readRecentValues } from "~/server/kafka/messages/recent-values";
 import { readLiveCluster } from "~/server/kafka/topics/live-topics";
 import { topicNotFound } from "~/server/kafka/topics/topic-metadata";
-import { auditedAction, recordRead, type TAuditActor } from "../audit/audited";
-import { getCluster, type TRegisteredCluster } from "../clusters/registered-clusters";
-import { prepareWrite } from "./definition-writes";
+import { recordRead, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange, type TRegisteredCluster } from "../clusters/registered-clusters";
+import { prepareWrite, saveImported } from "./definition-writes";
+import { inferFromValues } from "./draft-schema";
 
 /** Enough values to see optional keys and mixed types without reading much of a busy topic. */
 export const DEFAULT_IMPORT_SAMPLE_PER_PARTITION = 50;
 /** Topics sampled at once: a few in parallel, not 500 Fetch rounds at the same moment. */
 const SAMPLE_CONCURRENCY = 4;
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
-function parseJsonValue(bytes: Uint8Array): { value: unknown } | null {
-  try {
-    return parseJsonLossless(decoder.decode(bytes));
-  } catch {
-    return null;
-  }
-}
-
-/** A JSON Schema inferred from the values that are JSON, or why there is none. */
-export function inferFromValues(values: ReadonlyArray<Uint8Array | null>): Omit<TImportDraft, "definition"> {
-  const present = values.filter((value): value is Uint8Array => value !== null);
-  if (present.length === 0) {
-    return { inferredSchemaText: null, sampled: 0, note: "The topic holds no values to infer a schema from." };
-  }
-  const parsed = present.flatMap((bytes) => {
-    const result = parseJsonValue(bytes);
-    return result ? [result.value] : [];
-  });
-  if (parsed.length === 0) {
-    return {
-      inferredSchemaText: null,
-      sampled: present.length,
-      note: `None of the ${pluralize(present.length, "sampled value")} is JSON, so no schema was inferred; write an Avro or Protobuf schema instead.`,
-    };
-  }
-  const schemaText = JSON.stringify(inferJsonSchema(parsed), null, 2);
-  const skipped = present.length - parsed.length;
-  return {
-    inferredSchemaText: schemaText,
-    sampled: present.length,
-    note:
-      skipped === 0
-        ? null
-        : `${pluralize(skipped, "sampled value")} of ${present.length} ${skipped === 1 ? "is" : "are"} not JSON; the schema was inferred from the rest.`,
-  };
-}
-
 async function draftFor(cluster: TRegisteredCluster, live: TLiveTopic, perPartition: number): Promise<TImportDraft> {
   const values = await readRecentValues(cluster, live.name, perPartition);
-  const inferred = inferFromValues(values.map((record) => record.value));
+  const inferred =
+    perPartition === 0
+      ? { inferredSchemaText: null, sampled: 0, note: "No values were sampled, so no schema was inferred." }
+      : inferFromValues(values.map((record) => record.value));
   const definition: TTopicDefinitionFields = {
     topicName: live.name,
     layer: guessLayer(live.name),
@@ -129,7 +92,7 @@ export async function importTopics(
   const names = input.drafts.map((draft) => draft.definition.topicName);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new AppError("BAD_INPUT", `${duplicate} is imported twice.`, "Import each topic once.");
-  await getCluster(input.clusterId);
+  const cluster = await getClusterForChange(input.clusterId);
   const existing = new Map(
     (await listDefinitions(input.clusterId)).map((definition) => [definition.topicName, definition]),
   );
@@ -138,15 +101,5 @@ export async function importTopics(
     const isNew = schemaText !== null && schemaText !== stored?.schemaVersions.at(-1)?.text;
     return prepareWrite(stored, definition, isNew ? [schemaText] : []);
   });
-  const saved = await auditedAction(
-    {
-      by,
-      action: "definition.import",
-      clusterId: input.clusterId,
-      target: names.length === 1 ? names[0]! : pluralize(names.length, "topic"),
-      details: { topicNames: names },
-    },
-    () => saveDefinitionsTogether(input.clusterId, writes, by.actor.name),
-  );
-  return { saved };
+  return saveImported(by, cluster, "definition.import", writes);
 }

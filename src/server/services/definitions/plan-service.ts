@@ -22,7 +22,8 @@ async function storedDefinitions(clusterId: string, topicNames?: readonly string
   if (!topicNames) return definitions;
   const wanted = new Set(topicNames);
   const chosen = definitions.filter((definition) => wanted.has(definition.topicName));
-  const missing = topicNames.filter((name) => !chosen.some((definition) => definition.topicName === name));
+  const defined = new Set(chosen.map((definition) => definition.topicName));
+  const missing = topicNames.filter((name) => !defined.has(name));
   if (missing.length > 0) {
     throw new AppError(
       "NOT_FOUND",

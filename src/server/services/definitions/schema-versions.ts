@@ -7,8 +7,9 @@ import { checkCompatibility } from "~/domain/schemas/compatibility";
 import { compileValueSchema } from "~/domain/schemas/value-schema";
 import { AppError } from "~/lib/app-error";
 import { findDefinition, insertSchemaVersion } from "~/server/db/topic-definitions";
-import { auditedAction, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
+import { requireDefinition } from "./definition-writes";
+import { audited, type TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 
 type TSchemaTextInput = z.output<typeof ZSchemaTextInput>;
 
@@ -39,15 +40,12 @@ export async function checkSchema(input: TSchemaTextInput): Promise<TSchemaCheck
  * or with every compatibility reason, when it does not fit.
  */
 export async function addSchemaVersion(by: TAuditActor, input: TSchemaTextInput): Promise<TSchemaVersion> {
-  await getCluster(input.clusterId);
-  const definition = await findDefinition(input.clusterId, input.topicName);
-  if (!definition) {
-    throw new AppError(
-      "NOT_FOUND",
-      `There is no definition for ${input.topicName}.`,
-      "Save the definition first, then add its schema.",
-    );
-  }
+  const cluster = await getClusterForChange(input.clusterId);
+  const definition = await requireDefinition(
+    input.clusterId,
+    input.topicName,
+    "Save the definition first, then add its schema.",
+  );
   const check = judge(definition, input);
   if (check.compileError) {
     throw new AppError(
@@ -64,11 +62,11 @@ export async function addSchemaVersion(by: TAuditActor, input: TSchemaTextInput)
     );
   }
   const version = (check.previousVersion ?? 0) + 1;
-  return auditedAction(
+  return audited(
     {
       by,
       action: "definition.schema-version",
-      clusterId: input.clusterId,
+      cluster,
       target: input.topicName,
       details: { version, format: input.format },
     },

@@ -8,11 +8,10 @@ import {
   type TDefinitionFileEntry,
 } from "~/domain/definitions/definitions-yaml";
 import { AppError } from "~/lib/app-error";
-import { pluralize } from "~/lib/format";
-import { listDefinitions, saveDefinitionsTogether } from "~/server/db/topic-definitions";
-import { auditedAction, type TAuditActor } from "../audit/audited";
-import { getCluster } from "../clusters/registered-clusters";
-import { prepareWrite } from "./definition-writes";
+import { listDefinitions } from "~/server/db/topic-definitions";
+import type { TAuditActor } from "../audit/audited";
+import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
+import { prepareWrite, saveImported } from "./definition-writes";
 
 function fileNameFor(clusterName: string, layer: string | undefined): string {
   const slug =
@@ -83,6 +82,7 @@ export async function importDefinitionsFile(
   clusterId: string,
   text: string,
 ): Promise<{ saved: number }> {
+  const cluster = await getClusterForChange(clusterId);
   const parsed = definitionsFromYaml(text);
   if (!parsed.ok) {
     const sentences = parsed.errors.map(
@@ -91,25 +91,13 @@ export async function importDefinitionsFile(
     );
     throw new AppError("BAD_INPUT", sentences.join("\n"), "Fix the file and import it again.");
   }
-  await getCluster(clusterId);
   const stored = new Map((await listDefinitions(clusterId)).map((definition) => [definition.topicName, definition]));
   const writes = parsed.file.definitions.map((entry) => {
     const { schemaVersions: _versions, ...fields } = entry;
     const existing = stored.get(entry.topicName) ?? null;
     return prepareWrite(existing, fields, newSchemaTexts(entry, existing));
   });
-  const names = writes.map((write) => write.fields.topicName);
-  const saved = await auditedAction(
-    {
-      by,
-      action: "definition.import-yaml",
-      clusterId,
-      target: names.length === 1 ? names[0]! : pluralize(names.length, "definition"),
-      details: { topicNames: names },
-    },
-    () => saveDefinitionsTogether(clusterId, writes, by.actor.name),
-  );
-  return { saved };
+  return saveImported(by, cluster, "definition.import-yaml", writes);
 }
 
 export function importYaml(by: TAuditActor, input: z.output<typeof ZImportYamlInput>): Promise<{ saved: number }> {

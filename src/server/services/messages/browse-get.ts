@@ -6,6 +6,7 @@ import { fetchRecords } from "~/server/kafka/messages/fetch-records";
 import { readPartitionStates } from "~/server/kafka/messages/partition-states";
 import { recordRead, type TAuditActor } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
+import { lookupTopicSchema } from "./schemas/topic-schema";
 import { toMessage } from "./to-message";
 
 /** A record is at most the broker's message.max.bytes (1 MB by default); this bounds an odd one. */
@@ -17,6 +18,7 @@ type TMessageLocation = { clusterId: string; topic: string; partition: number; o
 export async function getMessage(by: TAuditActor, where: TMessageLocation): Promise<TMessage> {
   const cluster = await getCluster(where.clusterId);
   const offset = BigInt(where.offset);
+  const { codec } = await lookupTopicSchema(cluster.id, where.topic);
   const message = await withMetadata(cluster, async (internal) => {
     const states = await readPartitionStates(internal, where.topic);
     const state = states.find((candidate) => candidate.partition === where.partition);
@@ -56,7 +58,7 @@ export async function getMessage(by: TAuditActor, where: TMessageLocation): Prom
         "Browse the partition to see the offsets it still holds.",
       );
     }
-    return toMessage(record, MAX_FULL_PAYLOAD_BYTES);
+    return toMessage(record, MAX_FULL_PAYLOAD_BYTES, codec);
   });
   await recordRead({
     by,

@@ -8,6 +8,7 @@ import { offsetsForTimestamp, readPartitionStates } from "~/server/kafka/message
 import { recordRead, type TAuditActor } from "~/server/services/audit/audited";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
 import { choosePartitions, pageBounds } from "./browse-bounds";
+import { lookupTopicSchema } from "./schemas/topic-schema";
 import { toMessage } from "./to-message";
 
 /**
@@ -16,6 +17,7 @@ import { toMessage } from "./to-message";
  */
 export async function browseMessages(by: TAuditActor, query: TBrowseQuery): Promise<TBrowsePage> {
   const cluster = await getCluster(query.clusterId);
+  const schema = await lookupTopicSchema(cluster.id, query.topic);
   const page = await withMetadata(cluster, async (internal) => {
     const states = await readPartitionStates(internal, query.topic);
     const { readable, notes } = choosePartitions(query.topic, states, query.partition);
@@ -38,7 +40,7 @@ export async function browseMessages(by: TAuditActor, query: TBrowseQuery): Prom
     const hasOlder = [...olderBounds].some(([partition, offset]) => offset > lowOf.get(partition)!);
     const hasNewer = [...newerBounds].some(([partition, offset]) => offset < highOf.get(partition)!);
 
-    const messages: TMessage[] = taken.map((record) => toMessage(record));
+    const messages: TMessage[] = taken.map((record) => toMessage(record, undefined, schema.codec));
     // Reading backward yields newest first; the page shows the order asked for.
     if ((direction === "before") !== (query.order === "newest-first")) messages.reverse();
     return {
@@ -53,7 +55,7 @@ export async function browseMessages(by: TAuditActor, query: TBrowseQuery): Prom
           high: state.high.toString(),
           isOffline: state.leader === null,
         })),
-      notes: [...notes, ...boundNotes],
+      notes: [...notes, ...boundNotes, ...(schema.note ? [schema.note] : [])],
     };
   });
   await recordRead({

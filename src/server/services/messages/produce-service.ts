@@ -12,6 +12,8 @@ import { AppError } from "~/lib/app-error";
 import { partitionCountOf, producePlaced, type TPlacedRecord } from "~/server/kafka/messages/produce-placed";
 import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster } from "../clusters/registered-clusters";
+import { prepareProduceValue } from "./schemas/produce-value";
+import { lookupTopicSchema } from "./schemas/topic-schema";
 
 /**
  * Produces a message `repeat` times (or replays one) and reports where each landed. Partitions are
@@ -22,6 +24,8 @@ export async function produceMessages(by: TAuditActor, input: TProduceRequest): 
   const tooLarge = produceSizeProblem(request, env.PRODUCE_MAX_BYTES);
   if (tooLarge) throw new AppError("BAD_INPUT", tooLarge, "Send fewer repeats or a smaller message.");
   const cluster = await getCluster(request.clusterId);
+  // Judged before the audit row: a refused value changes nothing.
+  const value = prepareProduceValue(await lookupTopicSchema(cluster.id, request.topic), request.value);
   const action = request.replayOf ? "messages.replay" : "messages.produce";
   const details = {
     repeat: request.repeat,
@@ -35,12 +39,16 @@ export async function produceMessages(by: TAuditActor, input: TProduceRequest): 
     const partitions = placePartitions(request.partition, key, partitionCount, request.repeat);
     const template = {
       key,
-      value: toBytes(request.value),
+      value: value.bytes,
       headers: request.headers.map((h) => ({ key: h.key, value: toBytes(h.value) })),
     };
     const records: TPlacedRecord[] = partitions.map((partition) => ({ ...template, partition }));
     const baseOffsets = await producePlaced(cluster, request.topic, records);
-    return { count: records.length, placements: placements(partitions, baseOffsets) };
+    return {
+      count: records.length,
+      placements: placements(partitions, baseOffsets),
+      ...(value.warning ? { warning: value.warning } : {}),
+    };
   });
 }
 

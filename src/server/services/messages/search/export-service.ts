@@ -2,6 +2,7 @@ import "server-only";
 import { parseBrowseParams } from "~/domain/messages/browse-query";
 import type { TMessage, TPayload } from "~/domain/messages/message";
 import { EXPORT_MAX_RESULTS, searchQueryFromParams, ZSearchInput } from "~/domain/messages/search-query";
+import type { TTopicValueCodec } from "~/domain/schemas/topic-value-codec";
 import { AppError } from "~/lib/app-error";
 import { withMetadata } from "~/server/kafka/client-registry";
 import { fetchRecords } from "~/server/kafka/messages/fetch-records";
@@ -12,6 +13,7 @@ import { exportMaxBytes, exportMaxMessages, exportTooLarge } from "../../limits/
 import { limiter } from "../../limits/limits";
 import { getCluster } from "../../clusters/registered-clusters";
 import { browseMessages } from "../browse-service";
+import { lookupTopicSchema } from "../schemas/topic-schema";
 import { createRecordPredicate } from "./record-predicate";
 import { searchForExport } from "./search-service";
 import { CSV_HEADER, EXPORT_FORMATS, toCsvRow, toJsonLine, type TExportFormat } from "./export-writers";
@@ -52,6 +54,8 @@ async function startExport(
   release: () => void,
 ): Promise<TExport> {
   const cluster = await getCluster(where.clusterId);
+  // Before the records start: a refused search must not wait, unhandled, behind this lookup.
+  const { codec } = await lookupTopicSchema(cluster.id, where.topic);
   const isSearch = params.get("mode") === "search";
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const partition = params.get("partition") ?? "all";
@@ -62,7 +66,7 @@ async function startExport(
   return {
     filename,
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-    chunks: write(format, await records, release),
+    chunks: write(format, await records, release, codec),
   };
 }
 
@@ -70,6 +74,7 @@ async function* write(
   format: TExportFormat,
   batches: AsyncGenerator<TFetchedRecord[], unknown>,
   release: () => void,
+  codec: TTopicValueCodec | null,
 ): AsyncGenerator<string> {
   const maxBytes = exportMaxBytes();
   let written = 0;
@@ -78,7 +83,7 @@ async function* write(
     for await (const batch of batches) {
       let chunk = "";
       for (const record of batch) {
-        const line = format === "csv" ? toCsvRow(record) : toJsonLine(record);
+        const line = format === "csv" ? toCsvRow(record, codec) : toJsonLine(record, codec);
         written += Buffer.byteLength(line);
         // Whole records only; the download then fails with the reason rather than end as if complete.
         if (written > maxBytes) {

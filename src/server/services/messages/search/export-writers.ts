@@ -1,16 +1,19 @@
 import "server-only";
 import { isUtf8 } from "node:buffer";
+import type { TTopicValueCodec } from "~/domain/schemas/topic-value-codec";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 
 /**
  * How exported records are written. Payloads are text when they are valid UTF-8 and base64
- * otherwise, and every payload says which (`*_encoding`), so nothing is lost or mangled.
+ * otherwise, and every payload says which (`*_encoding`), so nothing is lost or mangled. On a
+ * topic with a value schema, values that decode with it are written as their JSON text with the
+ * encoding "schema-json" (Avro and Protobuf bytes would otherwise be base64 nobody can read).
  */
 
 export const EXPORT_FORMATS = ["jsonl", "csv"] as const;
 export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export type TPayloadEncoding = "utf8" | "base64";
+export type TPayloadEncoding = "utf8" | "base64" | "schema-json";
 type TEncoded = { text: string | null; encoding: TPayloadEncoding | null };
 
 export function encodePayload(bytes: Buffer | null): TEncoded {
@@ -20,10 +23,15 @@ export function encodePayload(bytes: Buffer | null): TEncoded {
     : { text: bytes.toString("base64"), encoding: "base64" };
 }
 
+function encodeValue(bytes: Buffer | null, codec: TTopicValueCodec | null): TEncoded {
+  const json = bytes && codec ? codec.decode(bytes)?.json : undefined;
+  return json === undefined ? encodePayload(bytes) : { text: json, encoding: "schema-json" };
+}
+
 /** One JSON object per line (JSON.stringify escapes control characters, so a value cannot break a line). */
-export function toJsonLine(record: TFetchedRecord): string {
+export function toJsonLine(record: TFetchedRecord, codec: TTopicValueCodec | null = null): string {
   const key = encodePayload(record.key);
-  const value = encodePayload(record.value);
+  const value = encodeValue(record.value, codec);
   return `${JSON.stringify({
     partition: record.partition,
     offset: record.offset.toString(),
@@ -43,9 +51,9 @@ export function toJsonLine(record: TFetchedRecord): string {
 export const CSV_HEADER = "partition,offset,timestamp,timestamp_type,key,key_encoding,value,value_encoding,headers\r\n";
 
 /** One RFC 4180 row (CRLF line ends); headers go in one cell as JSON. */
-export function toCsvRow(record: TFetchedRecord): string {
+export function toCsvRow(record: TFetchedRecord, codec: TTopicValueCodec | null = null): string {
   const key = encodePayload(record.key);
-  const value = encodePayload(record.value);
+  const value = encodeValue(record.value, codec);
   const headers = record.headers.map((header) => {
     const encoded = encodePayload(header.value);
     return { key: header.key, value: encoded.text, encoding: encoded.encoding };

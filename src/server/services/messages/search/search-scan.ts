@@ -1,10 +1,12 @@
 import "server-only";
 import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { TSearchEvent, TSearchPartitionProgress, TSearchQuery } from "~/domain/messages/search-query";
+import type { TTopicValueCodec } from "~/domain/schemas/topic-value-codec";
 import { withMetadata, type ClusterTarget } from "~/server/kafka/client-registry";
 import { fetchRecords, type TPartitionFetch } from "~/server/kafka/messages/fetch-records";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { createRecordFilter } from "./record-predicate";
+import { withDecodedValue } from "./schema-view";
 import { adaptiveChunk, judgeChunk } from "./search-chunk";
 import { planSearch, type TPartitionPlan } from "./search-plan";
 import { describeStop, type TStopReason } from "./search-sentence";
@@ -37,12 +39,14 @@ type TScanState = {
  * Scans a topic for records matching the query, oldest first in each partition, all chosen
  * partitions in parallel, and yields events with the matches found since the last one. Reads are
  * group-less (`fetchRecords`); the next round is requested before the current one is evaluated.
+ * With the topic's value codec, the filter judges values decoded with the schema (schema-view.ts).
  */
 export async function* scanTopic(
   target: ClusterTarget,
   topic: string,
   query: TSearchQuery,
   signal: AbortSignal,
+  codec: TTopicValueCodec | null = null,
 ): AsyncGenerator<TSearchEvent<TFetchedRecord>> {
   const startedAt = Date.now();
   const filter = createRecordFilter(query.kind, query.query);
@@ -157,7 +161,9 @@ export async function* scanTopic(
           }
           const count = Math.min(chunk.size, end - index, query.maxMessages - state.scanned);
           const chunkStarted = Date.now();
-          const judging = judgeChunk(filter, records.slice(index, index + count), isInRange, evaluation.signal);
+          const run = records.slice(index, index + count);
+          const viewed = codec ? run.map((record) => withDecodedValue(record, codec)) : run;
+          const judging = judgeChunk(filter, viewed, isInRange, evaluation.signal);
           const verdict = judging instanceof Promise ? await judging : judging;
           chunk.adapt(Date.now() - chunkStarted);
           for (let one = 0; one < verdict.judged && !stop; one += 1) {

@@ -5,6 +5,7 @@ import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { recordRead, type TAuditActor } from "../../audit/audited";
 import { assertSearchCeilings } from "../../limits/ceilings";
 import { getCluster } from "../../clusters/registered-clusters";
+import { lookupTopicSchema } from "../schemas/topic-schema";
 import { toMessage } from "../to-message";
 import { scanTopic } from "./search-scan";
 
@@ -30,8 +31,9 @@ export async function* runSearch(
   assertSearchCeilings(query);
   const cluster = await getCluster(clusterId);
   await recordRead({ by, action: "messages.search", clusterId, target: topic, details: auditDetails(query) });
-  for await (const event of scanTopic(cluster, topic, query, signal)) {
-    yield { ...event, newMatches: event.newMatches.map((record) => toMessage(record)) };
+  const { codec } = await lookupTopicSchema(clusterId, topic);
+  for await (const event of scanTopic(cluster, topic, query, signal, codec)) {
+    yield { ...event, newMatches: event.newMatches.map((record) => toMessage(record, undefined, codec)) };
   }
 }
 
@@ -52,7 +54,8 @@ export async function* searchForExport(
     details: { mode: "search", ...auditDetails(query) },
   });
   let sentence = "";
-  for await (const event of scanTopic(cluster, topic, query, signal)) {
+  const { codec } = await lookupTopicSchema(clusterId, topic);
+  for await (const event of scanTopic(cluster, topic, query, signal, codec)) {
     if (event.newMatches.length > 0) yield event.newMatches;
     if (event.type === "done") sentence = event.sentence;
   }

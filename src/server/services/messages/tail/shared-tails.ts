@@ -3,6 +3,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { TTailStatus } from "~/domain/messages/tail-batch";
 import type { ClusterTarget } from "~/server/kafka/client-registry";
 import { readTail } from "~/server/kafka/messages/tail-reader";
+import { lookupTopicSchema } from "../schemas/topic-schema";
 import { toMessage } from "../to-message";
 import { TAIL_BATCH_MAX, TAIL_BATCH_MS } from "./tail-limits";
 import { TailLanes, type TTailSubscriber } from "./tail-lanes";
@@ -96,7 +97,9 @@ async function runReader(key: string, target: ClusterTarget, topic: string, sour
   try {
     for await (const event of readTail(target, topic, source.stop.signal)) {
       if (event.kind === "records") {
-        source.lanes.offer(event.records.map((record) => toMessage(record)));
+        // Cached for a few seconds, so this is a resolved promise for almost every batch.
+        const { codec } = await lookupTopicSchema(target.id, topic);
+        source.lanes.offer(event.records.map((record) => toMessage(record, undefined, codec)));
         scheduleCut(source);
         continue;
       }

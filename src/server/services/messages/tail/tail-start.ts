@@ -4,6 +4,7 @@ import { AppError } from "~/lib/app-error";
 import { withMetadata, type ClusterTarget } from "~/server/kafka/client-registry";
 import { readPartitionStates, type TPartitionState } from "~/server/kafka/messages/partition-states";
 import { readTailRange } from "~/server/kafka/messages/tail-range";
+import { lookupTopicSchema } from "../schemas/topic-schema";
 import { toMessage } from "../to-message";
 import type { TTailCursor } from "./tail-cursor";
 
@@ -68,7 +69,8 @@ export async function readTailStart(
       resume ? Math.max(1, Math.floor(maxGap / Math.max(1, ranges.length))) : request.last,
     ),
   );
-  let preface = records.map((record) => toMessage(record));
+  const { codec } = await lookupTopicSchema(cluster.id, request.topic);
+  let preface = records.map((record) => toMessage(record, undefined, codec));
   if (!resume) {
     // The newest N across the chosen partitions, oldest first like the live part.
     preface = preface.sort((a, b) => Number(BigInt(a.timestamp) - BigInt(b.timestamp))).slice(-request.last);
