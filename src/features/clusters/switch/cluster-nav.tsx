@@ -4,7 +4,7 @@ import { BookOpen, List, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "~/lib/cn";
-import { parseClusterPage } from "./cluster-paths";
+import { clusterSection, parseClusterPage } from "./cluster-paths";
 
 const SECTIONS = [
   { section: "topics", label: "Topics", Icon: List },
@@ -17,7 +17,7 @@ export function ClusterNav() {
   const page = parseClusterPage(usePathname());
   if (page.kind === "none") return null;
   const root = `/clusters/${encodeURIComponent(page.clusterId)}`;
-  const current = page.kind === "topic" ? "topics" : page.kind === "group" ? "groups" : (page.rest.split("/")[1] ?? "");
+  const current = clusterSection(page);
   // Below 1024 px the header has no room beside the cluster switcher and the account; the cluster's
   // overview and each page's breadcrumb lead to the same places.
   return (

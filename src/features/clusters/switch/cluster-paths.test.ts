@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listPageOn, missingSentence, parseClusterPage, samePageOn } from "./cluster-paths";
+import { clusterSection, listPageOn, missingSentence, parseClusterPage, samePageOn } from "./cluster-paths";
 
 describe("the cluster switcher's paths", () => {
   it("keeps a topic page, with a name that needs encoding", () => {
@@ -31,5 +31,17 @@ describe("the cluster switcher's paths", () => {
 
   it("reads a malformed escape as no cluster page rather than throwing", () => {
     expect(parseClusterPage("/clusters/%E0%A4%A/topics")).toEqual({ kind: "none" });
+  });
+
+  it.each([
+    ["/clusters/a/topics", "topics"],
+    ["/clusters/a/topics/orders", "topics"],
+    ["/clusters/a/groups/billing", "groups"],
+    ["/clusters/a/definitions", "definitions"],
+    ["/clusters/a/definitions/plan", "definitions"],
+    ["/clusters/a", null],
+    ["/admin/users", null],
+  ])("marks %s as the section %s in the navigation", (path, section) => {
+    expect(clusterSection(parseClusterPage(path))).toBe(section);
   });
 });

@@ -58,3 +58,11 @@ export function missingSentence(page: TClusterPage, clusterName: string): string
   if (page.kind === "topic") return `The topic ${page.topic} does not exist on ${clusterName}.`;
   return "";
 }
+
+/** Which section of its cluster a page belongs to ("topics", "groups", "definitions"…), for the navigation. */
+export function clusterSection(page: TClusterPage): string | null {
+  if (page.kind === "none") return null;
+  if (page.kind === "topic") return "topics";
+  if (page.kind === "group") return "groups";
+  return page.rest.split("/")[1] || null;
+}
