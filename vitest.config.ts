@@ -26,7 +26,12 @@ export default defineConfig({
         ...shared,
         test: {
           name: "integration",
-          include: ["src/**/*.int.test.ts", "apps/**/*.int.test.ts", "scripts/**/*.int.test.ts", "test/**/*.int.test.ts"],
+          include: [
+            "src/**/*.int.test.ts",
+            "apps/**/*.int.test.ts",
+            "scripts/**/*.int.test.ts",
+            "test/**/*.int.test.ts",
+          ],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/integration-env.ts"],

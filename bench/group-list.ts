@@ -6,13 +6,10 @@
  * group (it has no paging) and pays a JVM start each run; that is how an operator meets it.
  */
 import { execFile } from "node:child_process";
-import { rm } from "node:fs/promises";
 import { promisify } from "node:util";
-import kafkajs, { type Consumer } from "kafkajs";
-import { startKafka } from "../apps/kafka-local/src/cluster";
+import type { Consumer } from "kafkajs";
 import { kafkaLibsDir } from "../apps/kafka-local/src/jars";
-import { findFreeBasePort } from "../apps/kafka-local/src/ports";
-import { provisionTestDatabase } from "../src/server/db/test-database";
+import { startBenchServices } from "./bench-services";
 import { describeSamples, quantile, time } from "./stats";
 
 const GROUPS = Number(process.argv[3] ?? 500);
@@ -21,20 +18,11 @@ const PARTITIONS = 3;
 const RECORDS_PER_PARTITION = 20;
 const RUNS = 10;
 const JAVA_RUNS = 3;
-const dataDir = `.data/bench/group-list-${process.pid}`;
 const run = promisify(execFile);
 const JOINS = 8;
 const members: Consumer[] = [];
 
-const kafka = await startKafka({ dataDir: `${dataDir}/kafka`, basePort: await findFreeBasePort(1), clean: true });
-const database = await provisionTestDatabase({
-  dataDir: `${dataDir}/postgres`,
-  port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1,
-});
-process.env.DATABASE_URL = database.databaseUrl;
-process.env.KAFKA_BROKERS = kafka.bootstrapServers;
-
-const client = new kafkajs.Kafka({ brokers: kafka.bootstrapServers.split(","), logLevel: kafkajs.logLevel.NOTHING });
+const { kafka, client, stop } = await startBenchServices("group-list");
 const admin = client.admin();
 const producer = client.producer();
 try {
@@ -117,11 +105,7 @@ try {
   await Promise.allSettled(members.map((member) => member.disconnect()));
   await producer.disconnect();
   await admin.disconnect();
-  const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
-  await disconnectAllClusters();
-  await kafka.stop();
-  await database.cleanup();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
 }
 
 /**

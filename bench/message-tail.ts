@@ -9,15 +9,12 @@
  * acknowledged; all times are epoch milliseconds on this machine's clock.
  * Aim (issue 4): p99 at most the baseline's p99 + 150 ms.
  */
-import { rm } from "node:fs/promises";
 import kafkajs from "kafkajs";
-import { startKafka } from "../apps/kafka-local/src/cluster";
-import { findFreeBasePort } from "../apps/kafka-local/src/ports";
 import { decodeTailEvent } from "../src/domain/messages/tail-batch";
-import { provisionTestDatabase } from "../src/server/db/test-database";
 import { openTailPage } from "./message-tail-page";
 import { readSse } from "./message-tail-sse";
 import { serveTailRoute } from "./tail-route-server";
+import { startBenchServices } from "./bench-services";
 import { quantile } from "./stats";
 
 const RATE = 1_000;
@@ -25,19 +22,10 @@ const SECONDS = 15;
 /** The first seconds warm connections and the JIT; they are not counted. */
 const WARMUP_SECONDS = 2;
 const withBrowser = !process.argv.includes("--no-browser");
-const dataDir = `.data/bench/message-tail-${process.pid}`;
 const now = () => performance.timeOrigin + performance.now();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const kafka = await startKafka({ dataDir: `${dataDir}/kafka`, basePort: await findFreeBasePort(1), clean: true });
-const database = await provisionTestDatabase({
-  dataDir: `${dataDir}/postgres`,
-  port: 20_000 + Math.floor(Math.random() * 6_000) * 2 + 1,
-});
-process.env.DATABASE_URL = database.databaseUrl;
-process.env.KAFKA_BROKERS = kafka.bootstrapServers;
-
-const client = new kafkajs.Kafka({ brokers: kafka.bootstrapServers.split(","), logLevel: kafkajs.logLevel.NOTHING });
+const { kafka, database, client, stop } = await startBenchServices("message-tail");
 const admin = client.admin();
 const producer = client.producer();
 const consumers: kafkajs.Consumer[] = [];
@@ -192,11 +180,7 @@ try {
   await Promise.all(consumers.map((consumer) => consumer.disconnect().catch(() => undefined)));
   await Promise.all([admin.disconnect(), producer.disconnect()]).catch(() => undefined);
   await server.close();
-  const { disconnectAllClusters } = await import("../src/server/kafka/client-registry");
-  await disconnectAllClusters();
-  await kafka.stop();
-  await database.cleanup();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
 }
 
 function sequenceOf(base64: string): number {

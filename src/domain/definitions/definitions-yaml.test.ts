@@ -134,6 +134,11 @@ describe("definitionsFromYaml: errors, with their lines", () => {
   it.each<[string, string[], { line: number | null; path: string; message: RegExp }]>([
     ["a syntax error", ["definitions:", "  - topicName: [a", "    owner: b"], { line: 3, path: "", message: /\w/ }],
     [
+      "a missing layer",
+      base.filter((line) => !line.includes("layer")),
+      { line: 2, path: "definitions[0].layer", message: /^layer is missing; it is one of raw, clean, / },
+    ],
+    [
       "a missing owner",
       base.filter((line) => !line.includes("owner")),
       { line: 2, path: "definitions[0].owner", message: /^owner is missing\.$/ },

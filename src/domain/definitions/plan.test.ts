@@ -251,6 +251,16 @@ describe("planDefinitions: what it refuses, and why", () => {
     ]);
   });
 
+  it("leaves an internal topic that matches its definition alone, without a refusal", () => {
+    const offsets = liveTopic("__consumer_offsets", 50, 1);
+    const plan = planDefinitions(
+      [definition("__consumer_offsets", { partitions: 50, replicationFactor: 1 })],
+      liveMap(offsets),
+      context,
+    );
+    expect(plan).toEqual({ steps: [], refusals: [] });
+  });
+
   it("plans a topic defined twice only once", () => {
     const plan = planDefinitions([definition("a"), definition("a", { partitions: 9 })], new Map(), context);
     expect(plan.steps).toHaveLength(1);

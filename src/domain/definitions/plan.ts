@@ -7,7 +7,7 @@ import { formatBytes, formatRetentionBytes } from "~/domain/topics/sizes";
 import { formatDurationMs, formatRetentionMs } from "~/domain/topics/durations";
 import { isInternalTopicName } from "~/domain/topics/topic-name";
 import { formatCount, pluralize } from "~/lib/format";
-import { isConfigInSync, type TDefinitionKafkaFields, type TLiveTopic } from "./drift";
+import { diffDefinition, isConfigInSync, type TDefinitionKafkaFields, type TLiveTopic } from "./drift";
 import {
   checkConfigs,
   internalTopicRefusal,
@@ -26,9 +26,10 @@ export type TPlanStep =
       configs: Record<string, string>;
     }
   | { kind: "addPartitions"; topicName: string; from: number; to: number }
-  | { kind: "alterConfigs"; topicName: string; changes: Array<{ name: string; from: string | null; to: string }> };
+  | { kind: "alterConfigs"; topicName: string; changes: TConfigChange[] };
 
-type TConfigChange = { name: string; from: string | null; to: string };
+/** One config of an alterConfigs step: Kafka's value now (null when it reports none), the definition's value. */
+export type TConfigChange = { name: string; from: string | null; to: string };
 
 /** A difference the plan will not change, with the sentence why (Kafka never removes partitions; replication-factor changes need a reassignment Tributary does not do; invalid values; more replicas than brokers …). */
 export type TPlanRefusal = { topicName: string; field: string; sentence: string };
@@ -68,11 +69,13 @@ export function planDefinitions(
       continue;
     }
     planned.add(topicName);
+    const current = live.get(topicName);
     if (isInternalTopicName(topicName)) {
-      refuse(internalTopicRefusal(topicName));
+      // Kafka's own topics may be described (and drift-checked), never changed.
+      const differs = current === undefined || diffDefinition(definition, current).state !== "in-sync";
+      if (differs) refuse(internalTopicRefusal(topicName));
       continue;
     }
-    const current = live.get(topicName);
     if (current === undefined) {
       collisions ??= collisionIndex(live.keys());
       planCreate(definition, context, collisions, parts).forEach(refuse);
