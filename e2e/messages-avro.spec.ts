@@ -86,7 +86,7 @@ test("browses an Avro topic's values as JSON, framed and plain, and keeps Hex fo
 
     await page.getByTestId("message-row").nth(1).press("Enter");
     const detail = page.getByRole("dialog");
-    await expect(detail.getByTestId("payload-decoder")).toHaveText("Avro (v1)");
+    await expect(detail.getByTestId("payload-value").getByTestId("payload-decoder")).toHaveText("Avro (v1)");
     await expect(detail.getByTestId("payload-value")).toContainText("web-2");
     await page.keyboard.press("Escape");
 
