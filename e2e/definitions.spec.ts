@@ -82,6 +82,7 @@ test("imports telemetry.raw with its inferred schema, checks conformance, and ap
     );
     const examples = conformance.getByTestId("conformance-example");
     await expect(examples.first()).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("definition.png"), fullPage: true });
     await expect(examples.first()).toContainText("maximum");
     await expect(examples.first()).toContainText("value");
 
@@ -104,6 +105,7 @@ test("imports telemetry.raw with its inferred schema, checks conformance, and ap
     await expect(progress).toHaveAttribute("data-state", "finished");
     await expect(progress.getByTestId("plan-step")).toHaveAttribute("data-status", "done");
     await expect(progress).toContainText("Applied 1 step.");
+    await page.screenshot({ path: test.info().outputPath("plan-applied.png"), fullPage: true });
     // A broker applies an altered config a moment after the controller confirms it; the plan is read again until then.
     await expect(page.getByText("No changes: Kafka holds what the definitions say.")).toBeVisible({ timeout: 20_000 });
 
@@ -116,6 +118,17 @@ test("imports telemetry.raw with its inferred schema, checks conformance, and ap
     await expect(card).toContainText("Raw data");
     await expect(card).toContainText("sensors team");
     await expect(card).toContainText("in sync");
+
+    // (10) The catalogue lists it under Raw data, found by its owner.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalogue" }).click();
+    await page.getByRole("searchbox", { name: "Search definitions by name, owner or tag" }).fill("sensors team");
+    await expect(page).toHaveURL(/[?&]q=sensors/);
+    const row = page.locator(`[data-testid=definition-row][data-topic="${topic}"]`);
+    await expect(row).toBeVisible();
+    await expect(page.locator('[data-testid=layer-group][data-layer="raw"]')).toContainText(topic);
+    await expect(row.getByTestId("drift-cell")).toHaveText("in sync");
+    await expect(row.getByTestId("conformance-cell")).toContainText(`of ${READINGS.length} match`);
+    await page.screenshot({ path: test.info().outputPath("catalogue.png"), fullPage: true });
   } finally {
     await trpcMutation(page, "definitions.remove", { clusterId, topicName: topic });
     await withOutsideAdmin((admin) => admin.deleteTopics({ topics: [topic] }));
