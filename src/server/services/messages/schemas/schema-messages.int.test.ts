@@ -9,8 +9,10 @@ import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters, withAdmin, withProducer } from "~/server/kafka/client-registry";
 import { createTopic } from "~/server/kafka/topics/create-topic";
 import { prepareExport } from "~/server/services/messages/search/export-service";
+import { env } from "~/env";
+import { tailMessages } from "~/server/services/messages/tail/tail-messages";
 import { actorAs, callerAs } from "../../../../../test/caller-as";
-import { forgetTopicSchemas } from "./topic-schema";
+import { forgetTopicSchemas, lookupTopicSchema, SCHEMA_UNREADABLE_NOTE } from "./topic-schema";
 
 /**
  * Topics whose definitions carry Avro, Protobuf and JSON Schema value schemas, written by plain
@@ -258,5 +260,58 @@ describe("messages on topics with a value schema", () => {
     });
     expect(result.count).toBe(1);
     expect(result.warning).toContain('at /id, rule "required"');
+  });
+
+  it("tails Protobuf values as JSON: the last ones first, then new ones", async () => {
+    const by = { actor: await actorAs("operator") };
+    const stop = new AbortController();
+    const tail = tailMessages(
+      by,
+      { clusterId: cluster.id, topic: topics.proto, partitions: null, last: 1 },
+      stop.signal,
+    );
+    const messagesOf = (lines: Uint8Array[]) =>
+      lines.flatMap((line) => JSON.parse(new TextDecoder().decode(line).slice("data: ".length)) as TMessage[]);
+    try {
+      const seen: TMessage[] = [];
+      let next = await tail.next();
+      seen.push(...messagesOf(next.value!.dataLines));
+      expect(seen[0]?.value?.schema?.json).toBe('{"sensor":"s-1","at":"1700000000000","celsius":21.5}');
+      await withProducer(cluster, (producer) =>
+        producer.send({
+          topic: topics.proto,
+          messages: [{ value: Buffer.from(Reading.encode(Reading.create({ sensor: "s-2", celsius: -3 })).finish()) }],
+        }),
+      );
+      while (seen.length < 2) {
+        next = await tail.next();
+        seen.push(...messagesOf(next.value!.dataLines));
+      }
+      expect(seen[1]?.value?.schema).toEqual({
+        label: "Protobuf (v1)",
+        json: '{"sensor":"s-2","at":"0","celsius":-3}',
+      });
+    } finally {
+      stop.abort();
+      await tail.return(undefined);
+    }
+  });
+
+  it("falls back to the plain decoders with a note when PostgreSQL cannot be reached", async () => {
+    const mutableEnv = env as { DATABASE_URL?: string };
+    const databaseUrl = mutableEnv.DATABASE_URL;
+    mutableEnv.DATABASE_URL = "postgresql://nobody:nothing@127.0.0.1:1/none";
+    forgetTopicSchemas(cluster.id, topics.avro);
+    try {
+      expect(await lookupTopicSchema(cluster.id, topics.avro)).toEqual({
+        codec: null,
+        produceValidation: "off",
+        note: SCHEMA_UNREADABLE_NOTE,
+      });
+    } finally {
+      mutableEnv.DATABASE_URL = databaseUrl;
+      forgetTopicSchemas(cluster.id, topics.avro);
+    }
+    expect((await lookupTopicSchema(cluster.id, topics.avro)).codec?.format).toBe("avro");
   });
 });
