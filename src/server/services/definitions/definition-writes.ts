@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetTopicSchemas } from "~/server/services/messages/schemas/topic-schema";
 import {
   SCHEMA_FORMAT_LABELS,
   type TTopicDefinition,
@@ -80,8 +81,13 @@ export async function saveImported(
       details: { topicNames: names },
     },
     () => saveDefinitionsTogether(cluster.id, writes, by.actor.name),
-  );
+  ).finally(() => forgetSchemasOf(cluster.id, names));
   return { saved };
+}
+
+/** Decoding and produce checks read schemas through a short cache; a changed definition must not wait for it. */
+export function forgetSchemasOf(clusterId: string, topicNames: readonly (string | undefined)[]): void {
+  for (const name of topicNames) if (name !== undefined) forgetTopicSchemas(clusterId, name);
 }
 
 /** The stored definition, or NOT_FOUND with what to do first. */

@@ -15,7 +15,7 @@ import {
 } from "~/server/db/topic-definitions";
 import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
-import { refuseFormatSwitch } from "./definition-writes";
+import { forgetSchemasOf, refuseFormatSwitch } from "./definition-writes";
 import { readLiveFor } from "./live-state";
 
 function matchesSearch(row: TDefinitionListRow, search: string | undefined): boolean {
@@ -120,7 +120,7 @@ export async function saveDefinition(
       details: renamed ? { previousTopicName } : undefined,
     },
     () => upsertDefinition(clusterId, definition, by.actor.name, previousTopicName),
-  );
+  ).finally(() => forgetSchemasOf(clusterId, [definition.topicName, previousTopicName]));
 }
 
 /** Forgets the definition (its schema versions and conformance with it). The topic and its messages stay. */
@@ -131,5 +131,5 @@ export async function removeDefinition(by: TAuditActor, clusterId: string, topic
     if (!removed) {
       throw new AppError("NOT_FOUND", `There is no definition for ${topicName}.`, "It may have been removed already.");
     }
-  });
+  }).finally(() => forgetSchemasOf(clusterId, [topicName]));
 }

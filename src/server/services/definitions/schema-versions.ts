@@ -7,7 +7,7 @@ import { checkCompatibility } from "~/domain/schemas/compatibility";
 import { compileValueSchema } from "~/domain/schemas/value-schema";
 import { AppError } from "~/lib/app-error";
 import { findDefinition, insertSchemaVersion } from "~/server/db/topic-definitions";
-import { requireDefinition } from "./definition-writes";
+import { forgetSchemasOf, requireDefinition } from "./definition-writes";
 import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 
@@ -80,7 +80,7 @@ export async function addSchemaVersion(by: TAuditActor, input: TSchemaTextInput)
             )
           : error;
       }),
-  );
+  ).finally(() => forgetSchemasOf(input.clusterId, [input.topicName]));
 }
 
 function isUniqueViolation(error: unknown): boolean {
