@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { clusterIdFor, signedInAs, trpcMutation, uniqueName, withOutsideAdmin, withOutsideProducer } from "./fixtures";
 
-test.use(signedInAs("operator"));
+// An admin: applying the plan changes topics, which only admins may do (an operator edits definitions).
+test.use(signedInAs("admin"));
 
 /** Readings as the simulator writes them: keyed by stream, values from 10 to 95 (some above 50). */
 const READINGS = Array.from({ length: 18 }, (_, index) => ({

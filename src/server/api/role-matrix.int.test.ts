@@ -74,7 +74,7 @@ const EXPECTED: Record<string, Role> = {
   "definitions.importTopics": "operator",
   "definitions.drift": "viewer",
   "definitions.plan": "viewer",
-  "definitions.applyPlan": "operator",
+  "definitions.applyPlan": "admin",
   "definitions.checkConformance": "viewer",
   "definitions.exportYaml": "viewer",
   "definitions.importYaml": "operator",

@@ -25,7 +25,8 @@ const REFRESH_MS = 5_000;
 export function PlanPage({ clusterId }: { clusterId: string }) {
   const trpc = useTRPC();
   const { can } = useMe();
-  const permission = can("operator");
+  // Applying creates topics, adds partitions and alters configs: what only admins may do on the topic pages.
+  const permission = can("admin");
   const topicNames = parseTopicsParam(useSearchParams().get("topics"));
   const scope = topicNames.length > 0 ? { topicNames } : {};
   const { run, start, cancel } = useApplyRun();

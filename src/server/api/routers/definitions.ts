@@ -77,7 +77,7 @@ export const definitionsRouter = router({
    * first error with its sentence. Unsubscribing cancels before the next step. (Named applyPlan, not
    * apply: tRPC reserves `apply` and `call` because its client is a function proxy.)
    */
-  applyPlan: procedure("operator")
+  applyPlan: procedure("admin")
     .input(ZPlanInput)
     .subscription(async function* ({ ctx, input, signal }) {
       yield* withAppErrors(applyStream(ctx, input, signal ?? new AbortController().signal));

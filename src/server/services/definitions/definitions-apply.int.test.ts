@@ -12,6 +12,8 @@ import { readLiveTopics } from "./live-state";
 import { applyPlan } from "./plan-service";
 
 const operator = callerAs("operator");
+/** Applying changes topics, which only admins may do; operators edit definitions. */
+const admin = callerAs("admin");
 const viewer = callerAs("viewer");
 const brokers = inject("kafkaBrokers");
 const prefix = `int-defs-${Date.now().toString(36)}`;
@@ -85,7 +87,7 @@ describe("definitions: plan and apply against real Kafka", () => {
       ["alterConfigs", retained],
     ]);
 
-    const events = await collect(await operator.definitions.applyPlan({ clusterId: cluster.id, topicNames: names }));
+    const events = await collect(await admin.definitions.applyPlan({ clusterId: cluster.id, topicNames: names }));
     expect(events[0]).toMatchObject({ kind: "plan" });
     expect(events.filter((event) => event.kind === "step" && event.status === "done")).toHaveLength(3);
     expect(events.at(-1)).toEqual({ kind: "finished", applied: 3, failed: false, cancelled: false });
@@ -100,14 +102,14 @@ describe("definitions: plan and apply against real Kafka", () => {
     // Incremental: the override the definition does not mention is still there.
     expect(live.get(retained)?.configs).toMatchObject({ "retention.ms": ONE_DAY, "cleanup.policy": "delete" });
 
-    const operatorId = (await actorAs("operator")).id;
+    const adminId = (await actorAs("admin")).id;
     for (const [target, action] of [
       [created, "topic.create"],
       [grown, "topic.add-partitions"],
       [retained, "topic.alter-configs"],
     ] as const) {
       const rows = await topicAudit(target);
-      expect(rows).toEqual([expect.objectContaining({ action, outcome: "ok", actor: operatorId })]);
+      expect(rows).toEqual([expect.objectContaining({ action, outcome: "ok", actor: adminId })]);
     }
     const again = await operator.definitions.plan({ clusterId: cluster.id, topicNames: names });
     expect(again).toEqual({ steps: [], refusals: [] });
@@ -125,7 +127,7 @@ describe("definitions: plan and apply against real Kafka", () => {
       /never removes partitions/,
     );
 
-    const events = await collect(await operator.definitions.applyPlan({ clusterId: cluster.id, topicNames: [fixed] }));
+    const events = await collect(await admin.definitions.applyPlan({ clusterId: cluster.id, topicNames: [fixed] }));
     expect(events.at(-1)).toEqual({ kind: "finished", applied: 0, failed: false, cancelled: false });
     expect((await readLiveTopics(cluster.id, [fixed])).get(fixed)).toMatchObject({
       partitions: 3,
@@ -188,13 +190,16 @@ describe("definitions: plan and apply against real Kafka", () => {
       viewer.definitions.save({ clusterId: cluster.id, definition: definition(`${prefix}-viewer`) }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     // The permission middleware refuses the subscription before it yields anything.
+    await expect(operator.definitions.applyPlan({ clusterId: cluster.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(viewer.definitions.applyPlan({ clusterId: cluster.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses to apply on a read-only cluster, with the sentence, before Kafka is asked", async () => {
     await setClusterReadOnly(cluster.id, true);
     try {
-      await expect(collect(await operator.definitions.applyPlan({ clusterId: cluster.id }))).rejects.toMatchObject({
+      await expect(collect(await admin.definitions.applyPlan({ clusterId: cluster.id }))).rejects.toMatchObject({
         message: expect.stringContaining("is read-only in Tributary"),
       });
     } finally {
