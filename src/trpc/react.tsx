@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -23,6 +23,9 @@ const url = "/api/trpc";
 const headers = { "x-tributary-request": "1" };
 // The server refuses batches of more than 20 calls (MAX_BATCH_CALLS); larger ones are split here.
 const maxItems = 20;
+// Queries whose input can be longer than a URL may be (a schema being edited): sent as POST, which
+// the server allows for queries (allowMethodOverride) under the same checks as every POST.
+const LONG_INPUT_QUERIES = new Set(["definitions.checkSchema"]);
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
@@ -32,7 +35,11 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (operation) => operation.type === "subscription",
           true: httpSubscriptionLink({ url, transformer: superjson }),
-          false: httpBatchLink({ url, transformer: superjson, headers, maxItems }),
+          false: splitLink({
+            condition: (operation) => LONG_INPUT_QUERIES.has(operation.path),
+            true: httpLink({ url, transformer: superjson, headers, methodOverride: "POST" }),
+            false: httpBatchLink({ url, transformer: superjson, headers, maxItems }),
+          }),
         }),
       ],
     }),
