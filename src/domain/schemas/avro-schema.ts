@@ -8,7 +8,7 @@ import {
   type TCompileResult,
   type TSchemaViolation,
   type TValueSchema,
-} from "./value-schema";
+} from "./schema-types";
 import { CONFLUENT_HEADER_BYTES } from "./wire-format";
 
 const INT64_MIN = -(2n ** 63n);

@@ -1,4 +1,4 @@
-import type { TSchemaViolation, TValueSchema } from "./value-schema";
+import type { TSchemaViolation, TValueSchema } from "./schema-types";
 
 /**
  * Faster whole-payload checks a compiled schema may offer to conformance checks (which judge

@@ -4,7 +4,7 @@ import { parseJsonLossless } from "~/domain/messages/lossless-json";
 import { BYTE_VALIDATORS } from "./byte-validators";
 import { toJsonText, toPlainNumbers } from "./json-values";
 import { RE2_REGEXP } from "./re2-regexp";
-import { describePath, type TCompileResult, type TSchemaViolation, type TValueSchema } from "./value-schema";
+import { describePath, type TCompileResult, type TSchemaViolation, type TValueSchema } from "./schema-types";
 import { CONFLUENT_HEADER_BYTES } from "./wire-format";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

@@ -1,6 +1,6 @@
 import protobuf from "protobufjs";
 import { checkProtobufValue } from "./protobuf-values";
-import type { TCompileResult, TValueSchema } from "./value-schema";
+import type { TCompileResult, TValueSchema } from "./schema-types";
 import { CONFLUENT_HEADER_BYTES, readMessageIndexes } from "./wire-format";
 
 /**

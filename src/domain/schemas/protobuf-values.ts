@@ -2,7 +2,7 @@ import protobuf from "protobufjs";
 import { JsonNumber } from "~/domain/messages/lossless-json";
 import { capitalize } from "./json-schema";
 import { base64ToBytesStrict, isNumberLike, toExactInteger, toNumber } from "./json-values";
-import { describePath, describeValueType, type TSchemaViolation } from "./value-schema";
+import { describePath, describeValueType, type TSchemaViolation } from "./schema-types";
 
 /**
  * Checks a JSON-like value against a Protobuf message type as the Protobuf JSON mapping reads it

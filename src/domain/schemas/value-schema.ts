@@ -20,31 +20,10 @@ import type { TSchemaFormat } from "~/domain/definitions/definition";
 import { compileAvroSchema } from "./avro-schema";
 import { compileJsonSchema } from "./json-schema";
 import { compileProtobufSchema } from "./protobuf-schema";
+import type { TCompileResult } from "./schema-types";
 
 export type { TSchemaFormat };
-
-/** Why a value breaks a schema. `path` is a JSON Pointer ("/cpu", "/tags/0"; "" is the whole value). */
-export type TSchemaViolation = { path: string; rule: string; message: string };
-
-export type TDecodeOptions = {
-  /**
-   * The bytes are a whole Confluent wire-format frame (magic byte 0, int32 schema id, for Protobuf
-   * the message indexes, then the payload) whose schema id the caller has matched to this schema.
-   */
-  isFramed?: boolean;
-};
-
-export type TValueSchema = {
-  format: TSchemaFormat;
-  /** Null when the value conforms. Values are JS values as parsed from JSON (JsonNumber and bigint count as numbers). */
-  validate(value: unknown): TSchemaViolation | null;
-  /** Bytes → JSON-like value (64-bit integers as JsonNumber or, for Protobuf, decimal strings). */
-  decode(bytes: Uint8Array, options?: TDecodeOptions): { ok: true; value: unknown } | { ok: false; message: string };
-  /** JSON-like value → bytes in this format (plain Avro binary / Protobuf, not framed); for json the JSON text. */
-  encode(value: unknown): { ok: true; bytes: Uint8Array } | { ok: false; violation: TSchemaViolation };
-};
-
-export type TCompileResult = { ok: true; schema: TValueSchema } | { ok: false; message: string };
+export type { TCompileResult, TDecodeOptions, TSchemaViolation, TValueSchema } from "./schema-types";
 
 /** A generous ceiling for a hand-written schema; compile time and generated code grow with the text. */
 export const MAX_SCHEMA_CHARS = 256 * 1024;
@@ -75,23 +54,4 @@ function compileUncached(format: TSchemaFormat, text: string): TCompileResult {
     case "protobuf":
       return compileProtobufSchema(text);
   }
-}
-
-/** "/cpu" → "cpu", "" → "the value": how a sentence names a place in a value. */
-export function describePath(path: string): string {
-  return path === "" ? "the value" : `"${path.slice(1)}"`;
-}
-
-export function describeValueType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return isJsonNumberLike(value) ? "a number" : "an object";
-  if (typeof value === "string") return "a string";
-  if (typeof value === "number" || typeof value === "bigint") return "a number";
-  if (typeof value === "boolean") return "a boolean";
-  return "nothing";
-}
-
-function isJsonNumberLike(value: object): boolean {
-  return value.constructor?.name === "JsonNumber";
 }
