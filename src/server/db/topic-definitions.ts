@@ -8,6 +8,7 @@ import type {
   TTopicDefinitionFields,
   TTopicLayer,
 } from "~/domain/definitions/definition";
+import type { TDefinitionKafkaFields } from "~/domain/definitions/drift";
 import type { Prisma, TopicDefinition, TopicSchemaVersion } from "./generated/client";
 import { getDb } from "./client";
 import { withDatabase } from "./database-errors";
@@ -86,6 +87,24 @@ export function listDefinitionRows(clusterId: string, layer?: TTopicLayer): Prom
       latestSchemaVersion: row.schemaVersions[0]?.version ?? null,
       conformance: row.conformance,
     }));
+  });
+}
+
+/**
+ * What drift and plans compare with Kafka, and nothing else: no schema texts, no descriptions. Only
+ * the named topics when names are given (the definition page asks about one of thousands).
+ */
+export function listDefinitionKafkaFields(
+  clusterId: string,
+  topicNames?: readonly string[],
+): Promise<TDefinitionKafkaFields[]> {
+  return withDatabase(async () => {
+    const rows = await getDb().topicDefinition.findMany({
+      where: { clusterId, ...(topicNames ? { topicName: { in: [...topicNames] } } : {}) },
+      orderBy: { topicName: "asc" },
+      select: { topicName: true, partitions: true, replicationFactor: true, configs: true },
+    });
+    return rows.map((row) => ({ ...row, configs: row.configs as Record<string, string> }));
   });
 }
 

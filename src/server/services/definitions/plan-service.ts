@@ -5,7 +5,7 @@ import type { ZPlanInput } from "~/domain/definitions/definition-requests";
 import { diffDefinition, type TDefinitionKafkaFields, type TDrift } from "~/domain/definitions/drift";
 import { planDefinitions, type TPlan } from "~/domain/definitions/plan";
 import { AppError } from "~/lib/app-error";
-import { listDefinitions } from "~/server/db/topic-definitions";
+import { listDefinitionKafkaFields } from "~/server/db/topic-definitions";
 import type { TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 import { runPlanSteps } from "./apply-steps";
@@ -18,10 +18,8 @@ export async function planForDefinitions(clusterId: string, definitions: readonl
 }
 
 async function storedDefinitions(clusterId: string, topicNames?: readonly string[]) {
-  const definitions = await listDefinitions(clusterId);
-  if (!topicNames) return definitions;
-  const wanted = new Set(topicNames);
-  const chosen = definitions.filter((definition) => wanted.has(definition.topicName));
+  const chosen = await listDefinitionKafkaFields(clusterId, topicNames);
+  if (!topicNames) return chosen;
   const defined = new Set(chosen.map((definition) => definition.topicName));
   const missing = topicNames.filter((name) => !defined.has(name));
   if (missing.length > 0) {
