@@ -5,6 +5,7 @@ import { clustersRouter } from "./routers/clusters";
 import { definitionsRouter } from "./routers/definitions";
 import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
+import { pipelinesRouter } from "./routers/pipelines";
 import { playgroundRouter } from "./routers/playground";
 import { topicsRouter } from "./routers/topics";
 import { createCallerFactory, router } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = router({
   topics: topicsRouter,
   definitions: definitionsRouter,
   messages: messagesRouter,
+  pipelines: pipelinesRouter,
   groups: groupsRouter,
   playground: playgroundRouter,
   auth: authRouter,
