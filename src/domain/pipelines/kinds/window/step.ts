@@ -67,9 +67,9 @@ function windowRecord({ key, window }: TDueWindow, config: TWindowConfig): TStep
     },
     timestamp,
     headers: {},
-    topic: window.last.topic,
-    partition: window.last.partition,
-    offset: window.last.offset,
+    topic: window.lastTopic,
+    partition: window.lastPartition,
+    offset: window.lastOffset,
   };
 }
 
