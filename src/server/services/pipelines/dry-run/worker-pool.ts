@@ -81,7 +81,8 @@ class DryRunPool {
 
   /** Ends every worker (tests, shutdown); waiting and running jobs stop with a sentence. */
   async close(): Promise<void> {
-    for (const pending of this.waiting.splice(0)) pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
+    for (const pending of this.waiting.splice(0))
+      pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
     const slots = this.slots.splice(0);
     for (const slot of slots) this.fail(slot, "The server is shutting down.");
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
@@ -121,7 +122,11 @@ class DryRunPool {
       eval: true,
       // "server-only" resolves to its empty module under this condition, as in Next's server build.
       execArgv: ["--conditions=react-server"],
-      resourceLimits: { maxOldGenerationSizeMb: DRY_RUN_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: DRY_RUN_WORKER_MEMORY_MB,
+        maxYoungGenerationSizeMb: 32,
+        stackSizeMb: 4,
+      },
       // The worker needs nothing from the server's environment (secrets stay out of it).
       env: {},
     });
@@ -136,13 +141,18 @@ class DryRunPool {
       const pending = slot.current;
       if (!pending || pending.id !== message.id) return;
       this.release(slot);
-      pending.finish(message.ok ? { kind: "done", result: message.result } : { kind: "failed", sentence: message.sentence });
+      pending.finish(
+        message.ok ? { kind: "done", result: message.result } : { kind: "failed", sentence: message.sentence },
+      );
       this.dispatch();
     });
     worker.on("error", (error: Error & { code?: string }) => {
       if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
         const what = slot.current?.options.what ?? "The job";
-        this.fail(slot, `${capitalize(what)} needed more than ${DRY_RUN_WORKER_MEMORY_MB} MiB of memory and was stopped.`);
+        this.fail(
+          slot,
+          `${capitalize(what)} needed more than ${DRY_RUN_WORKER_MEMORY_MB} MiB of memory and was stopped.`,
+        );
       } else {
         console.error("dry-run worker failed", error);
         this.fail(slot, "The dry-run worker stopped unexpectedly. Try again; if it persists, check the server log.");
