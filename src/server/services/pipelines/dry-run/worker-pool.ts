@@ -82,8 +82,13 @@ class DryRunPool {
     });
   }
 
+  /** Process ids of the workers running a job now (tests check that a cancelled one is gone). */
+  busyWorkerPids(): number[] {
+    return this.slots.flatMap((slot) => (slot.current && slot.worker.pid !== undefined ? [slot.worker.pid] : []));
+  }
+
   /** Ends every worker (tests, shutdown); waiting and running jobs stop with a sentence. */
-  async close(): Promise<void> {
+  close(): void {
     for (const pending of this.waiting.splice(0))
       pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
     const slots = this.slots.splice(0);
@@ -229,8 +234,8 @@ export function dryRunPool(): DryRunPool {
 }
 
 /** Ends the pool's workers (tests, shutdown); the next job starts a new pool. */
-export async function closeDryRunPool(): Promise<void> {
+export function closeDryRunPool(): void {
   const pool = globalForPool.tributaryDryRunPool;
   globalForPool.tributaryDryRunPool = undefined;
-  await pool?.close();
+  pool?.close();
 }
