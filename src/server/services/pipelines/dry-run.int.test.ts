@@ -29,7 +29,13 @@ const MALFORMED = "{ this is not json";
 let cluster: TCluster;
 
 const recordCount = READINGS.length + 1;
-const allRecords = { type: "range", topic: topics.raw, partition: 0, fromOffset: "0", toOffset: String(recordCount - 1) } as const;
+const allRecords = {
+  type: "range",
+  topic: topics.raw,
+  partition: 0,
+  fromOffset: "0",
+  toOffset: String(recordCount - 1),
+} as const;
 
 function dryRun(document: TPipelineDocument): Promise<TDryRunResult> {
   return viewer.pipelines.dryRun({ clusterId: cluster.id, document, source: { type: "latest", perTopic: 200 } });
@@ -48,7 +54,12 @@ beforeAll(async () => {
         ...READINGS.map((value, index) => ({
           key: "server-1-cpu",
           // The value as text for some, as a number for others: the clean step coerces both.
-          value: JSON.stringify({ server: "server-1", metric: "cpu", value: index % 2 ? String(value) : value, unit: "percent" }),
+          value: JSON.stringify({
+            server: "server-1",
+            metric: "cpu",
+            value: index % 2 ? String(value) : value,
+            unit: "percent",
+          }),
           timestamp: String(now - (READINGS.length - index) * 1000),
         })),
         { key: "server-1-cpu", value: MALFORMED, timestamp: String(now) },
@@ -79,7 +90,10 @@ describe("the dry run on real messages", () => {
     // Every value left the clean step as a number, and the shape on its edge says so.
     const cleaned = result.edges["clean-to-clean-topic"]!;
     expect(cleaned.count).toBe(READINGS.length);
-    expect(cleaned.shape).toMatchObject({ type: "object", properties: { value: { type: expect.stringMatching(/number|integer/) } } });
+    expect(cleaned.shape).toMatchObject({
+      type: "object",
+      properties: { value: { type: expect.stringMatching(/number|integer/) } },
+    });
 
     // The z-score flags the spike and nothing else.
     const scored = result.edges["score-to-results"]!;
@@ -145,7 +159,14 @@ describe("the dry run on real messages", () => {
     const result = await viewer.pipelines.dryRun({
       clusterId: cluster.id,
       document: telemetryChain(topics, ZSCORE),
-      source: { type: "typed", topic: topics.raw, records: [{ key: "k", value: '{"value": "12.5"}' }, { key: "k", value: "nope" }] },
+      source: {
+        type: "typed",
+        topic: topics.raw,
+        records: [
+          { key: "k", value: '{"value": "12.5"}' },
+          { key: "k", value: "nope" },
+        ],
+      },
     });
     expect(result.nodes.clean).toMatchObject({ received: 2, emitted: 1, deadLettered: 1 });
     expect(result.edges["clean-to-clean-topic"]!.records[0]!.value).toEqual({ value: 12.5 });
@@ -161,11 +182,13 @@ describe("budgets, isolation and cancellation", () => {
   });
 
   it("answers a catastrophic pattern at once (RE2) and refuses a backreference with a sentence", async () => {
-    const linear = await dryRun(filterPipeline(topics.raw, topics.results, '$contains("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", /^(a|a)*$/)'));
+    const linear = await dryRun(
+      filterPipeline(topics.raw, topics.results, '$contains("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", /^(a|a)*$/)'),
+    );
     expect(linear.stoppedEarly).toBeNull();
     expect(linear.nodes.keep).toMatchObject({ received: recordCount, emitted: 0 });
 
-    const refused = await dryRun(filterPipeline(topics.raw, topics.results, '$contains(metric, /(c)\\1/)'));
+    const refused = await dryRun(filterPipeline(topics.raw, topics.results, "$contains(metric, /(c)\\1/)"));
     expect(refused.nodes.keep!.errors.join(" ")).toMatch(/RE2/);
   });
 
@@ -189,7 +212,11 @@ describe("budgets, isolation and cancellation", () => {
     const cancellable = callerAs("viewer", { signal: controller.signal });
     // Every record spins until jsonata's 250 ms budget: long enough to cancel mid-run.
     const slow = filterPipeline(topics.raw, topics.results, "$count([1..900000].($string($)))");
-    const run = cancellable.pipelines.dryRun({ clusterId: cluster.id, document: slow, source: { type: "latest", perTopic: 200 } });
+    const run = cancellable.pipelines.dryRun({
+      clusterId: cluster.id,
+      document: slow,
+      source: { type: "latest", perTopic: 200 },
+    });
     await expect.poll(() => dryRunPool().busyWorkerPids().length).toBe(1);
     const [pid] = dryRunPool().busyWorkerPids();
     controller.abort();
@@ -218,7 +245,13 @@ describe("comparing two revisions by their output", () => {
       cause: "save",
     });
     const compare = (revisionA: number, revisionB: number) =>
-      viewer.pipelines.compareRevisions({ clusterId: cluster.id, pipelineId: created.id, revisionA, revisionB, source: allRecords });
+      viewer.pipelines.compareRevisions({
+        clusterId: cluster.id,
+        pipelineId: created.id,
+        revisionA,
+        revisionB,
+        source: allRecords,
+      });
 
     const differing = await compare(second.revision - 1, second.revision);
     expect(differing.stoppedEarly).toBeNull();

@@ -67,11 +67,12 @@ export async function uploadModel(by: TAuditActor, upload: TModelUpload): Promis
   );
 }
 
-export function tooLarge(size: number): AppError {
+/** The sentence for a file over the limit; `size` is null when only the request's length is known. */
+export function tooLarge(size: number | null): AppError {
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   return new AppError(
     "BAD_INPUT",
-    `The model file is ${mib(size)}; Tributary accepts models up to ${mib(MAX_MODEL_BYTES)}.`,
+    `${size === null ? "The model file is too large" : `The model file is ${mib(size)}`}; Tributary accepts models up to ${mib(MAX_MODEL_BYTES)}.`,
     "Upload a smaller model (quantize it, or prune what the pipeline does not use).",
   );
 }
