@@ -9,6 +9,7 @@ import { createTopic } from "~/server/kafka/topics/create-topic";
 import { forgetTopicSchemas } from "~/server/services/messages/schemas/topic-schema";
 import { actorAs, callerAs } from "../../../../test/caller-as";
 import { filterPipeline, mapPipeline, telemetryChain } from "./dry-run/pipelines.test-support";
+import { typedStepRecords } from "./dry-run/step-records";
 import { closeDryRunPool, dryRunPool } from "./dry-run/worker-pool";
 
 /**
@@ -195,7 +196,8 @@ describe("budgets, isolation and cancellation", () => {
   it("stops a run that exhausts the worker's memory, and the server keeps answering", async () => {
     // Each output is kept for the report: two of 400 MB pass the worker's heap limit.
     const run = dryRun(mapPipeline(topics.raw, topics.results, '$pad("x", 400000000)'));
-    // The server's own thread is free meanwhile: another procedure answers.
+    await expect.poll(() => dryRunPool().busyWorkerPids().length).toBe(1);
+    // The server's own process is free meanwhile: another procedure answers.
     const clusters = await viewer.clusters.list();
     expect(clusters.some((candidate) => candidate.id === cluster.id)).toBe(true);
     const result = await run;
@@ -224,6 +226,25 @@ describe("budgets, isolation and cancellation", () => {
     const result = await run.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (!(result instanceof Error)) expect(result.stoppedEarly).toBe("The dry run was cancelled.");
     await expect.poll(() => isAlive(pid!)).toBe(false);
+  });
+
+  it("stops a run at its wall-clock deadline with a sentence", async () => {
+    const document = filterPipeline(topics.raw, topics.results, "value > 90");
+    const records = typedStepRecords(
+      topics.raw,
+      Array.from({ length: 5_000 }, () => ({ key: "k", value: '{"value": 95}' })),
+      0,
+    );
+    const outcome = await dryRunPool().run(
+      {
+        type: "dry-run",
+        document,
+        inputs: { sources: [{ topic: topics.raw, records }], tables: {}, schemas: {}, models: [] },
+      },
+      // Far shorter than sending 5,000 records to another process and running them takes.
+      { deadlineMs: 1, what: "the dry run" },
+    );
+    expect(outcome).toEqual({ kind: "stopped", sentence: "The dry run was stopped after 1 ms, its time budget." });
   });
 });
 
