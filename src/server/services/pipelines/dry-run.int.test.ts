@@ -8,7 +8,7 @@ import { disconnectAllClusters, withProducer } from "~/server/kafka/client-regis
 import { createTopic } from "~/server/kafka/topics/create-topic";
 import { forgetTopicSchemas } from "~/server/services/messages/schemas/topic-schema";
 import { actorAs, callerAs } from "../../../../test/caller-as";
-import { filterPipeline, mapPipeline, telemetryChain } from "./dry-run/pipelines.test-support";
+import { enrichPipeline, filterPipeline, mapPipeline, telemetryChain } from "./dry-run/pipelines.test-support";
 import { typedStepRecords } from "./dry-run/step-records";
 import { closeDryRunPool, dryRunPool } from "./dry-run/worker-pool";
 
@@ -154,6 +154,45 @@ describe("the dry run on real messages", () => {
       await getDb().topicDefinition.deleteMany({ where: { clusterId: cluster.id, topicName: topics.results } });
       forgetTopicSchemas(cluster.id, topics.results);
     }
+  });
+
+  it("joins with the latest value per key of a table topic, tombstones removing keys", async () => {
+    const table = `${prefix}-servers`;
+    await createTopic(
+      cluster,
+      { name: table, partitions: 1, replicationFactor: 1, configs: { "cleanup.policy": "compact" } },
+      { validateOnly: false },
+    );
+    await withProducer(cluster, (producer) =>
+      producer.send({
+        topic: table,
+        messages: [
+          { key: "server-1-cpu", value: JSON.stringify({ rack: "r1" }) },
+          { key: "server-1-cpu", value: JSON.stringify({ rack: "r2" }) },
+          { key: "server-2-cpu", value: JSON.stringify({ rack: "r9" }) },
+          { key: "server-2-cpu", value: null },
+        ],
+      }),
+    );
+    const result = await viewer.pipelines.dryRun({
+      clusterId: cluster.id,
+      document: enrichPipeline(topics.raw, table, topics.results),
+      source: {
+        type: "typed",
+        topic: topics.raw,
+        records: [
+          { key: "server-1-cpu", value: '{"value": 1}' },
+          { key: "server-2-cpu", value: '{"value": 2}' },
+        ],
+      },
+    });
+    expect(result.edges["join-to-results"]!.records.map((record) => record.value)).toEqual([
+      { value: 1, server: { rack: "r2" } },
+    ]);
+    expect(result.deadLetters.map((letter) => letter.record.key)).toEqual(["server-2-cpu"]);
+    // The table's records were read: one audit row, like a browse.
+    const audit = await getDb().auditEvent.findFirst({ where: { action: "pipelines.dry-run", target: table } });
+    expect(audit?.details).toMatchObject({ count: 4 });
   });
 
   it("runs typed records without reading Kafka", async () => {
