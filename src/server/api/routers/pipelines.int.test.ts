@@ -96,6 +96,19 @@ describe("pipelines: create, get, list", () => {
     ]);
   });
 
+  it("starts from the seeds' template: the raw → clean → anomalies chain with the template's description", async () => {
+    const pipeline = await operator.pipelines.create({
+      clusterId: cluster.id,
+      name: `${prefix} seeds`,
+      template: "telemetry-anomalies",
+    });
+    expect(pipeline.document.name).toBe(`${prefix} seeds`);
+    expect(pipeline.document.description).toMatch(/telemetry\.raw/);
+    const listed = (await viewer.pipelines.list({ clusterId: cluster.id })).find((entry) => entry.id === pipeline.id);
+    expect(listed).toMatchObject({ sources: ["telemetry.raw"], sinks: ["telemetry.anomalies"] });
+    expect(listed?.nodeCount).toBeGreaterThanOrEqual(5);
+  });
+
   it("refuses a second pipeline of the same name on the cluster, and a name the document does not allow", async () => {
     await created(`${prefix} twin`);
     expect(await refusal(created(`${prefix} twin`))).toEqual({
