@@ -68,6 +68,10 @@ describe("pipelines as YAML", () => {
     });
     const exported = await viewer.pipelines.exportYaml({ clusterId: cluster.id, pipelineId: created.id });
     expect(exported.fileName).toBe("sensor-clean-up.pipeline.yaml");
+    // In the document's order, not PostgreSQL's (JSONB stores keys shortest first).
+    expect(exported.yaml).toContain(
+      `settings:\n  deliveryMode: exactly-once\n  deadLetterTopic: ${prefix}.dead\n  instances: 3\n  startFrom: latest\n`,
+    );
 
     const copy = await operator.pipelines.importYaml({ clusterId: other.id, yaml: exported.yaml });
     expect(copy).toMatchObject({ status: "draft", version: 1, revision: 1, document });
