@@ -151,6 +151,24 @@ describe("pipelines: saving", () => {
     expect((await operator.pipelines.get(ref(pipeline))).document).toEqual(first);
   });
 
+  it("lets exactly one of two simultaneous saves from the same version through", async () => {
+    const pipeline = await created(`${prefix} race`);
+    const save = (caller: typeof operator, predicate: string) =>
+      caller.pipelines.save({
+        ...ref(pipeline),
+        baseVersion: 1,
+        document: chain(`${prefix} race`, { predicate }),
+        cause: "save",
+      });
+    const outcomes = await Promise.allSettled([save(operator, "value > 1"), save(admin, "value > 2")]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(rejected?.reason).toMatchObject({ code: "CONFLICT" });
+    const after = await viewer.pipelines.get(ref(pipeline));
+    expect(after).toMatchObject({ version: 2, revision: 2 });
+    expect(await viewer.pipelines.revisions(ref(pipeline))).toHaveLength(2);
+  });
+
   it("folds one author's autosaves into their revision, and starts a new one on save, another author or 10 minutes", async () => {
     const pipeline = await created(`${prefix} autosave`);
     const name = `${prefix} autosave`;
@@ -253,6 +271,12 @@ describe("pipelines: ready to deploy", () => {
     });
     const ready = await operator.pipelines.setStatus({ ...ref(pipeline), baseVersion: fixed.version, status: "ready" });
     expect(ready).toMatchObject({ status: "ready", version: fixed.version + 1, revision: fixed.revision });
+    const [statusRow] = await listAuditEvents({ clusterId: cluster.id, action: "pipeline.status", take: 1 });
+    expect(statusRow).toMatchObject({
+      target: name,
+      outcome: "ok",
+      details: { pipelineId: pipeline.id, status: "ready" },
+    });
 
     // Saving a cycle into a ready pipeline sends it back to draft.
     const broken = await operator.pipelines.save({
@@ -281,6 +305,13 @@ describe("pipelines: the cluster", () => {
     }
     await operator.pipelines.remove(ref(pipeline));
     expect(await refusal(viewer.pipelines.get(ref(pipeline)))).toMatchObject({ code: "NOT_FOUND" });
+    const audit = await listAuditEvents({ clusterId: cluster.id, take: 500 });
+    const mine = audit.filter((row) => row.target === `${prefix} read-only`).map((row) => [row.action, row.outcome]);
+    // Newest first: the refusals of the read-only cluster never reached the audit trail as changes.
+    expect(mine).toEqual([
+      ["pipeline.remove", "ok"],
+      ["pipeline.create", "ok"],
+    ]);
   });
 
   it("removes a cluster's pipelines and their revisions with the cluster", async () => {
