@@ -7,6 +7,7 @@ import type { TCanvasEdge, TCanvasNode } from "~/domain/pipelines/canvas";
 import { PIPELINE_EDGE_TYPES } from "./pipeline-edge";
 import { PIPELINE_NODE_TYPES } from "./pipeline-node";
 import { useCanvasColorMode } from "./use-color-mode";
+import { useMeasuredNodes } from "./use-measured-nodes";
 
 /**
  * A pipeline drawn without editing (the revisions diff): fits the view, minimap, zoom controls,
@@ -22,12 +23,14 @@ export function ReadOnlyPipelineCanvas({
   onSelect?: (nodeId: string | null) => void;
 }) {
   const colorMode = useCanvasColorMode();
+  const { measuredNodes, applyDimensions } = useMeasuredNodes(nodes);
   const typedEdges = useMemo(() => edges.map((edge) => ({ ...edge, type: "pipeline" })), [edges]);
   return (
     <ReactFlowProvider>
       <div className="border-line h-full min-h-80 w-full overflow-hidden rounded-lg border">
         <ReactFlow<TCanvasNode, TCanvasEdge>
-          nodes={nodes}
+          nodes={measuredNodes}
+          onNodesChange={applyDimensions}
           edges={typedEdges}
           nodeTypes={PIPELINE_NODE_TYPES}
           edgeTypes={PIPELINE_EDGE_TYPES}
