@@ -26,7 +26,14 @@ export type TFieldSpec =
   /** Milliseconds, edited with a unit (ms, s, min, h). */
   | TFieldBase<"duration">
   | TFieldBase<"boolean">
-  | (TFieldBase<"select"> & { options: readonly { value: string; label: string }[] })
+  | (TFieldBase<"select"> & {
+      options: readonly { value: string; label: string }[];
+      /**
+       * A variant choice (a discriminator such as `window.type`): choosing a value replaces the whole
+       * object holding the field (`window`) with `variants[value]()`, so the new variant starts valid.
+       */
+      variants?: Readonly<Record<string, () => unknown>>;
+    })
   | (TFieldBase<"multi-select"> & { options: readonly { value: string; label: string }[] })
   /** A list of field paths of the value (`payload.cpu`), e.g. the fields to drop. */
   | TFieldBase<"field-list">

@@ -74,7 +74,14 @@ export type TTopicFacts = {
   /** The definition has a value schema. */
   hasSchema: boolean;
 };
-export type TPipelineFacts = { topics: Record<string, TTopicFacts> };
+export type TPipelineFacts = {
+  topics: Record<string, TTopicFacts>;
+  /**
+   * Set when Kafka could not be asked: the sentence why. The facts then come from definitions
+   * alone (`exists` false, partitions and compaction as defined). Absent or null: Kafka answered.
+   */
+  liveFailure?: string | null;
+};
 
 /** A broken rule, shown on the node or edge it names (both null: the pipeline as a whole). */
 export type TPipelineProblem = {

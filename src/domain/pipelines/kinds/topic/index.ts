@@ -1,17 +1,24 @@
 import type { TNodeKindSpec } from "../../kind-spec";
 import { ZTopicNodeConfig, type TTopicNodeConfig } from "./config";
 
-// CONTRACT PLACEHOLDER: the engine helper replaces defaults, fields, summary, ports and createStep.
 export const topicKind: TNodeKindSpec<TTopicNodeConfig> = {
   kind: "topic",
   label: "Topic",
-  description: "",
+  description: "A Kafka topic that steps read from or write to, bound to its definition.",
   icon: "database",
   category: "topic",
   config: ZTopicNodeConfig,
-  defaults: () => ZTopicNodeConfig.parse({}),
-  fields: () => [],
-  summary: () => "",
+  // A valid placeholder (the document refuses an empty name): the rules ask for its definition.
+  defaults: () => ({ topicName: "new-topic" }),
+  fields: () => [
+    {
+      type: "topic",
+      path: "topicName",
+      label: "Topic",
+      help: "A topic of this cluster, or a new name to create from its definition.",
+    },
+  ],
+  summary: (config) => (config.topicName === "" ? "No topic chosen" : config.topicName),
   inputs: () => ["in"],
   outputs: () => ["out"],
   perKey: () => false,

@@ -1,0 +1,211 @@
+import "server-only";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { AppError } from "~/lib/app-error";
+import type { TJobResult, TWorkerAnswer, TWorkerJob, TWorkerReady } from "./worker-protocol";
+
+/** The worker's entry, found from the repository root as the JSONata worker is. */
+const WORKER_ENTRY = path.join(process.cwd(), "src", "server", "services", "pipelines", "dry-run", "worker-entry.ts");
+const ENTRY_URL = pathToFileURL(WORKER_ENTRY).href;
+/**
+ * The engine is TypeScript under src/domain, so the worker loads it through tsx's API (the app
+ * always runs with tsx installed: `npm start` is `node --import tsx`). A bootstrap string rather
+ * than `new Worker(path)`, which Turbopack rewrites into a bundled copy; the string is ours and
+ * fixed, nothing of a user's reaches it. tsx reads tsconfig.json from the working directory (the
+ * repository root), so `~/` imports resolve.
+ */
+const BOOTSTRAP = `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(ENTRY_URL)}, ${JSON.stringify(ENTRY_URL)}));`;
+
+/** Threads at once: the machine's cores are the web server's too. */
+const POOL_SIZE = 2;
+/** Jobs waiting beyond this are refused with a sentence rather than queued for minutes. */
+const MAX_WAITING = 16;
+/** Heap of one worker: the sample, the steps' state and the results must fit. */
+export const DRY_RUN_WORKER_MEMORY_MB = 384;
+/** An idle worker is ended after this, so its heap is given back. */
+const IDLE_MS = 5 * 60_000;
+/** A worker that has not loaded the engine by then is treated as broken. */
+const BOOT_MS = 60_000;
+
+export type TJobOutcome<T> =
+  | { kind: "done"; result: T }
+  /** The job ended with a sentence of its own (a model that does not load, an engine refusal). */
+  | { kind: "failed"; sentence: string }
+  /** The worker was stopped: deadline, heap limit, cancellation, or a crash. */
+  | { kind: "stopped"; sentence: string };
+
+export type TJobOptions = { deadlineMs: number; signal?: AbortSignal; what: string };
+
+type TPending = {
+  id: number;
+  job: TWorkerJob;
+  options: TJobOptions;
+  finish: (outcome: TJobOutcome<unknown>) => void;
+};
+
+type TSlot = { worker: Worker; isReady: boolean; current: TPending | null; timer: NodeJS.Timeout | null };
+
+/**
+ * A few long-lived worker threads that run dry runs, comparisons, expression previews and model
+ * checks one job each at a time. The server never waits on user code: a job that outlives its
+ * deadline, is cancelled, or breaks its heap limit gets its thread terminated (which stops even a
+ * regex or a native call mid-way) and answers with a sentence; the next job starts a fresh thread.
+ */
+class DryRunPool {
+  private readonly slots: TSlot[] = [];
+  private readonly waiting: TPending[] = [];
+  private nextId = 1;
+
+  run<TJob extends TWorkerJob>(job: TJob, options: TJobOptions): Promise<TJobOutcome<TJobResult<TJob>>> {
+    if (options.signal?.aborted) return Promise.resolve({ kind: "stopped", sentence: cancelled(options.what) });
+    if (this.waiting.length >= MAX_WAITING) {
+      throw new AppError(
+        "TIMEOUT",
+        "Tributary is busy with other dry runs and previews.",
+        "Try again in a few seconds.",
+      );
+    }
+    return new Promise((resolve) => {
+      const pending: TPending = { id: this.nextId++, job, options, finish: () => undefined };
+      const onAbort = () => this.cancel(pending);
+      pending.finish = (outcome) => {
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve(outcome as TJobOutcome<TJobResult<TJob>>);
+      };
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(pending);
+      this.dispatch();
+    });
+  }
+
+  /** Ends every worker (tests, shutdown); waiting and running jobs stop with a sentence. */
+  async close(): Promise<void> {
+    for (const pending of this.waiting.splice(0)) pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
+    const slots = this.slots.splice(0);
+    for (const slot of slots) this.fail(slot, "The server is shutting down.");
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      let slot = this.slots.find((candidate) => candidate.current === null);
+      if (!slot && this.slots.length < POOL_SIZE) slot = this.spawn();
+      if (!slot) return;
+      this.start(slot, this.waiting.shift()!);
+    }
+  }
+
+  private start(slot: TSlot, pending: TPending): void {
+    slot.current = pending;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (slot.isReady) this.post(slot);
+    else slot.timer = setTimeout(() => this.fail(slot, "The dry-run worker did not start in time."), BOOT_MS);
+  }
+
+  private post(slot: TSlot): void {
+    const pending = slot.current;
+    if (!pending) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    const { deadlineMs, what } = pending.options;
+    slot.timer = setTimeout(
+      () => this.fail(slot, `${capitalize(what)} was stopped after ${formatSeconds(deadlineMs)}, its time budget.`),
+      deadlineMs,
+    );
+    slot.worker.postMessage({ id: pending.id, job: pending.job });
+  }
+
+  private spawn(): TSlot {
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      // "server-only" resolves to its empty module under this condition, as in Next's server build.
+      execArgv: ["--conditions=react-server"],
+      resourceLimits: { maxOldGenerationSizeMb: DRY_RUN_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      // The worker needs nothing from the server's environment (secrets stay out of it).
+      env: {},
+    });
+    worker.unref();
+    const slot: TSlot = { worker, isReady: false, current: null, timer: null };
+    worker.on("message", (message: TWorkerAnswer | TWorkerReady) => {
+      if ("type" in message) {
+        slot.isReady = true;
+        if (slot.current) this.post(slot);
+        return;
+      }
+      const pending = slot.current;
+      if (!pending || pending.id !== message.id) return;
+      this.release(slot);
+      pending.finish(message.ok ? { kind: "done", result: message.result } : { kind: "failed", sentence: message.sentence });
+      this.dispatch();
+    });
+    worker.on("error", (error: Error & { code?: string }) => {
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        const what = slot.current?.options.what ?? "The job";
+        this.fail(slot, `${capitalize(what)} needed more than ${DRY_RUN_WORKER_MEMORY_MB} MiB of memory and was stopped.`);
+      } else {
+        console.error("dry-run worker failed", error);
+        this.fail(slot, "The dry-run worker stopped unexpectedly. Try again; if it persists, check the server log.");
+      }
+    });
+    worker.on("exit", () => this.fail(slot, "The dry-run worker stopped unexpectedly. Try again."));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** The job is done: the worker waits for the next one, and ends itself when none comes. */
+  private release(slot: TSlot): void {
+    slot.current = null;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.retire(slot), IDLE_MS);
+    slot.timer.unref();
+  }
+
+  private cancel(pending: TPending): void {
+    const index = this.waiting.indexOf(pending);
+    if (index >= 0) {
+      this.waiting.splice(index, 1);
+      pending.finish({ kind: "stopped", sentence: cancelled(pending.options.what) });
+      return;
+    }
+    const slot = this.slots.find((candidate) => candidate.current === pending);
+    if (slot) this.fail(slot, cancelled(pending.options.what));
+  }
+
+  /** Terminates a worker (mid-job or starting); its job answers with the sentence. */
+  private fail(slot: TSlot, sentence: string): void {
+    const pending = slot.current;
+    this.retire(slot);
+    pending?.finish({ kind: "stopped", sentence });
+  }
+
+  private retire(slot: TSlot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.current = null;
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    this.dispatch();
+  }
+}
+
+const cancelled = (what: string) => `${capitalize(what)} was cancelled.`;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const formatSeconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+
+const globalForPool = globalThis as unknown as { tributaryDryRunPool?: DryRunPool };
+
+/** The server's one pool, on globalThis so that dev reloads do not start another. */
+export function dryRunPool(): DryRunPool {
+  globalForPool.tributaryDryRunPool ??= new DryRunPool();
+  return globalForPool.tributaryDryRunPool;
+}
+
+/** Ends the pool's workers (tests, shutdown); the next job starts a new pool. */
+export async function closeDryRunPool(): Promise<void> {
+  const pool = globalForPool.tributaryDryRunPool;
+  globalForPool.tributaryDryRunPool = undefined;
+  await pool?.close();
+}
