@@ -7,7 +7,10 @@ const topicNode: TCanvasNode = {
   id: "raw",
   type: "pipeline",
   position: { x: 0, y: 0 },
-  data: { node: { id: "raw", kind: "topic", label: "", position: { x: 0, y: 0 }, config: { topicName: "t" } }, problems: [] },
+  data: {
+    node: { id: "raw", kind: "topic", label: "", position: { x: 0, y: 0 }, config: { topicName: "t" } },
+    problems: [],
+  },
 };
 const edge: TCanvasEdge = { id: "e1", source: "raw", target: "clean-1", data: { problems: [] } };
 

@@ -28,10 +28,13 @@ describe("editor shortcuts", () => {
     expect(shortcutFor(key)).toBe(action);
   });
 
-  it.each([press("a"), press("c"), press("x", { ctrlKey: true }), press("z", { altKey: true, ctrlKey: true }), press("F", { shiftKey: true })])(
-    "ignores %o",
-    (key) => {
-      expect(shortcutFor(key)).toBeNull();
-    },
-  );
+  it.each([
+    press("a"),
+    press("c"),
+    press("x", { ctrlKey: true }),
+    press("z", { altKey: true, ctrlKey: true }),
+    press("F", { shiftKey: true }),
+  ])("ignores %o", (key) => {
+    expect(shortcutFor(key)).toBeNull();
+  });
 });

@@ -1,15 +1,7 @@
 /** The editor's keyboard shortcuts, as a pure mapping so they are tested without a browser. */
 
 export type TEditorAction =
-  | "delete"
-  | "copy"
-  | "paste"
-  | "select-all"
-  | "undo"
-  | "redo"
-  | "fit-view"
-  | "auto-layout"
-  | "save";
+  "delete" | "copy" | "paste" | "select-all" | "undo" | "redo" | "fit-view" | "auto-layout" | "save";
 
 export type TKeyPress = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
 

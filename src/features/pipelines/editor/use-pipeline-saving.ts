@@ -30,10 +30,13 @@ export function usePipelineSaving(detail: TPipelineDetail, document: TPipelineDo
   const queryClient = useQueryClient();
   const ref = { clusterId: detail.clusterId, pipelineId: detail.id };
   const versionRef = useRef(detail.version);
-  const savedRef = useRef<TPipelineDocument>(detail.document);
+  /** The document the server holds (what the last save sent, or what was loaded). */
+  const [savedDocument, setSavedDocument] = useState<TPipelineDocument>(detail.document);
   const documentRef = useRef(document);
   const [status, setStatus] = useState<TSaveStatus>({ kind: "saved", at: detail.updatedAt, by: detail.updatedBy });
   const [saveCount, setSaveCount] = useState(0);
+  /** The newest detail the server returned (its status and version). */
+  const [latest, setLatest] = useState(detail);
   const save = useMutation(trpc.pipelines.save.mutationOptions());
   const inFlight = useRef(false);
   /** The document whose save just failed: autosave tries again only after another edit (no retry loop). */
@@ -47,6 +50,7 @@ export function usePipelineSaving(detail: TPipelineDetail, document: TPipelineDo
   const adopt = useCallback(
     (next: TPipelineDetail) => {
       versionRef.current = next.version;
+      setLatest(next);
       queryClient.setQueryData(trpc.pipelines.get.queryKey(ref), next);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- ref is rebuilt from the same two ids
@@ -66,7 +70,7 @@ export function usePipelineSaving(detail: TPipelineDetail, document: TPipelineDo
           versionRef.current = theirs.version;
         }
         const saved = await save.mutateAsync({ ...ref, baseVersion: versionRef.current, document: sent, cause });
-        savedRef.current = sent;
+        setSavedDocument(sent);
         adopt(saved);
         setStatus({ kind: "saved", at: saved.updatedAt, by: saved.updatedBy });
         return true;
@@ -91,7 +95,7 @@ export function usePipelineSaving(detail: TPipelineDetail, document: TPipelineDo
     [adopt, queryClient, save.mutateAsync, trpc, detail.clusterId, detail.id],
   );
 
-  const isDirty = document !== savedRef.current;
+  const isDirty = document !== savedDocument;
   const isBlocked = status.kind === "conflict";
   useEffect(() => {
     if (!isDirty || isBlocked || inFlight.current || failedRef.current === document) return;
@@ -104,7 +108,7 @@ export function usePipelineSaving(detail: TPipelineDetail, document: TPipelineDo
   /** After "Reload their version": their document becomes the saved one. */
   const acceptTheirs = useCallback(
     (theirs: TPipelineDetail) => {
-      savedRef.current = theirs.document;
+      setSavedDocument(theirs.document);
       documentRef.current = theirs.document;
       adopt(theirs);
       setStatus({ kind: "saved", at: theirs.updatedAt, by: theirs.updatedBy });
@@ -112,7 +116,7 @@ export function usePipelineSaving(detail: TPipelineDetail, document: TPipelineDo
     [adopt],
   );
 
-  return { status, isDirty, saveNow, acceptTheirs, adopt, versionRef };
+  return { status, isDirty, saveNow, acceptTheirs, adopt, versionRef, latest };
 }
 
 function isConflict(error: unknown): boolean {

@@ -28,6 +28,8 @@ type TConfigFieldProps = {
   onChange: (config: unknown) => void;
 };
 
+const parentOf = (path: string): string => path.split(".").slice(0, -1).join(".");
+
 /** One field of the generic inspector form, rendered from the kind's field spec, with its zod issues under it. */
 export function ConfigField({ field, config, prefix, issues, context, onChange }: TConfigFieldProps) {
   const id = useId();
@@ -70,7 +72,11 @@ export function ConfigField({ field, config, prefix, issues, context, onChange }
     case "list": {
       const items = Array.isArray(value) ? value : [];
       return (
-        <FieldGroup legend={field.label} hint={field.help} error={issuesAt(issues, path).length > 0 && items.length === 0 ? error : null}>
+        <FieldGroup
+          legend={field.label}
+          hint={field.help}
+          error={issuesAt(issues, path).length > 0 && items.length === 0 ? error : null}
+        >
           <ol className="space-y-2">
             {items.map((_, index) => (
               <li key={index} className="border-line space-y-2 rounded-md border p-2">
@@ -106,7 +112,14 @@ export function ConfigField({ field, config, prefix, issues, context, onChange }
     default:
       return (
         <Field id={id} label={field.label} hint={field.help} error={error}>
-          <ControlFor field={field} id={id} value={value} set={set} context={context} />
+          <ControlFor
+            field={field}
+            id={id}
+            value={value}
+            set={set}
+            replaceParent={(next) => onChange(setAt(config, parentOf(path), next))}
+            context={context}
+          />
         </Field>
       );
   }
@@ -117,12 +130,14 @@ function ControlFor({
   id,
   value,
   set,
+  replaceParent,
   context,
 }: {
   field: Exclude<TFieldSpec, { type: "boolean" | "multi-select" | "list" }>;
   id: string;
   value: unknown;
   set: (next: unknown) => void;
+  replaceParent: (next: unknown) => void;
   context: TFieldContext;
 }) {
   switch (field.type) {
@@ -162,7 +177,16 @@ function ControlFor({
       return <DurationInput id={id} value={value} onChange={set} />;
     case "select":
       return (
-        <Select id={id} value={typeof value === "string" ? value : ""} onChange={(event) => set(event.target.value)}>
+        <Select
+          id={id}
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => {
+            const variant = field.variants?.[event.target.value];
+            // A variant choice replaces the object holding the field, so the new variant starts valid.
+            if (variant) replaceParent(variant());
+            else set(event.target.value);
+          }}
+        >
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

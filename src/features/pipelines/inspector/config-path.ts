@@ -48,7 +48,5 @@ export function issuesAt(issues: readonly TIssue[], path: string): string[] {
 
 /** Issues that belong to no shown field (e.g. a rule across fields), so none is silently dropped. */
 export function unplacedIssues(issues: readonly TIssue[], fieldPaths: readonly string[]): TIssue[] {
-  return issues.filter(
-    (issue) => !fieldPaths.some((path) => issue.path === path || issue.path.startsWith(`${path}.`)),
-  );
+  return issues.filter((issue) => !fieldPaths.some((path) => issue.path === path || issue.path.startsWith(`${path}.`)));
 }

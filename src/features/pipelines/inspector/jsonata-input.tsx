@@ -70,7 +70,8 @@ export function JsonataInput({
           <p className="text-danger">{toUserMessage(preview.error).message}</p>
         ) : outcome?.ok ? (
           <p className="text-muted">
-            On the sample: <code className="text-ink bg-surface-raised rounded px-1 break-all">{outcome.resultJson}</code>
+            On the sample:{" "}
+            <code className="text-ink bg-surface-raised rounded px-1 break-all">{outcome.resultJson}</code>
           </p>
         ) : outcome ? (
           <p className="text-danger">

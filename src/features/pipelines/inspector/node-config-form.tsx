@@ -73,7 +73,9 @@ export function NodeConfigForm({
         </ul>
       ) : null}
       {parsed.success ? null : (
-        <p className="text-muted text-xs">Until the fields above are fixed, the pipeline keeps the step&apos;s last valid settings.</p>
+        <p className="text-muted text-xs">
+          Until the fields above are fixed, the pipeline keeps the step&apos;s last valid settings.
+        </p>
       )}
     </div>
   );

@@ -39,13 +39,18 @@ export function PipelineSettingsForm({
   const { settings } = document;
   const setSetting = <K extends keyof TPipelineSettings>(key: K, value: TPipelineSettings[K]) => {
     const next = ZPipelineSettings.safeParse({ ...settings, [key]: value });
-    if (next.success) onChange((current) => ({ ...current, settings: { ...current.settings, [key]: value } }), `settings.${key}`);
+    if (next.success)
+      onChange((current) => ({ ...current, settings: { ...current.settings, [key]: value } }), `settings.${key}`);
   };
   return (
     <div className="space-y-4">
       <Field
         label="Name"
-        error={nameValid ? null : "A pipeline name is letters, digits, spaces, '.', '_' or '-', starting with a letter or digit."}
+        error={
+          nameValid
+            ? null
+            : "A pipeline name is letters, digits, spaces, '.', '_' or '-', starting with a letter or digit."
+        }
       >
         <Input
           value={name}
@@ -90,7 +95,10 @@ export function PipelineSettingsForm({
           onChange={(topic) => setSetting("deadLetterTopic", topic.trim() === "" ? null : topic)}
         />
       </Field>
-      <Field label="Instances per step" hint="Consumers in each step's group; more than the input's partitions sit idle.">
+      <Field
+        label="Instances per step"
+        hint="Consumers in each step's group; more than the input's partitions sit idle."
+      >
         <Input
           type="number"
           min={1}

@@ -23,7 +23,10 @@ const FALLBACK_TITLES: Record<TTemplateId, { title: string; description: string 
     title: "Telemetry anomalies",
     description: "telemetry.raw → clean → telemetry.clean → z-score per stream → results.",
   },
-  "telemetry-windows": { title: "Windowed averages", description: "telemetry.clean → 1-minute windows per key → results." },
+  "telemetry-windows": {
+    title: "Windowed averages",
+    description: "telemetry.clean → 1-minute windows per key → results.",
+  },
 };
 
 function templateText(id: TTemplateId): { title: string; description: string } {
@@ -67,7 +70,10 @@ export function NewPipelineDialog({ clusterId }: { clusterId: string }) {
             New pipeline
           </Button>
         </DialogTrigger>
-        <DialogContent title="New pipeline" description="Name it and choose where to start; you can change everything later.">
+        <DialogContent
+          title="New pipeline"
+          description="Name it and choose where to start; you can change everything later."
+        >
           <form onSubmit={submit} className="space-y-4">
             <Field label="Name" error={nameError}>
               <Input data-autofocus value={name} onChange={(event) => setName(event.target.value)} maxLength={100} />

@@ -90,10 +90,7 @@ function PipelineTable({ clusterId, pipelines }: { clusterId: string; pipelines:
           {pipelines.map((pipeline) => (
             <tr key={pipeline.id} className="border-line border-t align-top" data-testid="pipeline-row">
               <td className="px-3 py-2 pl-5">
-                <Link
-                  href={pipelineHref(clusterId, pipeline.id)}
-                  className="text-accent font-medium hover:underline"
-                >
+                <Link href={pipelineHref(clusterId, pipeline.id)} className="text-accent font-medium hover:underline">
                   {pipeline.name}
                 </Link>
                 {pipeline.description ? (
