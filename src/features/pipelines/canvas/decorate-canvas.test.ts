@@ -21,7 +21,7 @@ function runWith(nodes: TDryRunResult["nodes"], edges: TDryRunResult["edges"]): 
 describe("decorateCanvas", () => {
   it("leaves nodes alone and draws edges with the pipeline view when there is no run", () => {
     const { nodes, edges } = decorateCanvas({ nodes: [topicNode], edges: [edge] }, null, new Set(["e1"]));
-    expect(nodes[0]).toBe(topicNode);
+    expect(nodes[0]).toEqual({ ...topicNode, ariaLabel: "Topic: t" });
     expect(edges[0]).toMatchObject({ id: "e1", type: "pipeline", selected: true, data: { run: null } });
   });
 

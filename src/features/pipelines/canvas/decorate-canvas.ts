@@ -1,5 +1,13 @@
 import type { TCanvasEdge, TCanvasNode } from "~/domain/pipelines/canvas";
+import { specOf } from "~/domain/pipelines/kinds";
 import type { TDryRunResult } from "~/domain/pipelines/pipeline-dto";
+import { nodeTitle } from "./node-text";
+
+function nodeAriaLabel(node: TCanvasNode): string {
+  const { node: pipelineNode, problems } = node.data;
+  const what = `${specOf(pipelineNode.kind).label}: ${nodeTitle(pipelineNode)}`;
+  return problems.length === 0 ? what : `${what}. ${problems.map((problem) => problem.sentence).join(" ")}`;
+}
 
 /**
  * Puts the last dry run's counts on the derived canvas (nodes: in/out/dead; edges: records and
@@ -11,14 +19,14 @@ export function decorateCanvas(
   run: TDryRunResult | null,
   selectedEdges: ReadonlySet<string>,
 ): { nodes: TCanvasNode[]; edges: TCanvasEdge[] } {
-  const nodes = run
-    ? canvas.nodes.map((node) => {
-        const nodeRun = run.nodes[node.id];
-        if (!nodeRun) return node;
-        const counts = { received: nodeRun.received, emitted: nodeRun.emitted, deadLettered: nodeRun.deadLettered };
-        return { ...node, data: { ...node.data, run: counts } };
-      })
-    : canvas.nodes;
+  const nodes = canvas.nodes.map((node): TCanvasNode => {
+    // Screen readers and keyboard users hear what the node is, and what is wrong with it.
+    const ariaLabel = nodeAriaLabel(node);
+    const nodeRun = run?.nodes[node.id];
+    if (!nodeRun) return { ...node, ariaLabel };
+    const counts = { received: nodeRun.received, emitted: nodeRun.emitted, deadLettered: nodeRun.deadLettered };
+    return { ...node, ariaLabel, data: { ...node.data, run: counts } };
+  });
   const edges = canvas.edges.map((edge) => {
     const edgeRun = run?.edges[edge.id];
     return {

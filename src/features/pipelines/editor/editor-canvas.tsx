@@ -119,6 +119,13 @@ export function EditorCanvas(props: TEditorCanvasProps) {
         event.dataTransfer.dropEffect = "move";
       }}
       onDrop={onDrop}
+      onKeyDown={(event) => {
+        // Enter on a node selects it (React Flow); Enter again on the selected node goes into the inspector.
+        if (event.key !== "Enter" || !(event.target instanceof Element)) return;
+        const nodeId = event.target.closest(".react-flow__node")?.getAttribute("data-id");
+        if (!nodeId || !selection.nodes.has(nodeId)) return;
+        window.document.querySelector<HTMLElement>("#inspector :is(input, textarea, select, button)")?.focus();
+      }}
     >
       <ReactFlow<TCanvasNode, TCanvasEdge>
         nodes={measuredNodes}

@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Workflow } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/badge";
 import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
@@ -14,10 +13,11 @@ import type { TPipelineSummary } from "~/domain/pipelines/pipeline-dto";
 import { pluralize } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { pipelineHref } from "../pipeline-links";
+import { ImportPipelineButton } from "../yaml/pipeline-yaml-actions";
 import { NewPipelineDialog } from "./new-pipeline-dialog";
 
 /** The pipelines of one cluster: what each reads and writes, whether it is ready, who changed it last. */
-export function PipelinesList({ clusterId, importSlot }: { clusterId: string; importSlot?: ReactNode }) {
+export function PipelinesList({ clusterId }: { clusterId: string }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.pipelines.list.queryOptions({ clusterId }));
   return (
@@ -32,7 +32,7 @@ export function PipelinesList({ clusterId, importSlot }: { clusterId: string; im
           </p>
         </div>
         <div className="flex items-start gap-2">
-          {importSlot}
+          <ImportPipelineButton clusterId={clusterId} />
           <NewPipelineDialog clusterId={clusterId} />
         </div>
       </header>
