@@ -42,7 +42,7 @@ export type TStep = {
    * close and emit. `now` is the highest record timestamp seen, or the wall clock.
    */
   flush?(now: number): TStepEmit[] | Promise<TStepEmit[]>;
-}
+};
 
 /**
  * Per-step key/value state. The dry run keeps it in a Map; the runtime backs it with a compacted
@@ -54,21 +54,21 @@ export type TStateStore = {
   delete(key: string): void;
   /** Every key, for windows that close by time across keys. */
   keys(): Iterable<string>;
-}
+};
 
 /** A JSONata expression compiled by the host (budgets, RE2, worker isolation are the host's). */
 export type TCompiledExpression = {
   evaluate(input: unknown): Promise<unknown>;
   /** $boolean of the result; may answer synchronously through jsonata's fast path. */
   matches(input: unknown): boolean | Promise<boolean>;
-}
+};
 
 /** An ONNX model loaded by the host (onnxruntime): float inputs by name, outputs by name. */
 export type TLoadedModel = {
   inputNames: readonly string[];
   outputNames: readonly string[];
   run(feeds: Record<string, { data: Float32Array; dims: readonly number[] }>): Promise<Record<string, Float32Array>>;
-}
+};
 
 /** What the host gives a step when it is built. */
 export type TStepHost = {

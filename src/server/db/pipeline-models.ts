@@ -46,7 +46,9 @@ function toModel(row: Omit<PipelineModel, "bytes">): TPipelineModel {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && /P2002|Unique constraint/i.test(`${(error as { code?: unknown }).code} ${error.message}`);
+  return (
+    error instanceof Error && /P2002|Unique constraint/i.test(`${(error as { code?: unknown }).code} ${error.message}`)
+  );
 }
 
 /** Stores an uploaded model; a taken name is refused as a conflict with a sentence. */
@@ -94,7 +96,9 @@ export function findPipelineModel(id: string): Promise<TPipelineModel | null> {
 }
 
 /** The bytes of the named models, for the dry run's worker (ids not found are left out). */
-export function readPipelineModelBytes(ids: readonly string[]): Promise<{ id: string; sha256: string; bytes: Uint8Array }[]> {
+export function readPipelineModelBytes(
+  ids: readonly string[],
+): Promise<{ id: string; sha256: string; bytes: Uint8Array }[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return withDatabase(async () => {
     const rows = await getDb().pipelineModel.findMany({

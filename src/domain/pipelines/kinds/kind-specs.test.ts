@@ -12,6 +12,7 @@ describe("every node kind's spec", () => {
     expect(spec.fields(config).length).toBeGreaterThan(0);
     expect(spec.inputs(config)).toContain("in");
     expect(spec.outputs(config).length).toBeGreaterThan(0);
+    expect(spec.createStep === null).toBe(spec.category === "topic");
   });
 
   it("every variant of a variant select is valid and shows its own fields", () => {

@@ -17,7 +17,9 @@ export function diffCanvas(
   const added = new Set(diff.nodes.added);
   // A node only moved is not marked: the canvas shows where it is now.
   const changed = new Set(
-    diff.nodes.changed.filter((change) => change.fields.some((field) => field !== "position")).map((change) => change.id),
+    diff.nodes.changed
+      .filter((change) => change.fields.some((field) => field !== "position"))
+      .map((change) => change.id),
   );
   const removed = new Set(diff.nodes.removed);
   const addedEdges = new Set(diff.edges.added);
@@ -25,7 +27,10 @@ export function diffCanvas(
   const nodes: TCanvasNode[] = [
     ...after.nodes.map((node) => ({
       ...node,
-      data: { ...node.data, diff: added.has(node.id) ? ("added" as const) : changed.has(node.id) ? ("changed" as const) : null },
+      data: {
+        ...node.data,
+        diff: added.has(node.id) ? ("added" as const) : changed.has(node.id) ? ("changed" as const) : null,
+      },
     })),
     ...before.nodes
       .filter((node) => removed.has(node.id))

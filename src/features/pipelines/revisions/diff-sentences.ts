@@ -34,11 +34,16 @@ export function diffLines(older: TPipelineDocument, newer: TPipelineDocument, di
   const newerEdges = new Map(newer.edges.map((edge) => [edge.id, edge]));
   for (const id of diff.edges.added) {
     const edge = newerEdges.get(id);
-    if (edge) lines.push({ mark: "added", text: `Connected ${name(edge.source)} to ${name(edge.target)}${ports(edge)}.` });
+    if (edge)
+      lines.push({ mark: "added", text: `Connected ${name(edge.source)} to ${name(edge.target)}${ports(edge)}.` });
   }
   for (const id of diff.edges.removed) {
     const edge = olderEdges.get(id);
-    if (edge) lines.push({ mark: "removed", text: `Disconnected ${name(edge.source)} from ${name(edge.target)}${ports(edge)}.` });
+    if (edge)
+      lines.push({
+        mark: "removed",
+        text: `Disconnected ${name(edge.source)} from ${name(edge.target)}${ports(edge)}.`,
+      });
   }
   for (const key of diff.settings) {
     const from = (older.settings as Record<string, unknown>)[key];

@@ -17,6 +17,8 @@ describe("the revisions page's pair", () => {
   });
 
   it("writes a shareable URL", () => {
-    expect(revisionsHref("c 1", "p1", { revision: 1, against: 3 })).toBe("/clusters/c%201/pipelines/p1/revisions?revision=1&against=3");
+    expect(revisionsHref("c 1", "p1", { revision: 1, against: 3 })).toBe(
+      "/clusters/c%201/pipelines/p1/revisions?revision=1&against=3",
+    );
   });
 });

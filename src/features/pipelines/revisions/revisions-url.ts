@@ -1,7 +1,11 @@
 /** The revisions page's URL: `?revision=N&against=M` opens the diff of N against M (shareable). */
 import type { TRevisionSummary } from "~/domain/pipelines/pipeline-dto";
 
-export function revisionsHref(clusterId: string, pipelineId: string, pair?: { revision: number; against: number }): string {
+export function revisionsHref(
+  clusterId: string,
+  pipelineId: string,
+  pair?: { revision: number; against: number },
+): string {
   const path = `/clusters/${encodeURIComponent(clusterId)}/pipelines/${encodeURIComponent(pipelineId)}/revisions`;
   return pair ? `${path}?revision=${pair.revision}&against=${pair.against}` : path;
 }

@@ -1,6 +1,7 @@
 import type { TNodeKindSpec } from "../../kind-spec";
 import { durationText } from "../summary-text";
 import { COERCE_TYPES, ZCleanConfig, type TCleanConfig } from "./config";
+import { createCleanStep } from "./step";
 
 const COERCE_OPTIONS = COERCE_TYPES.map((type) => ({ value: type, label: type }));
 
@@ -61,5 +62,5 @@ export const cleanKind: TNodeKindSpec<TCleanConfig> = {
   outputs: () => ["out"],
   perKey: (config) => config.dedupeWindowMs !== null,
   deadLetters: (config) => config.dropMalformed || config.coerce.length > 0 || config.validateAgainstSchema,
-  createStep: null,
+  createStep: createCleanStep,
 };

@@ -1,5 +1,6 @@
 import type { TNodeKindSpec } from "../../kind-spec";
 import { ZEnrichConfig, type TEnrichConfig } from "./config";
+import { createEnrichStep } from "./step";
 
 const MISSING_OPTIONS = [
   { value: "keep", label: "Keep the record unchanged" },
@@ -31,5 +32,5 @@ export const enrichKind: TNodeKindSpec<TEnrichConfig> = {
   perKey: () => true,
   // Also a value that is not an object (nowhere to put the field) goes there.
   deadLetters: () => true,
-  createStep: null,
+  createStep: createEnrichStep,
 };

@@ -1,6 +1,7 @@
 import type { TNodeKindSpec } from "../../kind-spec";
 import { shorten } from "../summary-text";
 import { ZFilterConfig, type TFilterConfig } from "./config";
+import { createFilterStep } from "./step";
 
 export const filterKind: TNodeKindSpec<TFilterConfig> = {
   kind: "filter",
@@ -26,5 +27,5 @@ export const filterKind: TNodeKindSpec<TFilterConfig> = {
   perKey: () => false,
   // A predicate that fails on a record (a type error, its budget) sends that record there.
   deadLetters: () => true,
-  createStep: null,
+  createStep: createFilterStep,
 };

@@ -1,6 +1,7 @@
 import type { TNodeKindSpec } from "../../kind-spec";
 import { shorten } from "../summary-text";
 import { ZMapConfig, type TMapConfig } from "./config";
+import { createMapStep } from "./step";
 
 export const mapKind: TNodeKindSpec<TMapConfig> = {
   kind: "map",
@@ -36,5 +37,5 @@ export const mapKind: TNodeKindSpec<TMapConfig> = {
   outputs: () => ["out"],
   perKey: () => false,
   deadLetters: () => true,
-  createStep: null,
+  createStep: createMapStep,
 };

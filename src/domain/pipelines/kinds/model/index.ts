@@ -1,6 +1,7 @@
 import type { TFieldSpec, TNodeKindSpec } from "../../kind-spec";
 import { shorten } from "../summary-text";
 import { ZModelConfig, type TModelConfig, type TModelMethod } from "./config";
+import { createModelStep } from "./step";
 
 const METHODS = [
   { value: "zscore", label: "Rolling z-score (anomalies per key)" },
@@ -108,5 +109,5 @@ export const modelKind: TNodeKindSpec<TModelConfig> = {
   perKey: (config) => config.method.type === "zscore" || config.method.type === "ewma",
   // A record whose fields are missing or not numbers goes there.
   deadLetters: () => true,
-  createStep: null,
+  createStep: createModelStep,
 };

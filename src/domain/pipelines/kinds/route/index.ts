@@ -1,5 +1,6 @@
 import type { TNodeKindSpec } from "../../kind-spec";
 import { ZRouteConfig, type TRouteConfig } from "./config";
+import { createRouteStep } from "./step";
 
 const UNMATCHED_OPTIONS = [
   { value: "default", label: "Send to the default port" },
@@ -40,5 +41,5 @@ export const routeKind: TNodeKindSpec<TRouteConfig> = {
   outputs: (config) => [...config.routes.map((route) => route.name), "default"],
   perKey: () => false,
   deadLetters: () => true,
-  createStep: null,
+  createStep: createRouteStep,
 };

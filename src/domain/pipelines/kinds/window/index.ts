@@ -1,6 +1,7 @@
 import type { TFieldSpec, TNodeKindSpec } from "../../kind-spec";
 import { durationText } from "../summary-text";
 import { AGGREGATES, ZWindowConfig, type TWindow, type TWindowConfig } from "./config";
+import { createWindowStep } from "./step";
 
 const WINDOW_TYPES = [
   { value: "tumbling", label: "Tumbling (fixed, back to back)" },
@@ -73,5 +74,5 @@ export const windowKind: TNodeKindSpec<TWindowConfig> = {
   perKey: () => true,
   // A record whose field is missing or not a number goes there.
   deadLetters: () => true,
-  createStep: null,
+  createStep: createWindowStep,
 };

@@ -41,7 +41,13 @@ export async function readSample(
         `Choose one of its source topics: ${sourceTopics.join(", ") || "(none: connect a topic to a step first)"}.`,
       );
     }
-    const records = await readRange(cluster, source.topic, source.partition, BigInt(source.fromOffset), BigInt(source.toOffset));
+    const records = await readRange(
+      cluster,
+      source.topic,
+      source.partition,
+      BigInt(source.fromOffset),
+      BigInt(source.toOffset),
+    );
     return { sources: [{ topic: source.topic, records }], inputs: [inputOf(source.topic, records)] };
   }
   const sources = await Promise.all(
@@ -51,7 +57,11 @@ export async function readSample(
 }
 
 /** The newest `count` records of a topic over all its partitions, oldest first (as they happened). */
-async function readLatest(cluster: ClusterTarget & { id: string }, topic: string, count: number): Promise<TStepRecord[]> {
+async function readLatest(
+  cluster: ClusterTarget & { id: string },
+  topic: string,
+  count: number,
+): Promise<TStepRecord[]> {
   const { codec } = await lookupTopicSchema(cluster.id, topic);
   const fetched = await withMetadata(cluster, async (internal) => {
     const states = await readPartitionStates(internal, topic);
@@ -96,7 +106,10 @@ async function readRange(
       );
     }
     if (state.leader === null) {
-      throw new AppError("KAFKA_UNREACHABLE", `Partition ${partition} of ${topic} has no leader now, so it cannot be read.`);
+      throw new AppError(
+        "KAFKA_UNREACHABLE",
+        `Partition ${partition} of ${topic} has no leader now, so it cannot be read.`,
+      );
     }
     const from = fromOffset < state.low ? state.low : fromOffset;
     const to = toOffset + 1n > state.high ? state.high : toOffset + 1n;

@@ -16,7 +16,9 @@ export function toStepRecord(topic: string, record: TFetchedRecord, codec: TTopi
     key: record.key === null ? null : utf8.decode(record.key),
     value: decodeValue(record.value, codec),
     timestamp: Number(record.timestamp),
-    headers: Object.fromEntries(record.headers.map((header) => [header.key, header.value ? utf8.decode(header.value) : ""])),
+    headers: Object.fromEntries(
+      record.headers.map((header) => [header.key, header.value ? utf8.decode(header.value) : ""]),
+    ),
     topic,
     partition: record.partition,
     offset: record.offset.toString(),

@@ -14,7 +14,11 @@ export function topicValidators(schemas: Record<string, TTopicSchemaText>): TTop
   const compiled = new Map<string, { schema: TValueSchema; label: string }>();
   for (const [topic, schema] of Object.entries(schemas)) {
     const result = compileValueSchema(schema.format, schema.text);
-    if (result.ok) compiled.set(topic, { schema: result.schema, label: `${SCHEMA_FORMAT_LABELS[schema.format]} (v${schema.version})` });
+    if (result.ok)
+      compiled.set(topic, {
+        schema: result.schema,
+        label: `${SCHEMA_FORMAT_LABELS[schema.format]} (v${schema.version})`,
+      });
   }
   return (topic, value) => {
     const entry = compiled.get(topic);

@@ -1,28 +1,31 @@
 import "server-only";
-import { parentPort } from "node:worker_threads";
 import { StepConfigError } from "~/domain/pipelines/step-types";
 import { AppError } from "~/lib/app-error";
 import { previewExpression } from "./expression-preview";
 import { inspectModel } from "./onnx-sessions";
-import { compareJob, dryRunJob } from "./run-jobs";
 import type { TWorkerAnswer, TWorkerJob, TWorkerReady, TWorkerRequest } from "./worker-protocol";
 
 /**
- * The dry-run worker thread (started by worker-pool.ts through tsx, see there). The user's
- * JSONata, the pipeline's steps and onnxruntime run here and never in the server's own thread: a
- * step that spins, an expression that allocates without end or a model that crashes stops this
- * thread, which the server terminates at its deadline or heap limit and replaces.
+ * The dry-run worker process (started by worker-pool.ts through tsx, see there for why a process).
+ * The user's JSONata, the pipeline's steps and onnxruntime run here and never in the server's
+ * process: a step that spins, an expression that allocates without end or a model that crashes
+ * ends this process, which the server kills at its deadline and replaces.
  * One job at a time; the server sends the next when the answer is back.
  */
-const port = parentPort;
-if (!port) throw new Error("worker-entry.ts runs only as a worker thread.");
+const send = process.send?.bind(process);
+if (!send) throw new Error("worker-entry.ts runs only as a child process with an IPC channel.");
+// The server is gone (killed outright): nobody waits for an answer.
+process.on("disconnect", () => process.exit(0));
 
-function handle(job: TWorkerJob): Promise<unknown> {
+/** The engine loads on the first run, so that a preview or a model check answers without waiting for it. */
+const runJobs = () => import("./run-jobs");
+
+async function handle(job: TWorkerJob): Promise<unknown> {
   switch (job.type) {
     case "dry-run":
-      return dryRunJob(job.document, job.inputs);
+      return (await runJobs()).dryRunJob(job.document, job.inputs);
     case "compare":
-      return compareJob(job.documentA, job.documentB, job.inputs);
+      return (await runJobs()).compareJob(job.documentA, job.documentB, job.inputs);
     case "preview":
       return previewExpression(job.expression, job.sample, job.result);
     case "inspect-model":
@@ -30,9 +33,9 @@ function handle(job: TWorkerJob): Promise<unknown> {
   }
 }
 
-port.on("message", (request: TWorkerRequest) => {
+process.on("message", (request: TWorkerRequest) => {
   void handle(request.job).then(
-    (result) => port.postMessage({ id: request.id, ok: true, result } satisfies TWorkerAnswer),
+    (result) => send({ id: request.id, ok: true, result } satisfies TWorkerAnswer),
     (error: unknown) => {
       const isSentence = error instanceof StepConfigError || error instanceof AppError;
       // Anything else is our bug, not the user's: logged here (the server's stderr), a plain sentence there.
@@ -40,9 +43,9 @@ port.on("message", (request: TWorkerRequest) => {
       const sentence = isSentence
         ? error.message
         : "The dry run failed inside Tributary's worker. Try again; if it persists, check the server log.";
-      port.postMessage({ id: request.id, ok: false, sentence } satisfies TWorkerAnswer);
+      send({ id: request.id, ok: false, sentence } satisfies TWorkerAnswer);
     },
   );
 });
 
-port.postMessage({ type: "ready" } satisfies TWorkerReady);
+send({ type: "ready" } satisfies TWorkerReady);

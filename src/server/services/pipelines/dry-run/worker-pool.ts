@@ -1,23 +1,13 @@
 import "server-only";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { AppError } from "~/lib/app-error";
 import type { TJobResult, TWorkerAnswer, TWorkerJob, TWorkerReady } from "./worker-protocol";
 
 /** The worker's entry, found from the repository root as the JSONata worker is. */
 const WORKER_ENTRY = path.join(process.cwd(), "src", "server", "services", "pipelines", "dry-run", "worker-entry.ts");
-const ENTRY_URL = pathToFileURL(WORKER_ENTRY).href;
-/**
- * The engine is TypeScript under src/domain, so the worker loads it through tsx's API (the app
- * always runs with tsx installed: `npm start` is `node --import tsx`). A bootstrap string rather
- * than `new Worker(path)`, which Turbopack rewrites into a bundled copy; the string is ours and
- * fixed, nothing of a user's reaches it. tsx reads tsconfig.json from the working directory (the
- * repository root), so `~/` imports resolve.
- */
-const BOOTSTRAP = `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(ENTRY_URL)}, ${JSON.stringify(ENTRY_URL)}));`;
 
-/** Threads at once: the machine's cores are the web server's too. */
+/** Processes at once: the machine's cores are the web server's too. */
 const POOL_SIZE = 2;
 /** Jobs waiting beyond this are refused with a sentence rather than queued for minutes. */
 const MAX_WAITING = 16;
@@ -44,13 +34,26 @@ type TPending = {
   finish: (outcome: TJobOutcome<unknown>) => void;
 };
 
-type TSlot = { worker: Worker; isReady: boolean; current: TPending | null; timer: NodeJS.Timeout | null };
+type TSlot = { worker: ChildProcess; isReady: boolean; current: TPending | null; timer: NodeJS.Timeout | null };
 
 /**
- * A few long-lived worker threads that run dry runs, comparisons, expression previews and model
- * checks one job each at a time. The server never waits on user code: a job that outlives its
- * deadline, is cancelled, or breaks its heap limit gets its thread terminated (which stops even a
- * regex or a native call mid-way) and answers with a sentence; the next job starts a fresh thread.
+ * A few long-lived worker processes that run dry runs, comparisons, expression previews and model
+ * checks, one job each at a time. The server never waits on user code: a job that outlives its
+ * deadline, is cancelled, or breaks its heap limit gets its worker killed (which stops even a
+ * regex or a native call mid-way) and answers with a sentence; the next job starts a fresh one.
+ *
+ * Why processes and not worker threads with `resourceLimits`: a thread shares the server's
+ * process, and V8 gives a thread at its heap limit only 16 MiB of leeway before it aborts the
+ * whole process. One JSONata expression that builds a string of a few hundred MiB in one
+ * allocation (`$pad("x", 500000000)`, or doubling a string in a recursion) took the server down
+ * that way in testing; so would a native crash in onnxruntime parsing an uploaded file. A child
+ * process with `--max-old-space-size` dies alone.
+ *
+ * The engine is TypeScript under src/domain, so the child runs the entry through tsx (the app
+ * always runs with tsx installed: `npm start` is `node --import tsx`); tsx reads tsconfig.json
+ * from the working directory (the repository root), so `~/` imports resolve. Spawned with
+ * `process.execPath` and a path, as the playground's members are: Turbopack mistakes fork()'s
+ * path for a module to bundle (vercel/next.js#97952).
  */
 class DryRunPool {
   private readonly slots: TSlot[] = [];
@@ -79,12 +82,18 @@ class DryRunPool {
     });
   }
 
+  /** Process ids of the workers running a job now (tests check that a cancelled one is gone). */
+  busyWorkerPids(): number[] {
+    return this.slots.flatMap((slot) => (slot.current && slot.worker.pid !== undefined ? [slot.worker.pid] : []));
+  }
+
   /** Ends every worker (tests, shutdown); waiting and running jobs stop with a sentence. */
-  async close(): Promise<void> {
-    for (const pending of this.waiting.splice(0)) pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
+  close(): void {
+    for (const pending of this.waiting.splice(0))
+      pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
     const slots = this.slots.splice(0);
     for (const slot of slots) this.fail(slot, "The server is shutting down.");
-    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    for (const slot of slots) slot.worker.kill("SIGKILL");
   }
 
   private dispatch(): void {
@@ -113,19 +122,33 @@ class DryRunPool {
       () => this.fail(slot, `${capitalize(what)} was stopped after ${formatSeconds(deadlineMs)}, its time budget.`),
       deadlineMs,
     );
-    slot.worker.postMessage({ id: pending.id, job: pending.job });
+    slot.worker.send({ id: pending.id, job: pending.job });
   }
 
   private spawn(): TSlot {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      // "server-only" resolves to its empty module under this condition, as in Next's server build.
-      execArgv: ["--conditions=react-server"],
-      resourceLimits: { maxOldGenerationSizeMb: DRY_RUN_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      // The worker needs nothing from the server's environment (secrets stay out of it).
-      env: {},
-    });
+    const worker = spawn(
+      process.execPath,
+      [
+        // "server-only" resolves to its empty module under this condition, as in Next's server build.
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        `--max-old-space-size=${DRY_RUN_WORKER_MEMORY_MB}`,
+        "--stack-size=2048",
+        WORKER_ENTRY,
+      ],
+      {
+        cwd: process.cwd(),
+        // The worker needs nothing from the server's environment, which holds secrets (the database URL).
+        env: { NODE_ENV: "production" },
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+        // Structured clone: Maps, Uint8Arrays and bigints travel as they are.
+        serialization: "advanced",
+      },
+    );
+    // Idle workers must not keep the server (or a test run) from exiting.
     worker.unref();
+    worker.channel?.unref();
     const slot: TSlot = { worker, isReady: false, current: null, timer: null };
     worker.on("message", (message: TWorkerAnswer | TWorkerReady) => {
       if ("type" in message) {
@@ -136,19 +159,26 @@ class DryRunPool {
       const pending = slot.current;
       if (!pending || pending.id !== message.id) return;
       this.release(slot);
-      pending.finish(message.ok ? { kind: "done", result: message.result } : { kind: "failed", sentence: message.sentence });
+      pending.finish(
+        message.ok ? { kind: "done", result: message.result } : { kind: "failed", sentence: message.sentence },
+      );
       this.dispatch();
     });
-    worker.on("error", (error: Error & { code?: string }) => {
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        const what = slot.current?.options.what ?? "The job";
-        this.fail(slot, `${capitalize(what)} needed more than ${DRY_RUN_WORKER_MEMORY_MB} MiB of memory and was stopped.`);
-      } else {
-        console.error("dry-run worker failed", error);
-        this.fail(slot, "The dry-run worker stopped unexpectedly. Try again; if it persists, check the server log.");
-      }
+    worker.on("error", (error) => {
+      console.error("dry-run worker failed", error);
+      this.fail(slot, "The dry-run worker could not be started. Check the server log.");
     });
-    worker.on("exit", () => this.fail(slot, "The dry-run worker stopped unexpectedly. Try again."));
+    worker.on("exit", (code, signal) => {
+      const what = slot.current?.options.what ?? "the job";
+      // V8 aborts a process at its heap limit (SIGABRT, or exit code 134 through a shell).
+      const isMemory = signal === "SIGABRT" || code === 134;
+      this.fail(
+        slot,
+        isMemory
+          ? `${capitalize(what)} needed more than ${DRY_RUN_WORKER_MEMORY_MB} MiB of memory and was stopped.`
+          : "The dry-run worker stopped unexpectedly. Try again; if it persists, check the server log.",
+      );
+    });
     this.slots.push(slot);
     return slot;
   }
@@ -186,7 +216,7 @@ class DryRunPool {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
-    void slot.worker.terminate();
+    slot.worker.kill("SIGKILL");
     this.dispatch();
   }
 }
@@ -204,8 +234,8 @@ export function dryRunPool(): DryRunPool {
 }
 
 /** Ends the pool's workers (tests, shutdown); the next job starts a new pool. */
-export async function closeDryRunPool(): Promise<void> {
+export function closeDryRunPool(): void {
   const pool = globalForPool.tributaryDryRunPool;
   globalForPool.tributaryDryRunPool = undefined;
-  await pool?.close();
+  pool?.close();
 }

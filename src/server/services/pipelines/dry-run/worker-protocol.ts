@@ -36,8 +36,7 @@ export type TExpressionPreview =
   | { ok: false; sentence: string; position: number | null };
 
 export type TModelInspection =
-  | { ok: true; inputs: TPipelineModel["inputs"]; outputs: TPipelineModel["outputs"] }
-  | { ok: false; sentence: string };
+  { ok: true; inputs: TPipelineModel["inputs"]; outputs: TPipelineModel["outputs"] } | { ok: false; sentence: string };
 
 export type TWorkerJob =
   | { type: "dry-run"; document: TPipelineDocument; inputs: TRunInputs }
