@@ -2,8 +2,11 @@
  * `npm run tributary -- plan|apply|export …`: topic definitions as code, without a browser, on the
  * same services as the web app (see scripts/lib/definitions-cli.ts). Changes are audited as
  * "cli:<OS user>". Exit codes: 0 done, 1 a step, Kafka or the database failed, 2 usage or file errors.
+ * `validate <pipeline.yaml>` checks a pipeline file offline (scripts/lib/pipelines-cli.ts): 1 when it
+ * breaks a rule.
  *   npm run tributary -- plan definitions.yaml --cluster local
  *   npm run -s tributary -- export --layer raw > raw.yaml
+ *   npm run tributary -- validate pipeline.yaml
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -16,13 +19,23 @@ if (!args.ok) {
   console.error(`${args.message}\n${USAGE}`);
   process.exit(2);
 }
-const env = await loadEnvOrExit("[tributary]");
-const { openCliDatabase } = await import("./lib/cli-database");
-const { readLocalSecretKey } = await import("./lib/local-secret-key");
-
 // npm runs scripts from the project folder; a relative path means the folder the command was typed in.
 const typedIn = process.env.INIT_CWD ?? process.cwd();
 const resolve = (file: string) => path.resolve(typedIn, file);
+
+if (args.request.command === "validate") {
+  // Offline: no environment, database or cluster, so it runs anywhere the file is (CI, a laptop).
+  const { runValidateCommand } = await import("./lib/pipelines-cli");
+  const code = await runValidateCommand(args.request.file, {
+    out: (line) => console.log(line),
+    readFile: (file) => readFile(resolve(file), "utf8"),
+  });
+  process.exit(code);
+}
+const request = args.request;
+const env = await loadEnvOrExit("[tributary]");
+const { openCliDatabase } = await import("./lib/cli-database");
+const { readLocalSecretKey } = await import("./lib/local-secret-key");
 
 let code = 1;
 try {
@@ -39,7 +52,7 @@ try {
   });
   try {
     code = await runDefinitionsCommand(
-      args.request,
+      request,
       {
         out: (text) => console.log(text),
         err: log,

@@ -11,6 +11,7 @@ describe("parseCliArgs", () => {
       ["export", "--layer", "raw", "--out", "raw.yaml", "--cluster", "local"],
       { command: "export", cluster: "local", layer: "raw", out: "raw.yaml" },
     ],
+    [["validate", "pipeline.yaml"], { command: "validate", file: "pipeline.yaml" }],
   ])("reads %j", (argv, request) => {
     expect(parseCliArgs(argv)).toEqual({ ok: true, request });
   });
@@ -24,6 +25,8 @@ describe("parseCliArgs", () => {
     [["plan", "a.yaml", "--cluster"], "--cluster needs a value."],
     [["export", "--layer", "bronze"], "--layer must be one of raw, clean, processed, results, prototype."],
     [["export", "out.yaml"], "export takes no file; use --out out.yaml."],
+    [["validate"], "validate needs the YAML file to read."],
+    [["validate", "a.yaml", "--cluster", "local"], "validate has no option --cluster."],
   ])("refuses %j", (argv, message) => {
     expect(parseCliArgs(argv)).toEqual({ ok: false, message });
   });

@@ -1,9 +1,12 @@
 /** The command line of `npm run tributary -- …`, read into a request or the usage sentence. */
 import { TOPIC_LAYERS, type TTopicLayer } from "../../src/domain/definitions/definition";
 
-export type TCliRequest =
+/** The definitions commands (they need the database and the cluster). */
+export type TDefinitionsRequest =
   | { command: "plan" | "apply"; file: string; cluster: string | null }
   | { command: "export"; cluster: string | null; layer: TTopicLayer | null; out: string | null };
+/** `validate` checks a pipeline file offline: no database, no cluster. */
+export type TCliRequest = TDefinitionsRequest | { command: "validate"; file: string };
 
 export type TCliArgs = { ok: true; request: TCliRequest } | { ok: false; message: string };
 
@@ -13,6 +16,7 @@ export const USAGE = [
   "  npm run tributary -- apply <file.yaml> [--cluster <name>]   save the file's definitions, then apply the plan",
   "  npm run -s tributary -- export [--cluster <name>] [--layer <layer>] [--out <file.yaml>]",
   "                                                              print the definitions as YAML (or write them to a file)",
+  "  npm run tributary -- validate <pipeline.yaml>                check a pipeline file offline (structure and rules)",
   "The cluster is --cluster, else the file's `cluster:`, else the cluster of KAFKA_BROKERS.",
 ].join("\n");
 
@@ -20,11 +24,14 @@ const OPTIONS: Record<TCliRequest["command"], readonly string[]> = {
   plan: ["--cluster"],
   apply: ["--cluster"],
   export: ["--cluster", "--layer", "--out"],
+  validate: [],
 };
+
+const COMMANDS = Object.keys(OPTIONS) as TCliRequest["command"][];
 
 export function parseCliArgs(argv: readonly string[]): TCliArgs {
   const [command, ...rest] = argv;
-  if (command !== "plan" && command !== "apply" && command !== "export") {
+  if (!isCommand(command)) {
     return { ok: false, message: command === undefined ? "Name a command." : `There is no command '${command}'.` };
   }
   const options = new Map<string, string>();
@@ -53,7 +60,12 @@ export function parseCliArgs(argv: readonly string[]): TCliArgs {
   const [file, ...extra] = positional;
   if (file === undefined) return { ok: false, message: `${command} needs the YAML file to read.` };
   if (extra.length > 0) return { ok: false, message: `${command} reads one file; got ${positional.length}.` };
+  if (command === "validate") return { ok: true, request: { command, file } };
   return { ok: true, request: { command, file, cluster } };
+}
+
+function isCommand(value: string | undefined): value is TCliRequest["command"] {
+  return COMMANDS.includes(value as TCliRequest["command"]);
 }
 
 function isLayer(value: string): value is TTopicLayer {

@@ -4,7 +4,7 @@ import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { callerAs } from "../../test/caller-as";
-import type { TCliRequest } from "./cli-args";
+import type { TDefinitionsRequest } from "./cli-args";
 import { cliActor, EXIT_FAILED, EXIT_OK, EXIT_USAGE, runDefinitionsCommand } from "./definitions-cli";
 import { NO_CHANGES, NOTHING_IT_CAN_DO } from "./plan-output";
 
@@ -17,7 +17,7 @@ let cluster: TCluster;
 /** The files the CLI reads and writes, in memory; what it prints, per run. */
 const files = new Map<string, string>();
 
-async function run(request: TCliRequest) {
+async function run(request: TDefinitionsRequest) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runDefinitionsCommand(

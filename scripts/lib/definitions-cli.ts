@@ -10,7 +10,7 @@ import type { TAuditActor } from "../../src/server/services/audit/audited";
 import { listClusters, type TRegisteredCluster } from "../../src/server/services/clusters/registered-clusters";
 import { applyPlan, planForDefinitions } from "../../src/server/services/definitions/plan-service";
 import { exportYaml, importYaml } from "../../src/server/services/definitions/yaml-service";
-import type { TCliRequest } from "./cli-args";
+import type { TDefinitionsRequest } from "./cli-args";
 import { applyEventLine, planLines } from "./plan-output";
 
 export const EXIT_OK = 0;
@@ -37,7 +37,7 @@ export function cliActor(osUser = userInfo().username): TAuditActor {
 }
 
 export async function runDefinitionsCommand(
-  request: TCliRequest,
+  request: TDefinitionsRequest,
   io: TCliIo,
   options: { by?: TAuditActor; signal?: AbortSignal } = {},
 ): Promise<number> {
@@ -78,7 +78,7 @@ export async function runDefinitionsCommand(
   }
 }
 
-async function runExport(request: Extract<TCliRequest, { command: "export" }>, io: TCliIo): Promise<number> {
+async function runExport(request: Extract<TDefinitionsRequest, { command: "export" }>, io: TCliIo): Promise<number> {
   const cluster = await resolveCluster(request.cluster);
   const { yaml } = await exportYaml({ clusterId: cluster.id, ...(request.layer ? { layer: request.layer } : {}) });
   if (request.out === null) io.out(yaml.replace(/\n$/, ""));

@@ -33,7 +33,7 @@ export function removeElements(
   if (nodes.size === 0 && edges.size === 0) return document;
   return {
     ...document,
-    nodes: document.nodes.filter((node) => !nodes.has(node.id)),
+    nodes: nodes.size === 0 ? document.nodes : document.nodes.filter((node) => !nodes.has(node.id)),
     edges: document.edges.filter((edge) => !edges.has(edge.id) && !nodes.has(edge.source) && !nodes.has(edge.target)),
   };
 }

@@ -4,7 +4,11 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyf
 import type { TCanvasEdge } from "~/domain/pipelines/canvas";
 import { cn } from "~/lib/cn";
 
-const DIFF_COLOURS = { added: "var(--color-ok)", removed: "var(--color-danger)", changed: "var(--color-warn)" } as const;
+const DIFF_COLOURS = {
+  added: "var(--color-ok)",
+  removed: "var(--color-danger)",
+  changed: "var(--color-warn)",
+} as const;
 
 /**
  * An edge between two ports: red with the rules' sentences when broken, and after a dry run a
@@ -33,7 +37,12 @@ export function PipelineEdgeView(props: EdgeProps<TCanvasEdge>) {
     .join("\n\n");
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke: colour, strokeWidth: selected ? 2.5 : 1.5 }} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={{ stroke: colour, strokeWidth: selected ? 2.5 : 1.5 }}
+      />
       {run || problems.length > 0 ? (
         <EdgeLabelRenderer>
           <div

@@ -67,10 +67,7 @@ export function PipelineNodeView({ data, selected }: NodeProps<TCanvasNode>) {
       {problems.length > 0 ? (
         <ul className="mt-1 space-y-0.5">
           {problems.slice(0, 3).map((problem, index) => (
-            <li
-              key={index}
-              className={cn("line-clamp-2", problem.severity === "error" ? "text-danger" : "text-warn")}
-            >
+            <li key={index} className={cn("line-clamp-2", problem.severity === "error" ? "text-danger" : "text-warn")}>
               {problem.sentence}
             </li>
           ))}
