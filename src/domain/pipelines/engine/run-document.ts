@@ -48,6 +48,7 @@ export async function runDocument(
   const graph = buildGraph(document, hostFor);
   const limit = options.sampleLimit ?? 50;
   const deadLetterTopic = document.settings.deadLetterTopic;
+  const deadLetterNodes = graph.nodes.filter((n) => n.topicName !== null && n.topicName === deadLetterTopic);
   // Without a cycle a record passes each node at most once.
   const maxDepth = graph.nodes.length + 1;
   const result: TEngineRun = {
@@ -148,8 +149,12 @@ export async function runDocument(
     node.run.deadLettered++;
     result.deadLetters.push({ nodeId: node.node.id, record, reason });
     if (sample) sample.outputs.push(output(DEAD_LETTER_PORT, deadLetterTopic, record, reason));
-    if (deadLetterTopic !== null) {
-      result.outputs.push({ topic: deadLetterTopic, source: positionOf(record), record, reason });
+    if (deadLetterTopic === null) return;
+    result.outputs.push({ topic: deadLetterTopic, source: positionOf(record), record, reason });
+    // Counted on the dead-letter topic's node when the canvas shows one; not passed on to its readers.
+    for (const topicNode of deadLetterNodes) {
+      topicNode.run.received++;
+      if (topicNode.run.samples.length < limit) topicNode.run.samples.push({ input: record, outputs: [] });
     }
   };
 
