@@ -7,8 +7,14 @@ import type { TJobResult, TWorkerAnswer, TWorkerJob, TWorkerReady } from "./work
 /** The worker's entry, found from the repository root as the JSONata worker is. */
 const WORKER_ENTRY = path.join(process.cwd(), "src", "server", "services", "pipelines", "dry-run", "worker-entry.ts");
 
-/** Processes at once: the machine's cores are the web server's too. */
-const POOL_SIZE = 2;
+/** Runs and comparisons at once: the machine's cores are the web server's too. */
+const MAX_RUNS = 2;
+/**
+ * One more worker for the quick jobs (a preview as the user types, a model check), so that they
+ * never wait behind two runs of 30 seconds.
+ */
+const MAX_WORKERS = MAX_RUNS + 1;
+const isRun = (job: TWorkerJob) => job.type === "dry-run" || job.type === "compare";
 /** Jobs waiting beyond this are refused with a sentence rather than queued for minutes. */
 const MAX_WAITING = 16;
 /** Heap of one worker: the sample, the steps' state and the results must fit. */
@@ -96,12 +102,16 @@ class DryRunPool {
     for (const slot of slots) slot.worker.kill("SIGKILL");
   }
 
+  /** Starts waiting jobs in order; a run waits while MAX_RUNS are running, a quick job goes past it. */
   private dispatch(): void {
-    while (this.waiting.length > 0) {
+    for (const pending of [...this.waiting]) {
+      const runs = this.slots.filter((slot) => slot.current && isRun(slot.current.job)).length;
+      if (isRun(pending.job) && runs >= MAX_RUNS) continue;
       let slot = this.slots.find((candidate) => candidate.current === null);
-      if (!slot && this.slots.length < POOL_SIZE) slot = this.spawn();
+      if (!slot && this.slots.length < MAX_WORKERS) slot = this.spawn();
       if (!slot) return;
-      this.start(slot, this.waiting.shift()!);
+      this.waiting.splice(this.waiting.indexOf(pending), 1);
+      this.start(slot, pending);
     }
   }
 
@@ -223,7 +233,8 @@ class DryRunPool {
 
 const cancelled = (what: string) => `${capitalize(what)} was cancelled.`;
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const formatSeconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+const formatSeconds = (ms: number) =>
+  ms < 1000 ? `${ms} ms` : ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 
 const globalForPool = globalThis as unknown as { tributaryDryRunPool?: DryRunPool };
 
