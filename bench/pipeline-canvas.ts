@@ -144,46 +144,58 @@ async function serveBarePage(document: TPipelineDocument): Promise<Server> {
 
 type TCanvasWindow = Window & { __interactiveAt?: number; __frames?: number[]; __recording?: boolean };
 
-/** Runs in the page before its scripts: notes the first frame in which every node is in the DOM and measured. */
-function watchForInteractive(expected: number): void {
-  const check = (frameStart: number) => {
-    const nodes = document.querySelectorAll<HTMLElement>(".react-flow__node");
-    if (nodes.length >= expected && [...nodes].every((node) => node.style.visibility !== "hidden")) {
-      (window as TCanvasWindow).__interactiveAt = frameStart;
+/**
+ * Runs in the page before its scripts: notes the first frame in which every node is in the DOM and
+ * measured. Plain JavaScript text: tsx names the functions of this file with a helper the page lacks.
+ */
+const WATCH_FOR_INTERACTIVE = `(() => {
+  const check = (frameStart) => {
+    const nodes = document.querySelectorAll(".react-flow__node");
+    if (nodes.length >= ${NODES} && [...nodes].every((node) => node.style.visibility !== "hidden")) {
+      window.__interactiveAt = frameStart;
       return;
     }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
-}
+})();`;
+
+/** Records requestAnimationFrame intervals until window.__recording is false (plain text, as above). */
+const RECORD_FRAMES = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = 0;
+  const tick = (now) => {
+    if (!window.__recording) return;
+    window.__frames.push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame((now) => {
+    last = now;
+    requestAnimationFrame(tick);
+  });
+})()`;
 
 async function measure(page: Page, url: string): Promise<{ interactiveMs: number; frameMs: number[] }> {
-  await page.addInitScript(watchForInteractive, NODES);
+  await page.addInitScript({ content: WATCH_FOR_INTERACTIVE });
   await page.goto(url, { waitUntil: "commit" });
   const interactiveMs = (await (
-    await page.waitForFunction(() => (window as TCanvasWindow).__interactiveAt, undefined, { timeout: 120_000 })
+    await page
+      .waitForFunction(() => (window as TCanvasWindow).__interactiveAt, undefined, { timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        const state = await page.evaluate(
+          `(() => { const nodes = [...document.querySelectorAll(".react-flow__node")]; return location.href + ": " + nodes.length + " nodes in the DOM, " + nodes.filter((node) => node.style.visibility === "hidden").length + " hidden"; })()`,
+        );
+        throw new Error(`The canvas did not become interactive (${state}).`, { cause: error });
+      })
   ).jsonValue()) as number;
   // A node in the middle of the chains, by its id (the editor and the bare page both set data-id).
   const node = page.locator('.react-flow__node[data-id="map-50"]');
   const box = await node.boundingBox();
   if (!box) throw new Error(`The node map-50 is not on screen at ${url}.`);
   const before = await node.evaluate((element) => element.style.transform || element.getAttribute("style"));
-  await page.evaluate(() => {
-    const canvasWindow = window as TCanvasWindow;
-    canvasWindow.__frames = [];
-    canvasWindow.__recording = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      if (!canvasWindow.__recording) return;
-      canvasWindow.__frames!.push(now - last);
-      last = now;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame((now) => {
-      last = now;
-      requestAnimationFrame(tick);
-    });
-  });
+  await page.evaluate(RECORD_FRAMES);
   const startX = box.x + box.width / 2;
   const startY = box.y + box.height / 2;
   await page.mouse.move(startX, startY);
