@@ -10,7 +10,7 @@ import {
 } from "~/domain/jsonata/compile";
 import { evaluateJsonata, matchesJsonata, type TJsonataInput } from "~/domain/jsonata/evaluate";
 import { jsonataBoolean } from "~/domain/jsonata/record-values.mjs";
-import { StepConfigError, type TCompiledExpression } from "../step-types";
+import { EVALUATE_LATER, StepConfigError, type TCompiledExpression } from "../step-types";
 import { compileFastTransform, TRANSFORM_FALLBACK } from "./fast-transform";
 
 export function jsonataCompiler(
@@ -36,6 +36,10 @@ export function jsonataCompiler(
           if (result !== TRANSFORM_FALLBACK) return Promise.resolve(result);
         }
         return evaluateJsonata(compiled, value);
+      },
+      evaluateNow(value) {
+        const result = fastTransform ? fastTransform(value) : TRANSFORM_FALLBACK;
+        return result === TRANSFORM_FALLBACK ? EVALUATE_LATER : result;
       },
       matches(value) {
         if (value === null || typeof value !== "object" || Array.isArray(value)) {

@@ -158,23 +158,34 @@ export async function runDocument(
     }
   };
 
-  const entries = sources.map(({ topic, records }) => ({
-    records,
-    nodes: graph.nodes.filter((n) => n.topicName === topic),
-  }));
-  outer: for (const { records, nodes } of entries) {
-    for (const record of records) {
-      if (options.signal?.aborted) {
-        result.stoppedEarly = stoppedSentence(options.signal);
-        break outer;
-      }
-      for (const node of nodes) {
-        const pending = receiveTopic(node, record, false, 0);
-        if (pending) await pending;
-      }
+  const sourceNodes = (topic: string) => graph.nodes.filter((n) => n.topicName === topic);
+  const enter = (nodes: TGraphNode[], record: TStepRecord, from = 0): TMaybe => {
+    for (let i = from; i < nodes.length; i++) {
+      const pending = receiveTopic(nodes[i]!, record, false, 0);
+      if (pending) return pending.then(() => enter(nodes, record, i + 1));
+    }
+  };
+  // Synchronous until a record leaves a promise behind; it returns where to go on (-1: stopped).
+  const pump = (nodes: TGraphNode[], records: TStepRecord[], from: number): number | Promise<number> => {
+    for (let i = from; i < records.length; i++) {
+      if (options.signal?.aborted) return -1;
+      const pending = enter(nodes, records[i]!);
+      if (pending) return pending.then(() => i + 1);
+    }
+    return records.length;
+  };
+  for (const { topic, records } of sources) {
+    const nodes = sourceNodes(topic);
+    let at = 0;
+    while (at >= 0 && at < records.length) {
+      const next = pump(nodes, records, at);
+      at = typeof next === "number" ? next : await next;
+    }
+    if (at < 0) {
+      result.stoppedEarly = stoppedSentence(options.signal!);
+      return result;
     }
   }
-  if (result.stoppedEarly !== null) return result;
 
   for (const node of topologicalOrder(graph)) {
     if (!node.step?.flush) continue;
