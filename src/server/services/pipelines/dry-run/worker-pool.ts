@@ -97,9 +97,7 @@ class DryRunPool {
   close(): void {
     for (const pending of this.waiting.splice(0))
       pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
-    const slots = this.slots.splice(0);
-    for (const slot of slots) this.fail(slot, "The server is shutting down.");
-    for (const slot of slots) slot.worker.kill("SIGKILL");
+    for (const slot of [...this.slots]) this.fail(slot, "The server is shutting down.");
   }
 
   /** Starts waiting jobs in order; a run waits while MAX_RUNS are running, a quick job goes past it. */
@@ -132,7 +130,9 @@ class DryRunPool {
       () => this.fail(slot, `${capitalize(what)} was stopped after ${formatSeconds(deadlineMs)}, its time budget.`),
       deadlineMs,
     );
-    slot.worker.send({ id: pending.id, job: pending.job });
+    slot.worker.send({ id: pending.id, job: pending.job }, (error) => {
+      if (error) this.fail(slot, "The dry-run worker could not be reached. Try again.");
+    });
   }
 
   private spawn(): TSlot {
