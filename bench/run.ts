@@ -16,6 +16,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "definitions-drift": () => import("./definitions-drift"),
   "conformance-rate": () => import("./conformance-rate"),
   "pipeline-canvas": () => import("./pipeline-canvas"),
+  "pipeline-steps": () => import("./pipeline-steps"),
 };
 
 const benchmark = process.argv[2];

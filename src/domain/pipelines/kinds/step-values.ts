@@ -28,31 +28,36 @@ export function readPath(value: unknown, segments: readonly string[]): unknown {
 }
 
 /** A copy of `object` with the field set, copying only the objects along the path. */
-export function writePath(object: TPlainObject, segments: readonly string[], field: unknown): TPlainObject {
-  const [name, ...rest] = segments as [string, ...string[]];
+export function writePath(object: TPlainObject, segments: readonly string[], field: unknown, at = 0): TPlainObject {
+  const name = segments[at]!;
   const copy: TPlainObject = { ...object };
-  if (rest.length === 0) {
+  if (at === segments.length - 1) {
     copy[name] = field;
     return copy;
   }
   const inner = hasOwn(object, name) ? object[name] : undefined;
-  copy[name] = writePath(isPlainObject(inner) ? inner : {}, rest, field);
+  copy[name] = writePath(isPlainObject(inner) ? inner : {}, segments, field, at + 1);
   return copy;
 }
 
 /** A copy of `object` without the field; `object` itself when the field is absent. */
-export function deletePath(object: TPlainObject, segments: readonly string[]): TPlainObject {
-  const [name, ...rest] = segments as [string, ...string[]];
+export function deletePath(object: TPlainObject, segments: readonly string[], at = 0): TPlainObject {
+  const name = segments[at]!;
   if (!hasOwn(object, name)) return object;
-  if (rest.length === 0) {
-    const copy: TPlainObject = { ...object };
-    delete copy[name];
-    return copy;
-  }
+  if (at === segments.length - 1) return without(object, name);
   const inner = object[name];
   if (!isPlainObject(inner)) return object;
-  const changed = deletePath(inner, rest);
+  const changed = deletePath(inner, segments, at + 1);
   return changed === inner ? object : { ...object, [name]: changed };
+}
+
+/** A copy without one field, built field by field: `delete` would turn the copy into a slow dictionary. */
+export function without(object: TPlainObject, name: string): TPlainObject {
+  const copy: TPlainObject = {};
+  for (const field in object) {
+    if (field !== name && hasOwn(object, field)) copy[field] = object[field];
+  }
+  return copy;
 }
 
 /** The same record with another value (and key); a literal, so that every record has one shape. */

@@ -64,15 +64,18 @@ export function createCleanStep(context: TStepContext<TCleanConfig>): TStep {
 
 /** A copy without null fields, at every depth of nested objects (lists are left as they are). */
 function withoutNulls(object: TPlainObject): TPlainObject {
-  let copy: TPlainObject | null = null;
+  let changed = false;
+  const copy: TPlainObject = {};
   for (const name in object) {
     if (!Object.prototype.hasOwnProperty.call(object, name)) continue;
     const field = object[name];
-    const cleaned = field === null ? undefined : isPlainObject(field) ? withoutNulls(field) : field;
-    if (cleaned === field) continue;
-    copy ??= { ...object };
-    if (cleaned === undefined) delete copy[name];
-    else copy[name] = cleaned;
+    if (field === null) {
+      changed = true;
+      continue;
+    }
+    const cleaned = isPlainObject(field) ? withoutNulls(field) : field;
+    if (cleaned !== field) changed = true;
+    copy[name] = cleaned;
   }
-  return copy ?? object;
+  return changed ? copy : object;
 }

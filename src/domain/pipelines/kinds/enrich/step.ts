@@ -1,4 +1,4 @@
-import { StepConfigError, type TStep, type TStepContext, type TStepEmit } from "../../step-types";
+import { StepConfigError, type TStep, type TStepContext, type TStepEmit, type TStepRecord } from "../../step-types";
 import { deadLetter, isPlainObject, malformedSentence, out, pathSegments, withValue, writePath } from "../step-values";
 import type { TEnrichConfig } from "./config";
 
@@ -11,10 +11,11 @@ export function createEnrichStep(context: TStepContext<TEnrichConfig>): TStep {
     throw new StepConfigError("Connect a compacted topic to the table port: enrich joins with its latest values.");
   }
   const segments = pathSegments(config.as);
-  const whenMissing = (record: Parameters<TStep["process"]>[0], why: string): TStepEmit[] => {
+  // The sentence is made only for a dead letter: most runs keep or drop many records.
+  const whenMissing = (record: TStepRecord, why: () => string): TStepEmit[] => {
     if (config.missing === "keep") return [out(record)];
     if (config.missing === "drop") return NOTHING;
-    return [deadLetter(record, why)];
+    return [deadLetter(record, why())];
   };
 
   return {
@@ -22,11 +23,11 @@ export function createEnrichStep(context: TStepContext<TEnrichConfig>): TStep {
       if (!isPlainObject(record.value)) {
         return [deadLetter(record, malformedSentence(`the table's value cannot be put under ${config.as}`))];
       }
-      if (record.key === null) return whenMissing(record, `The record has no key to look up in ${tableTopic}.`);
+      if (record.key === null) return whenMissing(record, () => `The record has no key to look up in ${tableTopic}.`);
       // Asked per record: the runtime's host keeps the table current while the step runs.
       const row = host.table(tableTopic).get(record.key);
       if (row === undefined || row === null) {
-        return whenMissing(record, `${tableTopic} has no value for the key ${JSON.stringify(record.key)}.`);
+        return whenMissing(record, () => `${tableTopic} has no value for the key ${JSON.stringify(record.key)}.`);
       }
       return [out(withValue(record, writePath(record.value, segments, row)))];
     },

@@ -18,7 +18,7 @@ describe("the window step", () => {
       { key: "server-1-cpu", windowStart: iso(0), windowEnd: iso(1000), count: 3, sum: 9, avg: 3, min: 1, max: 5 },
     ]);
     const flushed = await runStep("window", config, [at(0, 1), at(1000, 10)]);
-    expect(summary(flushed).map((w) => (w as { count: number }).count)).toEqual([1, 1]);
+    expect(flushed.map((w) => (w.value as { count: number }).count)).toEqual([1, 1]);
   });
 
   it("counts a record in every overlapping hopping window", async () => {
