@@ -8,7 +8,8 @@ import { disconnectAllClusters, withProducer } from "~/server/kafka/client-regis
 import { createTopic } from "~/server/kafka/topics/create-topic";
 import { forgetTopicSchemas } from "~/server/services/messages/schemas/topic-schema";
 import { actorAs, callerAs } from "../../../../test/caller-as";
-import { filterPipeline, mapPipeline, telemetryChain } from "./dry-run/pipelines.test-support";
+import { enrichPipeline, filterPipeline, mapPipeline, telemetryChain } from "./dry-run/pipelines.test-support";
+import { typedStepRecords } from "./dry-run/step-records";
 import { closeDryRunPool, dryRunPool } from "./dry-run/worker-pool";
 
 /**
@@ -155,6 +156,45 @@ describe("the dry run on real messages", () => {
     }
   });
 
+  it("joins with the latest value per key of a table topic, tombstones removing keys", async () => {
+    const table = `${prefix}-servers`;
+    await createTopic(
+      cluster,
+      { name: table, partitions: 1, replicationFactor: 1, configs: { "cleanup.policy": "compact" } },
+      { validateOnly: false },
+    );
+    await withProducer(cluster, (producer) =>
+      producer.send({
+        topic: table,
+        messages: [
+          { key: "server-1-cpu", value: JSON.stringify({ rack: "r1" }) },
+          { key: "server-1-cpu", value: JSON.stringify({ rack: "r2" }) },
+          { key: "server-2-cpu", value: JSON.stringify({ rack: "r9" }) },
+          { key: "server-2-cpu", value: null },
+        ],
+      }),
+    );
+    const result = await viewer.pipelines.dryRun({
+      clusterId: cluster.id,
+      document: enrichPipeline(topics.raw, table, topics.results),
+      source: {
+        type: "typed",
+        topic: topics.raw,
+        records: [
+          { key: "server-1-cpu", value: '{"value": 1}' },
+          { key: "server-2-cpu", value: '{"value": 2}' },
+        ],
+      },
+    });
+    expect(result.edges["join-to-results"]!.records.map((record) => record.value)).toEqual([
+      { value: 1, server: { rack: "r2" } },
+    ]);
+    expect(result.deadLetters.map((letter) => letter.record.key)).toEqual(["server-2-cpu"]);
+    // The table's records were read: one audit row, like a browse.
+    const audit = await getDb().auditEvent.findFirst({ where: { action: "pipelines.dry-run", target: table } });
+    expect(audit?.details).toMatchObject({ count: 4 });
+  });
+
   it("runs typed records without reading Kafka", async () => {
     const result = await viewer.pipelines.dryRun({
       clusterId: cluster.id,
@@ -195,7 +235,8 @@ describe("budgets, isolation and cancellation", () => {
   it("stops a run that exhausts the worker's memory, and the server keeps answering", async () => {
     // Each output is kept for the report: two of 400 MB pass the worker's heap limit.
     const run = dryRun(mapPipeline(topics.raw, topics.results, '$pad("x", 400000000)'));
-    // The server's own thread is free meanwhile: another procedure answers.
+    await expect.poll(() => dryRunPool().busyWorkerPids().length).toBe(1);
+    // The server's own process is free meanwhile: another procedure answers.
     const clusters = await viewer.clusters.list();
     expect(clusters.some((candidate) => candidate.id === cluster.id)).toBe(true);
     const result = await run;
@@ -220,9 +261,29 @@ describe("budgets, isolation and cancellation", () => {
     await expect.poll(() => dryRunPool().busyWorkerPids().length).toBe(1);
     const [pid] = dryRunPool().busyWorkerPids();
     controller.abort();
-    const result = await run.catch((error: unknown) => error);
+    // tRPC's caller may reject once its signal aborts; when it answers, the answer says why it stopped.
+    const result = await run.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (!(result instanceof Error)) expect(result.stoppedEarly).toBe("The dry run was cancelled.");
     await expect.poll(() => isAlive(pid!)).toBe(false);
+  });
+
+  it("stops a run at its wall-clock deadline with a sentence", async () => {
+    const document = filterPipeline(topics.raw, topics.results, "value > 90");
+    const records = typedStepRecords(
+      topics.raw,
+      Array.from({ length: 5_000 }, () => ({ key: "k", value: '{"value": 95}' })),
+      0,
+    );
+    const outcome = await dryRunPool().run(
+      {
+        type: "dry-run",
+        document,
+        inputs: { sources: [{ topic: topics.raw, records }], tables: {}, schemas: {}, models: [] },
+      },
+      // Far shorter than sending 5,000 records to another process and running them takes.
+      { deadlineMs: 1, what: "the dry run" },
+    );
+    expect(outcome).toEqual({ kind: "stopped", sentence: "The dry run was stopped after 1 ms, its time budget." });
   });
 });
 

@@ -31,7 +31,7 @@ async function upload(
   const form = new FormData();
   form.set("name", fields.name);
   if (fields.description) form.set("description", fields.description);
-  form.set("file", new Blob([fields.file]), "model.onnx");
+  form.set("file", new Blob([new Uint8Array(fields.file)]), "model.onnx");
   const request = new Request(`http://${host}/api/pipelines/models`, {
     method: "POST",
     body: form,

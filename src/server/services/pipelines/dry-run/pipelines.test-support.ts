@@ -68,3 +68,17 @@ export function mapPipeline(raw: string, results: string, expression: string): T
     edges: [edge("raw", "shape"), edge("shape", "results")],
   } satisfies TPipelineDocumentInput);
 }
+
+/** readings + the compacted `table` topic → enrich(as `server`, missing → dead letter) → results. */
+export function enrichPipeline(readings: string, table: string, results: string): TPipelineDocument {
+  return ZPipelineDocument.parse({
+    name: "enrich",
+    nodes: [
+      topicNode("readings", readings, 0),
+      topicNode("servers", table, 0),
+      { id: "join", kind: "enrich", position: at(200), config: { as: "server", missing: "dead-letter" } },
+      topicNode("results", results, 400),
+    ],
+    edges: [edge("readings", "join"), edge("servers", "join", "table"), edge("join", "results")],
+  } satisfies TPipelineDocumentInput);
+}

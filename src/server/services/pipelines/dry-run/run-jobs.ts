@@ -56,6 +56,6 @@ export async function compareJob(
   const validate = topicValidators(inputs.schemas);
   const a = await runOnce(documentA, inputs, validate);
   const b = await runOnce(documentB, inputs, validate);
-  const { topics, differences } = compareRuns(a, b);
+  const { topics, differences } = compareRuns(a, b, inputs.sources);
   return { topics, differences, stoppedEarly: a.stoppedEarly ?? b.stoppedEarly };
 }

@@ -223,7 +223,8 @@ class DryRunPool {
 
 const cancelled = (what: string) => `${capitalize(what)} was cancelled.`;
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const formatSeconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+const formatSeconds = (ms: number) =>
+  ms < 1000 ? `${ms} ms` : ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 
 const globalForPool = globalThis as unknown as { tributaryDryRunPool?: DryRunPool };
 
