@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autoLayout, LAYOUT_NODE_WIDTH } from "./layout";
+import { autoLayout, layeredLayout, LAYOUT_NODE_WIDTH } from "./layout";
 import { PIPELINE_TEMPLATES } from "./templates";
 
 const chain = PIPELINE_TEMPLATES.find((template) => template.id === "telemetry-anomalies")!.document("Anomalies");
@@ -32,6 +32,43 @@ describe("autoLayout", () => {
       ],
     };
     const positions = autoLayout(branched).nodes.map((node) => `${node.position.x},${node.position.y}`);
+    expect(new Set(positions).size).toBe(positions.length);
+  });
+});
+
+describe("layeredLayout (dagre's fallback for very deep graphs)", () => {
+  it("puts each node right of the nodes feeding it, even around a cycle", () => {
+    const looped = {
+      ...chain,
+      nodes: [...chain.nodes].reverse(),
+      edges: [
+        ...chain.edges,
+        { id: "back", source: "topic-3", sourcePort: "out", target: "clean-1", targetPort: "in" },
+      ],
+    };
+    const laidOut = layeredLayout(looped);
+    const x = (id: string) => laidOut.nodes.find((node) => node.id === id)!.position.x;
+    expect(x("topic-1")).toBe(0);
+    expect(x("clean-1")).toBeGreaterThan(x("topic-1"));
+    expect(x("topic-2")).toBeGreaterThan(x("clean-1"));
+    expect(x("topic-3")).toBeGreaterThan(x("model-1"));
+  });
+
+  it("stacks nodes of one rank instead of covering one another", () => {
+    const twoSources = {
+      ...chain,
+      nodes: [
+        ...chain.nodes,
+        {
+          id: "topic-9",
+          kind: "topic" as const,
+          label: "",
+          position: { x: 0, y: 0 },
+          config: { topicName: "telemetry.extra" },
+        },
+      ],
+    };
+    const positions = layeredLayout(twoSources).nodes.map((node) => `${node.position.x},${node.position.y}`);
     expect(new Set(positions).size).toBe(positions.length);
   });
 });

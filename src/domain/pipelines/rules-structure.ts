@@ -33,7 +33,7 @@ export function configProblems(context: TRuleContext): TPipelineProblem[] {
     if (name !== null) byName.set(name, [...(byName.get(name) ?? []), node.id]);
     if (context.configs.has(node.id)) continue;
     const issue = specOf(node.kind).config.safeParse(node.config).error?.issues[0];
-    const field = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    const field = issue && issue.path.length > 0 ? `${fieldPath(issue.path)}: ` : "";
     problems.push(
       problem(
         "invalid-config",
@@ -243,6 +243,13 @@ function cyclicComponents(context: TRuleContext): string[][] {
     }
   }
   return components;
+}
+
+/** `routes[1].predicate`, as the inspector and the YAML problems name fields. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`))
+    .join("");
 }
 
 function sentenceOf(text: string): string {

@@ -119,6 +119,21 @@ const cases: TCase[] = [
     sentence: /^Model step .*model-1.*, method\.windowSize: A rolling window needs at least 2 values\.$/,
   },
   {
+    name: "a list item the schema refuses, naming its place in the list",
+    document: {
+      ...routing(["high"]),
+      nodes: routing(["high"]).nodes.map((node) =>
+        node.kind === "route"
+          ? { ...node, config: { ...node.config, routes: [node.config.routes[0]!, { name: "low", predicate: " " }] } }
+          : node,
+      ),
+    },
+    rule: "invalid-config",
+    severity: "error",
+    at: { nodeId: "route-1" },
+    sentence: /^Route step route-1, routes\[1\]\.predicate: Enter a JSONata expression\.$/,
+  },
+  {
     name: "two topics joined without a step",
     document: change((document) => ({ edges: [...document.edges, edge("x", "topic-1", "topic-3")] })),
     rule: "step-between-topics",
