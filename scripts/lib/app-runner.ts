@@ -3,7 +3,13 @@ import type { TEnv } from "../../src/env";
 import { isPortFree } from "../../src/server/db/port-check";
 import { bin, signalTree, stopChild, waitForHttp } from "./child";
 import { exposureNotice, urlHost } from "./exposure";
-import { startDatabase, startDemoData, startLocalKafkaIfWanted, type Service } from "./local-services";
+import {
+  ensureDemoDesignsIfWanted,
+  startDatabase,
+  startDemoData,
+  startLocalKafkaIfWanted,
+  type Service,
+} from "./local-services";
 import { localSecretKeyIfWanted } from "./local-secret-key";
 import { buildIfStale } from "./next-build";
 import { runPrismaGenerate } from "./prisma";
@@ -45,6 +51,7 @@ async function main(env: TEnv, isDev: boolean): Promise<void> {
   await runPrismaGenerate();
   const [database, kafka] = await startBoth(startDatabase(env, log), startLocalKafkaIfWanted(env, log));
   cleanups.push(startDemoData(env, kafka, log).stop);
+  await ensureDemoDesignsIfWanted(env, { ...database, ...kafka }, log);
   if (!isDev) await buildIfStale(log);
   if (shuttingDown) return;
   const secretKey = await localSecretKeyIfWanted(env, log);

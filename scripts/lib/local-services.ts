@@ -93,10 +93,36 @@ function logSecuredListeners(secured: SecuredListenersState, log: Log): void {
   );
 }
 
+/** DEMO_DATA=on, or "auto" on the local Kafka: never on a cluster someone else runs. */
+export function wantsDemoData(env: TEnv, kafka: { isLocal: boolean }): boolean {
+  return env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && kafka.isLocal);
+}
+
+/**
+ * The demo's topic definitions and pipeline (scripts/lib/demo-pipeline.ts), each only when absent.
+ * A failure is logged, never fatal: the app is worth starting without them.
+ */
+export async function ensureDemoDesignsIfWanted(
+  env: TEnv,
+  services: { databaseUrl: string; bootstrapServers: string; isLocal: boolean },
+  log: Log,
+): Promise<void> {
+  if (!wantsDemoData(env, services)) return;
+  // Known only now; the app's modules read these from this same env object (as in scripts/tributary.ts).
+  env.DATABASE_URL = services.databaseUrl;
+  env.KAFKA_BROKERS = services.bootstrapServers;
+  try {
+    const { ensureDemoDesigns } = await import("./demo-pipeline");
+    const added = await ensureDemoDesigns();
+    if (added.length > 0) log(`Demo designs: added ${added.join(", ")}.`);
+  } catch (error) {
+    log(`Demo designs: not added (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
 /** Demo telemetry in the background while the app runs; stopping it waits for the last batch. */
 export function startDemoData(env: TEnv, kafka: { bootstrapServers: string; isLocal: boolean }, log: Log): Service<object> {
-  const wanted = env.DEMO_DATA === "on" || (env.DEMO_DATA === "auto" && kafka.isLocal);
-  if (!wanted || env.DEMO_RATE === 0) return { stop: async () => {} };
+  if (!wantsDemoData(env, kafka) || env.DEMO_RATE === 0) return { stop: async () => {} };
   const controller = new AbortController();
   const target = { id: "demo-data", bootstrapServers: kafka.bootstrapServers };
   let lastError = "";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TPipelineDocument } from "~/domain/pipelines/document";
+import { ZPipelineDocument, type TPipelineDocument } from "~/domain/pipelines/document";
 import type {
   TPipelineDetail,
   TPipelineStatus,
@@ -12,13 +12,22 @@ import { Prisma, type Pipeline, type PipelineRevision } from "./generated/client
 import { getDb } from "./client";
 import { withDatabase } from "./database-errors";
 
-// The document and string columns are written only by this module, from documents zod validated
-// (pipeline-requests.ts) and the domain's enums, so reading them back is a cast.
-const documentOf = (json: Prisma.JsonValue) => json as unknown as TPipelineDocument;
+/**
+ * Documents are written only by this module, after zod validated them (pipeline-requests.ts), and
+ * read back through the schema again: JSONB keeps keys in its own order (shortest first), and the
+ * schema's output restores the document's (which the YAML export and diffs show), and fills
+ * defaults a newer schema added. One stored before a schema change that no longer parses is
+ * returned as stored, so that it still opens and the rules can show what to fix.
+ */
+function documentOf(json: Prisma.JsonValue): TPipelineDocument {
+  const parsed = ZPipelineDocument.safeParse(json);
+  return parsed.success ? parsed.data : (json as unknown as TPipelineDocument);
+}
 const jsonOf = (document: TPipelineDocument) => document as unknown as Prisma.InputJsonValue;
 
 const NEWEST_REVISION = { select: { revision: true }, orderBy: { revision: "desc" as const }, take: 1 };
 
+// status and cause are written only here, from the domain's enums: reading them back is a cast.
 function toDetail(row: Pipeline & { revisions: { revision: number }[] }): TPipelineDetail {
   return {
     id: row.id,

@@ -15,8 +15,9 @@ export function documentFromTemplate(templateId: TTemplateId, name: string, desc
     throw new AppError("BAD_INPUT", `The template ${templateId} is not available.`, "Start from a blank pipeline.");
   }
   // Settings left out take the document's defaults.
-  const base = template ? template.document(name.trim()) : { nodes: [], edges: [] };
-  const parsed = ZPipelineDocument.safeParse({ ...base, name, description });
+  const base = template ? template.document(name.trim()) : { description: "", nodes: [], edges: [] };
+  // An empty description keeps the template's own (which says what the chain does).
+  const parsed = ZPipelineDocument.safeParse({ ...base, name, ...(description.trim() ? { description } : {}) });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new AppError(

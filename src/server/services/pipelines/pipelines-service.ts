@@ -30,7 +30,8 @@ import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 import { sourcesAndSinks } from "./document-topics";
 import { documentFromTemplate } from "./pipeline-templates";
-import { conflictError, findPipelineOrFail, problemsOf, refuseStale, writeDocument } from "./pipeline-writes";
+import { findPipelineOrFail, problemsOf, refuseStale, writeDocument } from "./pipeline-writes";
+import { conflictError } from "./revision-policy";
 
 /** Every pipeline of the cluster, by name, with the topics it starts and ends at. */
 export async function listPipelines(input: z.output<typeof ZPipelineListInput>): Promise<TPipelineSummary[]> {

@@ -1,0 +1,71 @@
+/**
+ * Demo designs on the embedded default: definitions of the telemetry topics the seeds' template
+ * names (layer, owner, key), and one pipeline made from that template — each only when absent, so
+ * a restart changes nothing and a user's edits stay. Written through the same services (and audit
+ * trail) as the web app, as "Demo data".
+ */
+import type { TTopicLayer } from "../../src/domain/definitions/definition";
+import { ZDefinitionSaveInput } from "../../src/domain/definitions/definition-requests";
+import { PIPELINE_TEMPLATES, TELEMETRY_DEAD_LETTER_TOPIC } from "../../src/domain/pipelines/templates";
+import type { TAuditActor } from "../../src/server/services/audit/audited";
+import { findDefinition } from "../../src/server/db/topic-definitions";
+import { ensureDefaultCluster } from "../../src/server/services/clusters/registered-clusters";
+import { saveDefinition } from "../../src/server/services/definitions/definitions-service";
+import { topicNamesOf } from "../../src/server/services/pipelines/document-topics";
+import { createPipeline, listPipelines } from "../../src/server/services/pipelines/pipelines-service";
+
+export const DEMO_PIPELINE_NAME = "Telemetry anomalies";
+const DEMO_TEMPLATE = "telemetry-anomalies";
+
+/** The simulator's topic has 6 partitions; the others match it, so every step's input is co-partitioned. */
+const DEMO_PARTITIONS = 6;
+
+const LAYERS: Record<string, TTopicLayer> = {
+  "telemetry.raw": "raw",
+  "telemetry.clean": "clean",
+  "telemetry.anomalies": "results",
+  // What cleaning could not use: raw readings, with the reason in a header.
+  [TELEMETRY_DEAD_LETTER_TOPIC]: "raw",
+};
+
+/** The simulator keeps telemetry.raw for a day (apps/simulator); saying so keeps its definition in sync. */
+const CONFIGS: Record<string, Record<string, string>> = { "telemetry.raw": { "retention.ms": String(24 * 3_600_000) } };
+
+export const DEMO_ACTOR: TAuditActor = {
+  actor: { id: "demo-data", name: "Demo data", role: "operator" },
+  client: { ip: null, userAgent: "tributary-demo-data" },
+};
+
+/** Adds what is missing on the default cluster (or `clusterId`); returns what it added, for the log. */
+export async function ensureDemoDesigns(options: { clusterId?: string; by?: TAuditActor } = {}): Promise<string[]> {
+  const { by = DEMO_ACTOR } = options;
+  const template = PIPELINE_TEMPLATES.find((candidate) => candidate.id === DEMO_TEMPLATE);
+  if (!template) return [];
+  const clusterId = options.clusterId ?? (await ensureDefaultCluster()).id;
+  const added: string[] = [];
+  for (const topicName of topicNamesOf(template.document(DEMO_PIPELINE_NAME))) {
+    // The repository, not the service: the service also asks Kafka for drift, which nothing here needs.
+    if (await findDefinition(clusterId, topicName)) continue;
+    const input = ZDefinitionSaveInput.parse({
+      clusterId,
+      definition: {
+        topicName,
+        layer: LAYERS[topicName] ?? "processed",
+        owner: "telemetry-team",
+        description: `Demo data: part of the "${DEMO_PIPELINE_NAME}" pipeline.`,
+        keyDescription: "stream id: `server-<n>-<metric>`",
+        partitions: DEMO_PARTITIONS,
+        replicationFactor: 1,
+        configs: CONFIGS[topicName] ?? {},
+      },
+    });
+    await saveDefinition(by, input);
+    added.push(`the definition of ${topicName}`);
+  }
+  const pipelines = await listPipelines({ clusterId });
+  if (!pipelines.some((pipeline) => pipeline.name === DEMO_PIPELINE_NAME)) {
+    await createPipeline(by, { clusterId, name: DEMO_PIPELINE_NAME, description: "", template: DEMO_TEMPLATE });
+    added.push(`the pipeline ${DEMO_PIPELINE_NAME}`);
+  }
+  return added;
+}
