@@ -20,7 +20,7 @@ export function NodeRunView({ run, edgeRuns }: { run: TNodeRun | undefined; edge
     );
   }
   return (
-    <div className="space-y-4" data-testid="node-run">
+    <div className="space-y-4" data-testid="node-run-view">
       {run ? (
         <>
           <dl className="grid grid-cols-3 gap-2 text-center">

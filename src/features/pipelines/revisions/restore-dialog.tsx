@@ -10,7 +10,7 @@ import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "~/components/ui/dialog";
 import { useTRPC } from "~/trpc/react";
-import { pipelineHref } from "../yaml/yaml-problems";
+import { pipelineHref } from "../pipeline-links";
 
 /** Makes an earlier revision the current document (as a new revision), then opens the editor. */
 export function RestoreDialog({

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "~/components/ui/badge";
 import type { TRevisionCause, TRevisionSummary } from "~/domain/pipelines/pipeline-dto";
 import { cn } from "~/lib/cn";
-import { revisionsHref } from "./revisions-url";
+import { revisionPairHref } from "./revisions-url";
 
 const CAUSES: Record<TRevisionCause, string> = {
   create: "created",
@@ -40,7 +40,7 @@ export function RevisionList({
         return (
           <li key={revision.revision} data-testid="revision-row">
             <Link
-              href={revisionsHref(clusterId, pipelineId, link)}
+              href={revisionPairHref(clusterId, pipelineId, link)}
               aria-current={isShown ? "true" : undefined}
               className={cn("hover:bg-surface-raised block space-y-0.5 px-4 py-2.5", isShown && "bg-accent-soft")}
             >

@@ -11,12 +11,12 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, Select } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
-import { pipelineHref } from "../yaml/yaml-problems";
+import { pipelineHref } from "../pipeline-links";
 import { CompareByOutput } from "./compare-by-output";
 import { RestoreDialog } from "./restore-dialog";
 import { RevisionDiff } from "./revision-diff";
 import { RevisionList } from "./revision-list";
-import { chosenPair, revisionsHref } from "./revisions-url";
+import { chosenPair, revisionPairHref } from "./revisions-url";
 
 /** A pipeline's revisions: who saved what when, a visual diff of any two, restore, and a comparison by output. */
 export function RevisionsPage({ clusterId, pipelineId }: { clusterId: string; pipelineId: string }) {
@@ -32,7 +32,7 @@ export function RevisionsPage({ clusterId, pipelineId }: { clusterId: string; pi
   const newest = revisions.data?.reduce((top, revision) => Math.max(top, revision.revision), 0) ?? 0;
   const numbers = [...(revisions.data ?? [])].map((revision) => revision.revision).sort((a, b) => b - a);
   const choose = (next: { revision: number; against: number }) =>
-    router.replace(revisionsHref(clusterId, pipelineId, next), { scroll: false });
+    router.replace(revisionPairHref(clusterId, pipelineId, next), { scroll: false });
 
   return (
     <section aria-labelledby="revisions-heading" className="space-y-5">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TRevisionSummary } from "~/domain/pipelines/pipeline-dto";
-import { chosenPair, revisionsHref } from "./revisions-url";
+import { chosenPair, revisionPairHref } from "./revisions-url";
 
 const summary = (revision: number) => ({ revision }) as TRevisionSummary;
 
@@ -17,7 +17,7 @@ describe("the revisions page's pair", () => {
   });
 
   it("writes a shareable URL", () => {
-    expect(revisionsHref("c 1", "p1", { revision: 1, against: 3 })).toBe(
+    expect(revisionPairHref("c 1", "p1", { revision: 1, against: 3 })).toBe(
       "/clusters/c%201/pipelines/p1/revisions?revision=1&against=3",
     );
   });

@@ -1,13 +1,13 @@
 /** The revisions page's URL: `?revision=N&against=M` opens the diff of N against M (shareable). */
 import type { TRevisionSummary } from "~/domain/pipelines/pipeline-dto";
+import { revisionsHref } from "../pipeline-links";
 
-export function revisionsHref(
+export function revisionPairHref(
   clusterId: string,
   pipelineId: string,
-  pair?: { revision: number; against: number },
+  pair: { revision: number; against: number },
 ): string {
-  const path = `/clusters/${encodeURIComponent(clusterId)}/pipelines/${encodeURIComponent(pipelineId)}/revisions`;
-  return pair ? `${path}?revision=${pair.revision}&against=${pair.against}` : path;
+  return `${revisionsHref(clusterId, pipelineId)}?revision=${pair.revision}&against=${pair.against}`;
 }
 
 /**

@@ -11,7 +11,8 @@ import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "~/components/ui/dialog";
 import { useTRPC } from "~/trpc/react";
 import { YamlFileForm } from "./yaml-file-form";
-import { pipelineHref, yamlProblems } from "./yaml-problems";
+import { pipelineHref } from "../pipeline-links";
+import { yamlProblems } from "./yaml-problems";
 
 /** Download this pipeline as YAML, or replace its document with a YAML file (a new revision). */
 export function PipelineYamlActions({

@@ -12,7 +12,3 @@ export function yamlProblems(text: string): string[] {
     return [];
   }
 }
-
-export function pipelineHref(clusterId: string, pipelineId: string): string {
-  return `/clusters/${encodeURIComponent(clusterId)}/pipelines/${encodeURIComponent(pipelineId)}`;
-}
