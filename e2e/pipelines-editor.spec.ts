@@ -79,7 +79,7 @@ test("builds the seeds' chain from the palette, saves it, finds it intact after 
     await inspector.getByRole("button", { name: "Add a coercion" }).click();
     await inspector.getByRole("textbox", { name: "Field", exact: true }).fill("value");
     await inspector.getByRole("combobox", { name: "To" }).selectOption("number");
-    await expect(canvasNode(page, "clean-1")).toContainText("value");
+    await expect(canvasNode(page, "clean-1")).toContainText("drop malformed · coerce 1");
 
     // (4) The model: a rolling z-score on `value`.
     await selectNode(page, "model-1");
@@ -110,7 +110,8 @@ test("builds the seeds' chain from the palette, saves it, finds it intact after 
     // (6) A cycle (results back into raw) and a filter step connected to nothing: shown on their
     // nodes and in the problems list, and "Ready to deploy" is refused with the reason.
     await connectNodes(page, "topic-3", "topic-1");
-    await dropKind(page, "Filter", 700, 250);
+    // Top right: clear of the fitted chain, the controls and the minimap.
+    await dropKind(page, "Filter", 860, 10);
     await expect(canvasNode(page, "filter-1")).toContainText("has no input");
     await expect(canvasNode(page, "clean-1")).toHaveAttribute("aria-label", /is on a cycle/);
     const problems = page.getByTestId("problems-list");
@@ -125,7 +126,6 @@ test("builds the seeds' chain from the palette, saves it, finds it intact after 
     await expect(inspector).toHaveAttribute("data-node-id", "filter-1");
 
     // Undo twice takes the filter and the cycle away again.
-    await page.locator(".react-flow__pane").click({ position: { x: 900, y: 600 } });
     await page.keyboard.press("Control+z");
     await page.keyboard.press("Control+z");
     await expect(page.locator(".react-flow__node")).toHaveCount(5);
