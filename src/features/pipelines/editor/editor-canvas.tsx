@@ -11,7 +11,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useMemo, useRef, type DragEvent, type RefObject } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent, type RefObject } from "react";
 import { documentFromNodeChanges, toCanvas, type TCanvasEdge, type TCanvasNode } from "~/domain/pipelines/canvas";
 import type { TPipelineDocument } from "~/domain/pipelines/document";
 import { addNode, connect } from "~/domain/pipelines/edits";
@@ -47,6 +47,9 @@ export function EditorCanvas(props: TEditorCanvasProps) {
   const colorMode = useCanvasColorMode();
   const { screenToFlowPosition } = useReactFlow();
   const dragCount = useRef(0);
+  // Fit the view on opening only when there is something to fit: on an empty canvas React Flow would
+  // fit (and zoom into) the first node dropped, moving the canvas under the user's pointer.
+  const [fitOnOpen] = useState(document.nodes.length > 0);
   const canvas = useMemo(() => {
     const derived = toCanvas(document, problems, selection.nodes);
     return decorateCanvas(derived, run, selection.edges);
@@ -146,7 +149,8 @@ export function EditorCanvas(props: TEditorCanvasProps) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={["Meta", "Control"]}
         colorMode={colorMode}
-        fitView
+        fitView={fitOnOpen}
+        fitViewOptions={{ maxZoom: 1 }}
         aria-label="Pipeline canvas"
       >
         <Background />
