@@ -20,6 +20,7 @@ import type { TDryRunResult, TPipelineProblem } from "~/domain/pipelines/pipelin
 import { decorateCanvas } from "../canvas/decorate-canvas";
 import { PIPELINE_EDGE_TYPES } from "../canvas/pipeline-edge";
 import { PIPELINE_NODE_TYPES } from "../canvas/pipeline-node";
+import { isSameEdge, isSameNode, reuseUnchanged } from "../canvas/reuse-unchanged";
 import { useCanvasColorMode } from "../canvas/use-color-mode";
 import { useMeasuredNodes } from "../canvas/use-measured-nodes";
 import { PALETTE_DRAG_TYPE } from "../palette/node-palette";
@@ -55,6 +56,11 @@ export function EditorCanvas(props: TEditorCanvasProps) {
     return decorateCanvas(derived, run, selection.edges);
   }, [document, problems, selection, run]);
   const { measuredNodes, applyDimensions } = useMeasuredNodes(canvas.nodes);
+  // Unchanged nodes and edges keep their objects, so a drag redraws only what moved.
+  const [nodeCache] = useState(() => new Map<string, TCanvasNode>());
+  const [edgeCache] = useState(() => new Map<string, TCanvasEdge>());
+  const nodes = useMemo(() => reuseUnchanged(nodeCache, measuredNodes, isSameNode), [nodeCache, measuredNodes]);
+  const edges = useMemo(() => reuseUnchanged(edgeCache, canvas.edges, isSameEdge), [edgeCache, canvas.edges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<TCanvasNode>[]) => {
@@ -131,8 +137,8 @@ export function EditorCanvas(props: TEditorCanvasProps) {
       }}
     >
       <ReactFlow<TCanvasNode, TCanvasEdge>
-        nodes={measuredNodes}
-        edges={canvas.edges}
+        nodes={nodes}
+        edges={edges}
         nodeTypes={PIPELINE_NODE_TYPES}
         edgeTypes={PIPELINE_EDGE_TYPES}
         onNodesChange={onNodesChange}
