@@ -11,7 +11,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useMemo, useRef, type DragEvent, type RefObject } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent, type RefObject } from "react";
 import { documentFromNodeChanges, toCanvas, type TCanvasEdge, type TCanvasNode } from "~/domain/pipelines/canvas";
 import type { TPipelineDocument } from "~/domain/pipelines/document";
 import { addNode, connect } from "~/domain/pipelines/edits";
@@ -20,6 +20,7 @@ import type { TDryRunResult, TPipelineProblem } from "~/domain/pipelines/pipelin
 import { decorateCanvas } from "../canvas/decorate-canvas";
 import { PIPELINE_EDGE_TYPES } from "../canvas/pipeline-edge";
 import { PIPELINE_NODE_TYPES } from "../canvas/pipeline-node";
+import { isSameEdge, isSameNode, reuseUnchanged } from "../canvas/reuse-unchanged";
 import { useCanvasColorMode } from "../canvas/use-color-mode";
 import { useMeasuredNodes } from "../canvas/use-measured-nodes";
 import { PALETTE_DRAG_TYPE } from "../palette/node-palette";
@@ -47,11 +48,19 @@ export function EditorCanvas(props: TEditorCanvasProps) {
   const colorMode = useCanvasColorMode();
   const { screenToFlowPosition } = useReactFlow();
   const dragCount = useRef(0);
+  // Fit the view on opening only when there is something to fit: on an empty canvas React Flow would
+  // fit (and zoom into) the first node dropped, moving the canvas under the user's pointer.
+  const [fitOnOpen] = useState(document.nodes.length > 0);
   const canvas = useMemo(() => {
     const derived = toCanvas(document, problems, selection.nodes);
     return decorateCanvas(derived, run, selection.edges);
   }, [document, problems, selection, run]);
   const { measuredNodes, applyDimensions } = useMeasuredNodes(canvas.nodes);
+  // Unchanged nodes and edges keep their objects, so a drag redraws only what moved.
+  const [nodeCache] = useState(() => new Map<string, TCanvasNode>());
+  const [edgeCache] = useState(() => new Map<string, TCanvasEdge>());
+  const nodes = useMemo(() => reuseUnchanged(nodeCache, measuredNodes, isSameNode), [nodeCache, measuredNodes]);
+  const edges = useMemo(() => reuseUnchanged(edgeCache, canvas.edges, isSameEdge), [edgeCache, canvas.edges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<TCanvasNode>[]) => {
@@ -128,8 +137,8 @@ export function EditorCanvas(props: TEditorCanvasProps) {
       }}
     >
       <ReactFlow<TCanvasNode, TCanvasEdge>
-        nodes={measuredNodes}
-        edges={canvas.edges}
+        nodes={nodes}
+        edges={edges}
         nodeTypes={PIPELINE_NODE_TYPES}
         edgeTypes={PIPELINE_EDGE_TYPES}
         onNodesChange={onNodesChange}
@@ -146,7 +155,8 @@ export function EditorCanvas(props: TEditorCanvasProps) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={["Meta", "Control"]}
         colorMode={colorMode}
-        fitView
+        fitView={fitOnOpen}
+        fitViewOptions={{ maxZoom: 1 }}
         aria-label="Pipeline canvas"
       >
         <Background />

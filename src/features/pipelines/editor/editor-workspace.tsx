@@ -57,7 +57,8 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
   );
   useNodeParam(selection, (nodeId) => setSelection(() => selectNodes([nodeId])), nodeIds);
 
-  const save = useCallback(() => void saving.saveNow("save"), [saving]);
+  const { saveNow } = saving;
+  const save = useCallback(() => void saveNow("save"), [saveNow]);
   const actions = useEditorActions({ ...history, selection, setSelection, save, readOnly });
 
   /** Keyboard users add a kind at the centre of what the canvas shows. */

@@ -2,10 +2,11 @@
 
 import { AlertTriangle, CheckCircle2, XCircle } from "lucide-react";
 import type { TPipelineProblem } from "~/domain/pipelines/pipeline-dto";
+import { memo } from "react";
 import { pluralize } from "~/lib/format";
 
-/** Every broken rule, errors first; choosing one with a node selects that node and brings it into view. */
-export function ProblemsPanel({
+/** Every broken rule, errors first (memo: a drag changes no problem, so the list is not redrawn each frame); choosing one with a node selects that node and brings it into view. */
+export const ProblemsPanel = memo(function ProblemsPanel({
   problems,
   liveFailure,
   onFocusNode,
@@ -70,4 +71,4 @@ export function ProblemsPanel({
       )}
     </section>
   );
-}
+});

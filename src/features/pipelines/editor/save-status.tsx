@@ -24,7 +24,10 @@ export function SaveStatusLine({
       {status.kind === "saved" ? (
         <>
           <Check aria-hidden className="text-ok size-3.5" />
-          Saved {timeOf(status.at)} by {who(status.by)}
+          {/* The time is written in the browser's time zone, which the server cannot know. */}
+          <span suppressHydrationWarning>
+            Saved {timeOf(status.at)} by {who(status.by)}
+          </span>
         </>
       ) : status.kind === "saving" ? (
         <>

@@ -1,12 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { TPipelineDocument } from "~/domain/pipelines/document";
 import type { TDryRunResult, TPipelineFacts, TPipelineProblem } from "~/domain/pipelines/pipeline-dto";
 import { checkPipeline } from "~/domain/pipelines/rules";
 import { useTRPC } from "~/trpc/react";
 import { namedTopics } from "./named-topics";
+import { sameStructure } from "./same-structure";
 
 const NO_FACTS: TPipelineFacts = { topics: {} };
 
@@ -22,9 +23,13 @@ export function usePipelineProblems(clusterId: string, document: TPipelineDocume
     ...trpc.pipelines.facts.queryOptions({ clusterId, topics }),
     placeholderData: keepPreviousData,
   });
+  // A drag changes only positions: the structure (and so the rules' answer) stays, and keeping the
+  // same document here keeps the memo below from checking the pipeline on every frame.
+  const [structure, setStructure] = useState(document);
+  if (!sameStructure(structure, document)) setStructure(document);
   const problems = useMemo((): TPipelineProblem[] => {
-    const found = checkPipeline(document, facts.data ?? NO_FACTS);
+    const found = checkPipeline(structure, facts.data ?? NO_FACTS);
     return run ? [...found, ...run.problems] : found;
-  }, [document, facts.data, run]);
+  }, [structure, facts.data, run]);
   return { problems, facts };
 }

@@ -107,7 +107,9 @@ function PipelineTable({ clusterId, pipelines }: { clusterId: string; pipelines:
               </td>
               <td className="px-3 py-2">{pluralize(pipeline.nodeCount, "node")}</td>
               <td className="text-muted px-3 py-2 pr-5 text-xs">
-                {new Date(pipeline.updatedAt).toLocaleString()} by {pipeline.updatedBy}
+                {/* The browser's time zone, which the server cannot know. */}
+                <span suppressHydrationWarning>{new Date(pipeline.updatedAt).toLocaleString()}</span> by{" "}
+                {pipeline.updatedBy}
               </td>
             </tr>
           ))}
