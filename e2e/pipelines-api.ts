@@ -4,7 +4,8 @@
  */
 import { expect, type Page } from "@playwright/test";
 import type { TPipelineDocumentInput } from "../src/domain/pipelines/document";
-import { trpcMutation } from "./fixtures";
+import kafkajs from "kafkajs";
+import { testBrokers, trpcMutation } from "./fixtures";
 
 type TDetail = { id: string; version: number; revision: number };
 
@@ -74,4 +75,27 @@ export function telemetryChain(
       { id: "e-model-results", source: "model-1", target: "results" },
     ],
   };
+}
+
+/**
+ * Writes the records once: an idempotent producer, so that a request retried on a loaded machine
+ * does not write a batch twice (the dry run's counts are asserted exactly).
+ */
+export async function produceOnce(topic: string, messages: { key: string; value: string }[]): Promise<void> {
+  const kafka = new kafkajs.Kafka({
+    clientId: "e2e-pipelines-producer",
+    brokers: testBrokers().split(","),
+    logLevel: kafkajs.logLevel.NOTHING,
+  });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { clusterIdFor, uniqueName, withOutsideAdmin, withOutsideProducer } from "./fixtures";
-import { createPipeline, removePipeline, savePipeline, telemetryChain } from "./pipelines-api";
+import { clusterIdFor, uniqueName, withOutsideAdmin } from "./fixtures";
+import { createPipeline, produceOnce, removePipeline, savePipeline, telemetryChain } from "./pipelines-api";
 
 /** Readings as the seeds describe them: keyed per stream, one with its value as text (the cleaning coerces it). */
 const READINGS = Array.from({ length: 12 }, (_, index) => {
@@ -42,7 +42,7 @@ test("the dry run on real messages of telemetry.raw shows each step's output and
       waitForLeaders: true,
     }),
   );
-  await withOutsideProducer((producer) => producer.send({ topic: topics.raw, messages: [...READINGS, MALFORMED] }));
+  await produceOnce(topics.raw, [...READINGS, MALFORMED]);
   const clusterId = await clusterIdFor(page);
   const created = await createPipeline(page, clusterId, name);
   const saved = await savePipeline(page, clusterId, created, telemetryChain(name, topics));
