@@ -15,6 +15,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "rebalance-detection": () => import("./rebalance-detection"),
   "definitions-drift": () => import("./definitions-drift"),
   "conformance-rate": () => import("./conformance-rate"),
+  "pipeline-canvas": () => import("./pipeline-canvas"),
   "pipeline-steps": () => import("./pipeline-steps"),
 };
 

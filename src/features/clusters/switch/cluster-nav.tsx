@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpen, List, Users } from "lucide-react";
+import { BookOpen, List, Users, Workflow } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "~/lib/cn";
@@ -10,6 +10,7 @@ const SECTIONS = [
   { section: "topics", label: "Topics", Icon: List },
   { section: "groups", label: "Consumer groups", Icon: Users },
   { section: "definitions", label: "Catalogue", Icon: BookOpen },
+  { section: "pipelines", label: "Pipelines", Icon: Workflow },
 ] as const;
 
 /** The sections of the cluster a page shows (nothing outside a cluster); the current one is marked. */

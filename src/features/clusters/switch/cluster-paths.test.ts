@@ -23,6 +23,11 @@ describe("the cluster switcher's paths", () => {
     expect(samePageOn(parseClusterPage("/clusters/a"), "b")).toBe("/clusters/b/topics");
   });
 
+  it("opens the other cluster's pipeline list from a pipeline, which belongs to one cluster", () => {
+    expect(samePageOn(parseClusterPage("/clusters/a/pipelines/p1/revisions"), "b")).toBe("/clusters/b/pipelines");
+    expect(samePageOn(parseClusterPage("/clusters/a/pipelines"), "b")).toBe("/clusters/b/pipelines");
+  });
+
   it("opens the other cluster's topics from a page of no cluster", () => {
     expect(parseClusterPage("/admin/users")).toEqual({ kind: "none" });
     expect(parseClusterPage("/")).toEqual({ kind: "none" });

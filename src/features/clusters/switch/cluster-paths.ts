@@ -43,6 +43,8 @@ export function samePageOn(page: TClusterPage, clusterId: string): string {
     case "group":
       return `${clusterRoot(clusterId)}/groups/${encodeURIComponent(page.groupId)}`;
     case "other":
+      // A pipeline belongs to one cluster: the other cluster's pipeline list, not a missing id.
+      if (page.rest.startsWith("/pipelines/")) return `${clusterRoot(clusterId)}/pipelines`;
       return `${clusterRoot(clusterId)}${page.rest || "/topics"}`;
   }
 }
