@@ -111,4 +111,19 @@ const enrich: TBaseline = {
   },
 };
 
-export const BASELINES: readonly TBaseline[] = [filter, map, clean, route, enrich];
+const logistic: TBaseline = {
+  name: "model logistic",
+  kind: "model",
+  config: { method: { type: "logistic", features: [{ field: "value", weight: 0.08 }], intercept: -6, threshold: 0.5 } },
+  ports: ["out"],
+  loop: (records) =>
+    records.map((record) => {
+      const reading = record.value as TReading;
+      if (typeof reading.value !== "number") return { topic: DEAD, record, reason: "The field value is not a number." };
+      const probability = 1 / (1 + Math.exp(-(-6 + 0.08 * reading.value)));
+      const value = { ...reading, model: { probability, label: probability >= 0.5 } };
+      return { topic: "telemetry.out", record: copy(record, value), reason: null };
+    }),
+};
+
+export const BASELINES: readonly TBaseline[] = [filter, map, clean, route, enrich, logistic];

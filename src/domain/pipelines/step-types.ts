@@ -59,9 +59,17 @@ export type TStateStore = {
 /** A JSONata expression compiled by the host (budgets, RE2, worker isolation are the host's). */
 export type TCompiledExpression = {
   evaluate(input: unknown): Promise<unknown>;
+  /**
+   * The result at once when the host can compute it synchronously (a fast path for simple
+   * transforms), else EVALUATE_LATER and the caller awaits `evaluate`. Optional.
+   */
+  evaluateNow?(input: unknown): unknown;
   /** $boolean of the result; may answer synchronously through jsonata's fast path. */
   matches(input: unknown): boolean | Promise<boolean>;
 };
+
+/** What `evaluateNow` answers when only `evaluate` can. */
+export const EVALUATE_LATER = Symbol("evaluate-later");
 
 /** An ONNX model loaded by the host (onnxruntime): float inputs by name, outputs by name. */
 export type TLoadedModel = {

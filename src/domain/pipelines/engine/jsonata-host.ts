@@ -1,6 +1,6 @@
 /**
- * The steps' JSONata: `compileJsonata` with its budgets and regex engine, predicates through the
- * synchronous fast path when it applies. Plain TypeScript: the dry run's worker thread gives it RE2.
+ * The steps' JSONata: `compileJsonata` with its budgets and regex engine, predicates and simple
+ * transforms through synchronous fast paths when they apply. Plain TypeScript: the dry run's worker thread gives it RE2.
  */
 import {
   compileJsonata,
@@ -10,7 +10,8 @@ import {
 } from "~/domain/jsonata/compile";
 import { evaluateJsonata, matchesJsonata, type TJsonataInput } from "~/domain/jsonata/evaluate";
 import { jsonataBoolean } from "~/domain/jsonata/record-values.mjs";
-import { StepConfigError, type TCompiledExpression } from "../step-types";
+import { EVALUATE_LATER, StepConfigError, type TCompiledExpression } from "../step-types";
+import { compileFastTransform, TRANSFORM_FALLBACK } from "./fast-transform";
 
 export function jsonataCompiler(
   regexEngine: TRegexEngine | null,
@@ -20,6 +21,7 @@ export function jsonataCompiler(
     const result = compileJsonata(source, budget, regexEngine);
     if (!result.ok) throw new StepConfigError(result.sentence);
     const compiled = result.compiled;
+    const fastTransform = compileFastTransform(compiled.expression.ast());
     // One reusable view of the current value: the fast path reads it synchronously, and the slow
     // path takes the whole object before matchesJsonata returns, so no record outlives its call.
     let current: Record<string, unknown> = {};
@@ -28,7 +30,17 @@ export function jsonataCompiler(
       toObject: () => current,
     };
     return {
-      evaluate: (value) => evaluateJsonata(compiled, value),
+      evaluate(value) {
+        if (fastTransform) {
+          const result = fastTransform(value);
+          if (result !== TRANSFORM_FALLBACK) return Promise.resolve(result);
+        }
+        return evaluateJsonata(compiled, value);
+      },
+      evaluateNow(value) {
+        const result = fastTransform ? fastTransform(value) : TRANSFORM_FALLBACK;
+        return result === TRANSFORM_FALLBACK ? EVALUATE_LATER : result;
+      },
       matches(value) {
         if (value === null || typeof value !== "object" || Array.isArray(value)) {
           return evaluateJsonata(compiled, value).then(jsonataBoolean);

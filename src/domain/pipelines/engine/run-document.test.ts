@@ -30,6 +30,7 @@ function seedsChain(threshold = 3): TPipelineDocumentInput {
         config: { method: { type: "zscore", field: "value", windowSize: 5, threshold }, outputField: "anomaly" },
       },
       topic("results", "telemetry.anomalies"),
+      topic("dead", "telemetry.dead-letter"),
     ],
     edges: [edge("raw", "clean"), edge("clean", "clean-topic"), edge("clean-topic", "model"), edge("model", "results")],
   };
@@ -70,6 +71,7 @@ describe("runDocument", () => {
       ["7", "The value is not a JSON object, so it cannot be cleaned."],
     ]);
     expect(run.deadLetters.map((d) => d.nodeId)).toEqual(["clean", "clean"]);
+    expect(run.nodes.dead).toMatchObject({ received: 2, emitted: 0 });
 
     expect(run.nodes.clean).toMatchObject({ received: 8, emitted: 6, deadLettered: 2, errors: [] });
     expect(run.nodes.model).toMatchObject({ received: 6, emitted: 6, deadLettered: 0 });

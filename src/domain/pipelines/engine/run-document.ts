@@ -48,6 +48,7 @@ export async function runDocument(
   const graph = buildGraph(document, hostFor);
   const limit = options.sampleLimit ?? 50;
   const deadLetterTopic = document.settings.deadLetterTopic;
+  const deadLetterNodes = graph.nodes.filter((n) => n.topicName !== null && n.topicName === deadLetterTopic);
   // Without a cycle a record passes each node at most once.
   const maxDepth = graph.nodes.length + 1;
   const result: TEngineRun = {
@@ -148,28 +149,43 @@ export async function runDocument(
     node.run.deadLettered++;
     result.deadLetters.push({ nodeId: node.node.id, record, reason });
     if (sample) sample.outputs.push(output(DEAD_LETTER_PORT, deadLetterTopic, record, reason));
-    if (deadLetterTopic !== null) {
-      result.outputs.push({ topic: deadLetterTopic, source: positionOf(record), record, reason });
+    if (deadLetterTopic === null) return;
+    result.outputs.push({ topic: deadLetterTopic, source: positionOf(record), record, reason });
+    // Counted on the dead-letter topic's node when the canvas shows one; not passed on to its readers.
+    for (const topicNode of deadLetterNodes) {
+      topicNode.run.received++;
+      if (topicNode.run.samples.length < limit) topicNode.run.samples.push({ input: record, outputs: [] });
     }
   };
 
-  const entries = sources.map(({ topic, records }) => ({
-    records,
-    nodes: graph.nodes.filter((n) => n.topicName === topic),
-  }));
-  outer: for (const { records, nodes } of entries) {
-    for (const record of records) {
-      if (options.signal?.aborted) {
-        result.stoppedEarly = stoppedSentence(options.signal);
-        break outer;
-      }
-      for (const node of nodes) {
-        const pending = receiveTopic(node, record, false, 0);
-        if (pending) await pending;
-      }
+  const sourceNodes = (topic: string) => graph.nodes.filter((n) => n.topicName === topic);
+  const enter = (nodes: TGraphNode[], record: TStepRecord, from = 0): TMaybe => {
+    for (let i = from; i < nodes.length; i++) {
+      const pending = receiveTopic(nodes[i]!, record, false, 0);
+      if (pending) return pending.then(() => enter(nodes, record, i + 1));
+    }
+  };
+  // Synchronous until a record leaves a promise behind; it returns where to go on (-1: stopped).
+  const pump = (nodes: TGraphNode[], records: TStepRecord[], from: number): number | Promise<number> => {
+    for (let i = from; i < records.length; i++) {
+      if (options.signal?.aborted) return -1;
+      const pending = enter(nodes, records[i]!);
+      if (pending) return pending.then(() => i + 1);
+    }
+    return records.length;
+  };
+  for (const { topic, records } of sources) {
+    const nodes = sourceNodes(topic);
+    let at = 0;
+    while (at >= 0 && at < records.length) {
+      const next = pump(nodes, records, at);
+      at = typeof next === "number" ? next : await next;
+    }
+    if (at < 0) {
+      result.stoppedEarly = stoppedSentence(options.signal!);
+      return result;
     }
   }
-  if (result.stoppedEarly !== null) return result;
 
   for (const node of topologicalOrder(graph)) {
     if (!node.step?.flush) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NODE_KINDS } from "../kind-spec";
+import { NODE_KINDS, type TFieldSpec } from "../kind-spec";
 import { specOf } from "./index";
 
 describe("every node kind's spec", () => {
@@ -62,5 +62,29 @@ describe("every node kind's spec", () => {
     };
     expect(specOf("model").perKey(linear)).toBe(false);
     expect(specOf("filter").perKey(specOf("filter").defaults())).toBe(false);
+  });
+
+  it("every field's path names a field of the config its variant makes", () => {
+    const read = (object: unknown, path: string) =>
+      path.split(".").reduce<unknown>((at, name) => (at as Record<string, unknown> | undefined)?.[name], object);
+    const check = (config: unknown, fields: readonly TFieldSpec[]) => {
+      for (const field of fields) {
+        // A nullable duration (the dedupe window) is null until set; everything else has a default.
+        if (field.path !== "dedupeWindowMs") expect(read(config, field.path), field.path).not.toBeUndefined();
+        if (field.type === "list") check(field.newItem(), field.item);
+      }
+    };
+    for (const kind of NODE_KINDS) {
+      const spec = specOf(kind);
+      const config = spec.defaults() as Record<string, unknown>;
+      check(config, spec.fields(config));
+      for (const field of spec.fields(config)) {
+        if (field.type !== "select" || !field.variants) continue;
+        for (const make of Object.values(field.variants)) {
+          const variant = { ...config, [field.path.split(".")[0]!]: make() };
+          check(variant, spec.fields(variant));
+        }
+      }
+    }
   });
 });

@@ -27,7 +27,7 @@ export const cleanKind: TNodeKindSpec<TCleanConfig> = {
       type: "list",
       path: "coerce",
       label: "Coerce fields",
-      help: "A value that cannot be converted sends the record to the dead-letter topic.",
+      help: "A timestamp becomes ISO 8601 text, from milliseconds or a date text. A value that cannot be converted sends the record to the dead-letter topic.",
       addLabel: "Add a coercion",
       newItem: () => ({ field: "value", to: "number" }),
       item: [

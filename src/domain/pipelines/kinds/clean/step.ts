@@ -21,7 +21,9 @@ const NOTHING: TStepEmit[] = [];
 /** In the config's order: malformed, drop fields, drop nulls, coerce, dedupe by key, schema. */
 export function createCleanStep(context: TStepContext<TCleanConfig>): TStep {
   const { config, host, inputTopic } = context;
-  const dropFields = config.dropFields.map(pathSegments);
+  // Top-level fields are dropped in the same pass as nulls (one copy of the value); nested ones after.
+  const topLevelDrops = new Set(config.dropFields.filter((path) => !path.includes(".")));
+  const nestedDrops = config.dropFields.filter((path) => path.includes(".")).map(pathSegments);
   const coercions = config.coerce.map((rule) => ({ ...rule, segments: pathSegments(rule.field) }));
   const dedupeMs = config.dedupeWindowMs;
 
@@ -31,8 +33,8 @@ export function createCleanStep(context: TStepContext<TCleanConfig>): TStep {
         return config.dropMalformed ? [deadLetter(record, malformedSentence("it cannot be cleaned"))] : [out(record)];
       }
       let value: TPlainObject = record.value;
-      for (const segments of dropFields) value = deletePath(value, segments);
-      if (config.dropNulls) value = withoutNulls(value);
+      if (topLevelDrops.size > 0 || config.dropNulls) value = copyWithout(value, topLevelDrops, config.dropNulls);
+      for (const segments of nestedDrops) value = deletePath(value, segments);
       for (const rule of coercions) {
         const field = readPath(value, rule.segments);
         if (field === undefined) return [deadLetter(record, missingFieldSentence(rule.field))];
@@ -62,20 +64,25 @@ export function createCleanStep(context: TStepContext<TCleanConfig>): TStep {
   };
 }
 
-/** A copy without null fields, at every depth of nested objects (lists are left as they are). */
-function withoutNulls(object: TPlainObject): TPlainObject {
+/**
+ * A copy without the named fields and, when asked, without null fields at every depth of nested
+ * objects (lists are left as they are); the object itself when nothing goes.
+ */
+function copyWithout(object: TPlainObject, names: ReadonlySet<string>, dropNulls: boolean): TPlainObject {
   let changed = false;
   const copy: TPlainObject = {};
   for (const name in object) {
     if (!Object.prototype.hasOwnProperty.call(object, name)) continue;
     const field = object[name];
-    if (field === null) {
+    if (names.has(name) || (dropNulls && field === null)) {
       changed = true;
       continue;
     }
-    const cleaned = isPlainObject(field) ? withoutNulls(field) : field;
+    const cleaned = dropNulls && isPlainObject(field) ? copyWithout(field, NO_NAMES, true) : field;
     if (cleaned !== field) changed = true;
     copy[name] = cleaned;
   }
   return changed ? copy : object;
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();

@@ -1,4 +1,11 @@
-import type { TStep, TStepContext, TStepEmit, TStepRecord } from "../../step-types";
+import {
+  EVALUATE_LATER,
+  type TCompiledExpression,
+  type TStep,
+  type TStepContext,
+  type TStepEmit,
+  type TStepRecord,
+} from "../../step-types";
 import { deadLetter, describeValue, out, withValue } from "../step-values";
 import type { TMapConfig } from "./config";
 
@@ -20,13 +27,24 @@ export function createMapStep(context: TStepContext<TMapConfig>): TStep {
     return [out(withValue(record, value, keyText))];
   };
 
+  const later = async (record: TStepRecord) => {
+    const value = await expression.evaluate(record.value);
+    const key = keyExpression ? await keyExpression.evaluate(record.value) : undefined;
+    return emit(record, value, key);
+  };
+
   return {
-    async process(record) {
-      const value = await expression.evaluate(record.value);
-      const key = keyExpression ? await keyExpression.evaluate(record.value) : undefined;
-      return emit(record, value, key);
+    // Synchronous when the host's fast path answers both expressions; jsonata's async evaluation otherwise.
+    process(record) {
+      const value = now(expression, record.value);
+      const key = keyExpression ? now(keyExpression, record.value) : undefined;
+      return value === EVALUATE_LATER || key === EVALUATE_LATER ? later(record) : emit(record, value, key);
     },
   };
+}
+
+function now(expression: TCompiledExpression, input: unknown): unknown {
+  return expression.evaluateNow ? expression.evaluateNow(input) : EVALUATE_LATER;
 }
 
 /** Text, numbers and booleans become the key as text; anything else is not a key. */

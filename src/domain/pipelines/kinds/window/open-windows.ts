@@ -12,8 +12,10 @@ export type TOpenWindow = {
   /** When the stream time reaches this, the window closes: end (+ gap for sessions) + grace. */
   closeAt: number;
   values: number[];
-  /** Where the last record added was read: the output record's origin. */
-  last: { topic: string; partition: number; offset: string };
+  /** Where the last record added was read: the output record's origin (flat: no object per record). */
+  lastTopic: string;
+  lastPartition: number;
+  lastOffset: string;
 };
 export type TKeyWindows = { key: string | null; windows: TOpenWindow[] };
 
@@ -37,7 +39,6 @@ export function assign(
   const stateKey = stateKeyOf(record.key);
   const entry = state.get<TKeyWindows>(stateKey) ?? { key: record.key, windows: [] };
   const ts = record.timestamp;
-  const last = { topic: record.topic, partition: record.partition, offset: record.offset };
   let accepted = false;
   let closeAt = Number.POSITIVE_INFINITY;
   if (window.type === "session") {
@@ -49,7 +50,15 @@ export function assign(
       const values = touching.flatMap((w) => w.values);
       values.push(x);
       entry.windows = entry.windows.filter((w) => !touching.includes(w));
-      entry.windows.push({ start, end, closeAt: sessionCloseAt, values, last });
+      entry.windows.push({
+        start,
+        end,
+        closeAt: sessionCloseAt,
+        values,
+        lastTopic: record.topic,
+        lastPartition: record.partition,
+        lastOffset: record.offset,
+      });
       accepted = true;
       closeAt = sessionCloseAt;
     }
@@ -60,13 +69,24 @@ export function assign(
     for (let start = Math.floor(ts / advance) * advance; start > ts - size; start -= advance) {
       const windowCloseAt = start + size + graceMs;
       if (windowCloseAt <= streamTime) continue;
-      let open = entry.windows.find((w) => w.start === start);
+      let open: TOpenWindow | undefined;
+      for (const w of entry.windows) if (w.start === start) open = w;
       if (!open) {
-        open = { start, end: start + size, closeAt: windowCloseAt, values: [], last };
+        open = {
+          start,
+          end: start + size,
+          closeAt: windowCloseAt,
+          values: [],
+          lastTopic: "",
+          lastPartition: 0,
+          lastOffset: "",
+        };
         entry.windows.push(open);
       }
       open.values.push(x);
-      open.last = last;
+      open.lastTopic = record.topic;
+      open.lastPartition = record.partition;
+      open.lastOffset = record.offset;
       accepted = true;
       closeAt = Math.min(closeAt, windowCloseAt);
     }

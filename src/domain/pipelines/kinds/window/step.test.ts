@@ -101,4 +101,15 @@ describe("the window step", () => {
       { port: "dead-letter", key: "server-1-cpu", value, reason },
     ]);
   });
+
+  it("cannot be built when a hopping window would hold each record more than 1,000 times", async () => {
+    const config = {
+      window: { type: "hopping", sizeMs: 86_400_000, advanceMs: 1000 },
+      field: "value",
+      aggregates: ["count"],
+    };
+    await expect(runStep("window", config, [])).rejects.toThrow(
+      "A hopping window of 86400000 ms every 1000 ms puts each record in 86,400 windows; choose an advance of at least 86400 ms.",
+    );
+  });
 });

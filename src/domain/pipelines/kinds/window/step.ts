@@ -1,10 +1,12 @@
-import type { TStep, TStepContext, TStepEmit, TStepRecord } from "../../step-types";
+import { StepConfigError, type TStep, type TStepContext, type TStepEmit, type TStepRecord } from "../../step-types";
 import { deadLetter, isPlainObject, malformedSentence, numberAt, out, pathSegments } from "../step-values";
 import { aggregate } from "./aggregate";
 import type { TWindowConfig } from "./config";
 import { assign, STREAM_TIME_KEY, takeDue, type TDueWindow } from "./open-windows";
 
 const NOTHING: TStepEmit[] = [];
+/** Each record's value is kept once per window it falls in: bound the copies. */
+const MAX_WINDOWS_PER_RECORD = 1_000;
 
 /**
  * Event-time windows per key. A window closes (and emits one record) when the stream time — the
@@ -13,6 +15,12 @@ const NOTHING: TStepEmit[] = [];
  */
 export function createWindowStep(context: TStepContext<TWindowConfig>): TStep {
   const { config, host } = context;
+  const { window } = config;
+  if (window.type === "hopping" && window.sizeMs / window.advanceMs > MAX_WINDOWS_PER_RECORD) {
+    throw new StepConfigError(
+      `A hopping window of ${window.sizeMs} ms every ${window.advanceMs} ms puts each record in ${Math.ceil(window.sizeMs / window.advanceMs).toLocaleString("en")} windows; choose an advance of at least ${Math.ceil(window.sizeMs / MAX_WINDOWS_PER_RECORD)} ms.`,
+    );
+  }
   const state = host.state;
   const segments = pathSegments(config.field);
   // Not state: after a restore it starts at -Infinity, so the first record scans and rebuilds it.
@@ -59,9 +67,9 @@ function windowRecord({ key, window }: TDueWindow, config: TWindowConfig): TStep
     },
     timestamp,
     headers: {},
-    topic: window.last.topic,
-    partition: window.last.partition,
-    offset: window.last.offset,
+    topic: window.lastTopic,
+    partition: window.lastPartition,
+    offset: window.lastOffset,
   };
 }
 
