@@ -43,19 +43,19 @@ function toDetail(row: Pipeline & { revisions: { revision: number }[] }): TPipel
   };
 }
 
-function toRevision(row: PipelineRevision): TRevisionDetail {
-  const document = documentOf(row.document);
+function toRevisionSummary(row: PipelineRevision): TRevisionSummary {
+  // Only the counts: a cast is enough (the history lists every revision; parsing each would cost more).
+  const { nodes, edges } = row.document as unknown as TPipelineDocument;
   return {
     revision: row.revision,
     name: row.name,
     cause: row.cause as TRevisionCause,
     restoredFrom: row.restoredFrom,
-    nodeCount: document.nodes.length,
-    edgeCount: document.edges.length,
+    nodeCount: nodes.length,
+    edgeCount: edges.length,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     updatedAt: row.updatedAt,
-    document,
   };
 }
 
@@ -253,10 +253,7 @@ export function deletePipeline(clusterId: string, pipelineId: string): Promise<b
 export function listRevisionRows(pipelineId: string): Promise<TRevisionSummary[]> {
   return withDatabase(async () => {
     const rows = await getDb().pipelineRevision.findMany({ where: { pipelineId }, orderBy: { revision: "desc" } });
-    return rows.map((row) => {
-      const { document: _document, ...summary } = toRevision(row);
-      return summary;
-    });
+    return rows.map(toRevisionSummary);
   });
 }
 
@@ -265,6 +262,6 @@ export function findRevision(pipelineId: string, revision: number): Promise<TRev
     const row = await getDb().pipelineRevision.findUnique({
       where: { pipelineId_revision: { pipelineId, revision } },
     });
-    return row && toRevision(row);
+    return row && { ...toRevisionSummary(row), document: documentOf(row.document) };
   });
 }
