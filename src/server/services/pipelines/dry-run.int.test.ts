@@ -267,6 +267,21 @@ describe("budgets, isolation and cancellation", () => {
     await expect.poll(() => isAlive(pid!)).toBe(false);
   });
 
+  it("answers a preview while two slow runs hold their workers", async () => {
+    const slow = filterPipeline(topics.raw, topics.results, "$count([1..900000].($string($)))");
+    let runsDone = 0;
+    const runs = [dryRun(slow), dryRun(slow)].map((run) => run.finally(() => (runsDone += 1)));
+    await expect.poll(() => dryRunPool().busyWorkerPids().length).toBe(2);
+    const preview = await viewer.pipelines.previewExpression({
+      expression: "value",
+      sample: '{"value": 1}',
+      result: "value",
+    });
+    expect(preview).toEqual({ ok: true, resultJson: "1" });
+    expect(runsDone).toBe(0);
+    await Promise.all(runs);
+  });
+
   it("stops a run at its wall-clock deadline with a sentence", async () => {
     const document = filterPipeline(topics.raw, topics.results, "value > 90");
     const records = typedStepRecords(

@@ -7,8 +7,14 @@ import type { TJobResult, TWorkerAnswer, TWorkerJob, TWorkerReady } from "./work
 /** The worker's entry, found from the repository root as the JSONata worker is. */
 const WORKER_ENTRY = path.join(process.cwd(), "src", "server", "services", "pipelines", "dry-run", "worker-entry.ts");
 
-/** Processes at once: the machine's cores are the web server's too. */
-const POOL_SIZE = 2;
+/** Runs and comparisons at once: the machine's cores are the web server's too. */
+const MAX_RUNS = 2;
+/**
+ * One more worker for the quick jobs (a preview as the user types, a model check), so that they
+ * never wait behind two runs of 30 seconds.
+ */
+const MAX_WORKERS = MAX_RUNS + 1;
+const isRun = (job: TWorkerJob) => job.type === "dry-run" || job.type === "compare";
 /** Jobs waiting beyond this are refused with a sentence rather than queued for minutes. */
 const MAX_WAITING = 16;
 /** Heap of one worker: the sample, the steps' state and the results must fit. */
@@ -91,17 +97,19 @@ class DryRunPool {
   close(): void {
     for (const pending of this.waiting.splice(0))
       pending.finish({ kind: "stopped", sentence: "The server is shutting down." });
-    const slots = this.slots.splice(0);
-    for (const slot of slots) this.fail(slot, "The server is shutting down.");
-    for (const slot of slots) slot.worker.kill("SIGKILL");
+    for (const slot of [...this.slots]) this.fail(slot, "The server is shutting down.");
   }
 
+  /** Starts waiting jobs in order; a run waits while MAX_RUNS are running, a quick job goes past it. */
   private dispatch(): void {
-    while (this.waiting.length > 0) {
+    for (const pending of [...this.waiting]) {
+      const runs = this.slots.filter((slot) => slot.current && isRun(slot.current.job)).length;
+      if (isRun(pending.job) && runs >= MAX_RUNS) continue;
       let slot = this.slots.find((candidate) => candidate.current === null);
-      if (!slot && this.slots.length < POOL_SIZE) slot = this.spawn();
+      if (!slot && this.slots.length < MAX_WORKERS) slot = this.spawn();
       if (!slot) return;
-      this.start(slot, this.waiting.shift()!);
+      this.waiting.splice(this.waiting.indexOf(pending), 1);
+      this.start(slot, pending);
     }
   }
 
@@ -122,7 +130,9 @@ class DryRunPool {
       () => this.fail(slot, `${capitalize(what)} was stopped after ${formatSeconds(deadlineMs)}, its time budget.`),
       deadlineMs,
     );
-    slot.worker.send({ id: pending.id, job: pending.job });
+    slot.worker.send({ id: pending.id, job: pending.job }, (error) => {
+      if (error) this.fail(slot, "The dry-run worker could not be reached. Try again.");
+    });
   }
 
   private spawn(): TSlot {
