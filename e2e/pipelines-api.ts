@@ -44,6 +44,8 @@ export function telemetryChain(
   name: string,
   topics: { raw: string; clean: string; results: string; deadLetters: string },
   threshold = 3,
+  /** Whether the cleaning coerces `value` to a number (without it, a value sent as text reaches the model as text). */
+  coerceValue = true,
 ): TPipelineDocumentInput {
   return {
     name,
@@ -54,7 +56,7 @@ export function telemetryChain(
         id: "clean-1",
         kind: "clean",
         position: { x: 260, y: 0 },
-        config: { dropMalformed: true, coerce: [{ field: "value", to: "number" }] },
+        config: { dropMalformed: true, coerce: coerceValue ? [{ field: "value", to: "number" }] : [] },
       },
       { id: "clean-topic", kind: "topic", position: { x: 520, y: 0 }, config: { topicName: topics.clean } },
       {

@@ -17,6 +17,12 @@ const READINGS = Array.from({ length: 12 }, (_, index) => {
     }),
   };
 });
+/** A row of the dry run's summary: its label, then its figure. */
+function summaryLine(label: string, figure: string): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`${escape(label)}\\s*${escape(figure)}`);
+}
+
 const MALFORMED = { key: "server-1-cpu", value: "server-1 cpu=97 <b>not json</b>" };
 
 test("the dry run on real messages of telemetry.raw shows each step's output and the malformed record as a dead letter", async ({
@@ -39,7 +45,7 @@ test("the dry run on real messages of telemetry.raw shows each step's output and
   await withOutsideProducer((producer) => producer.send({ topic: topics.raw, messages: [...READINGS, MALFORMED] }));
   const clusterId = await clusterIdFor(page);
   const created = await createPipeline(page, clusterId, name);
-  await savePipeline(page, clusterId, created, telemetryChain(name, topics));
+  const saved = await savePipeline(page, clusterId, created, telemetryChain(name, topics));
   try {
     await page.goto(`/clusters/${clusterId}/pipelines/${created.id}`);
     const panel = page.getByRole("region", { name: "Dry run" });
@@ -50,9 +56,9 @@ test("the dry run on real messages of telemetry.raw shows each step's output and
     // The summary: 13 read, 12 clean ones on to the clean topic and the model, 1 dead letter with its reason.
     const result = panel.getByTestId("dry-run-result");
     await expect(result).toBeVisible({ timeout: 60_000 });
-    await expect(result).toContainText(`Read from ${topics.raw}13 records`);
-    await expect(result).toContainText(`Written to ${topics.clean}12 records`);
-    await expect(result).toContainText(`Written to ${topics.results}12 records`);
+    await expect(result).toContainText(summaryLine(`Read from ${topics.raw}`, "13 records"));
+    await expect(result).toContainText(summaryLine(`Written to ${topics.clean}`, "12 records"));
+    await expect(result).toContainText(summaryLine(`Written to ${topics.results}`, "12 records"));
     const deadLetter = panel.getByTestId("dead-letter-row");
     await expect(deadLetter).toHaveCount(1);
     await expect(deadLetter.getByTestId("dead-letter-reason")).not.toBeEmpty();
@@ -90,6 +96,24 @@ test("the dry run on real messages of telemetry.raw shows each step's output and
     await inspector.getByRole("tab", { name: "Dry run" }).click();
     await expect(inspector.getByTestId("node-run-view")).toContainText("Received12");
     await expect(inspector.getByTestId("node-run-output").first()).toContainText('"model":{');
+
+    // Compare by output: revision 3 no longer coerces, so the reading sent as text never reaches the results.
+    await savePipeline(page, clusterId, saved, telemetryChain(name, topics, 3, false));
+    await page.goto(`/clusters/${clusterId}/pipelines/${created.id}/revisions?revision=2&against=3`);
+    await page.getByRole("combobox", { name: "Records to run" }).selectOption("latest");
+    await page.getByRole("button", { name: "Compare revisions 2 and 3 by output" }).click();
+    const comparison = page.getByTestId("comparison");
+    await expect(comparison).toBeVisible({ timeout: 60_000 });
+    await expect(comparison).toContainText("Both revisions ran over the same 13 records.");
+    // Revision 3 writes one result fewer; the z-scores of that stream after it differ too (its window lacks the reading).
+    const resultsRow = comparison.getByTestId("comparison-topic").filter({ hasText: topics.results });
+    await expect(resultsRow.getByRole("cell")).toHaveText([topics.results, "12", "11", /^\d+$/, /^[1-9]\d*$/]);
+    const difference = comparison
+      .getByTestId("comparison-difference")
+      .filter({ hasText: `"value":"${40 + 4 * 3}"` })
+      .filter({ hasText: `→ ${topics.results}` });
+    await expect(difference).toHaveCount(1);
+    await expect(difference).toContainText("nothing written");
   } finally {
     await removePipeline(page, clusterId, created.id);
     await withOutsideAdmin((admin) => admin.deleteTopics({ topics: Object.values(topics) }));

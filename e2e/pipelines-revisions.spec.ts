@@ -1,11 +1,12 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { clusterIdFor, uniqueName } from "./fixtures";
 import { createPipeline, removePipeline, savePipeline, telemetryChain } from "./pipelines-api";
 
-test("a threshold change shows in the revisions diff, and restoring the earlier revision brings it back to the editor", async ({
+test("a threshold change shows in the revisions diff, restoring the earlier revision brings it back to the editor, and its YAML imported with a new threshold is a revision", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const clusterId = await clusterIdFor(page);
   const name = uniqueName("e2e-revisions");
   const topics = {
@@ -57,6 +58,27 @@ test("a threshold change shows in the revisions diff, and restoring the earlier 
     await expect(list.getByTestId("revision-row").first()).toContainText("from revision 2");
     await expect(page.getByTestId("diff-title")).toHaveText("From revision 3 to revision 4");
     await expect(page.getByRole("list", { name: "Changes" })).toHaveText(/method\.threshold 2\.5 → 3/);
+
+    // Pipelines as code: export the YAML, import it back with a new threshold (a bad file first).
+    await page.goto(`/clusters/${clusterId}/pipelines/${created.id}`);
+    // The canvas draws its nodes only once the page is hydrated, when the buttons answer clicks.
+    await expect(modelNode).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export YAML" }).click();
+    const exported = await readFile((await (await download).path())!, "utf8");
+    expect(exported).toContain("threshold: 3\n");
+    await page.getByRole("button", { name: "Import YAML" }).click();
+    const importDialog = page.getByRole("dialog", { name: `Import YAML into ${name}` });
+    const yaml = importDialog.getByRole("textbox", { name: "Pipeline (YAML)" });
+    await yaml.fill(exported.replace("nodes:", "nodes: 3\nstray:"));
+    await expect(importDialog.getByTestId("yaml-problems")).toContainText("Line");
+    await expect(importDialog.getByRole("button", { name: "Replace with this file" })).toBeDisabled();
+    await yaml.fill(exported.replace("threshold: 3\n", "threshold: 4\n"));
+    await importDialog.getByRole("button", { name: "Replace with this file" }).click();
+    await expect(importDialog).toBeHidden();
+    await page.goto(`/clusters/${clusterId}/pipelines/${created.id}/revisions`);
+    await expect(list.getByTestId("revision-row").first()).toContainText("imported");
+    await expect(page.getByRole("list", { name: "Changes" })).toHaveText(/method\.threshold 3 → 4/);
   } finally {
     await removePipeline(page, clusterId, created.id);
   }

@@ -40,7 +40,7 @@ export function NodeRunView({ run, edgeRuns }: { run: TNodeRun | undefined; edge
       ) : null}
       {edgeRuns.length > 0 ? (
         <div className="space-y-2">
-          <h3 className="text-sm font-medium">What leaves on each edge</h3>
+          <h3 className="text-sm font-medium">Its edges: records and their shape</h3>
           {edgeRuns.map((edgeRun) => (
             <EdgeShape key={edgeRun.edgeId} edgeRun={edgeRun} />
           ))}
