@@ -39,6 +39,11 @@ type TJob = {
   expression: TWorkerExpression;
   records: readonly TFetchedRecord[];
   signal: AbortSignal;
+  /** The first record to evaluate, and matches found before it (a second look, see `retire`). */
+  from: number;
+  matches: Uint8Array | null;
+  /** A second look: the worker reports every record, so the one that stops it is named exactly. */
+  isSecondLook: boolean;
   resolve: (outcome: TBatchOutcome) => void;
   reject: (error: unknown) => void;
 };
@@ -92,7 +97,7 @@ class JsonataPool {
     signal: AbortSignal,
   ): Promise<TBatchOutcome> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ expression, records, signal, resolve, reject });
+      this.queue.push({ expression, records, signal, from: 0, matches: null, isSecondLook: false, resolve, reject });
       this.dispatch();
     });
   }
@@ -126,9 +131,9 @@ class JsonataPool {
   private start(slot: TSlot, job: TJob): void {
     slot.job = job;
     slot.jobId = this.nextJobId++;
-    slot.reportedIndex = 0;
+    slot.reportedIndex = job.from;
     slot.reportedAt = 0;
-    slot.matches = new Uint8Array(job.records.length);
+    slot.matches = job.matches ?? new Uint8Array(job.records.length);
     const id = slot.jobId;
     // Nobody waits any more: the worker stops at its next look at its messages.
     const onAbort = () => {
@@ -162,6 +167,8 @@ class JsonataPool {
       walksDescendants,
       buffer,
       count: job.records.length,
+      from: job.from,
+      reportEach: job.isSecondLook,
     };
     slot.worker.send(message, (error) => {
       if (error) this.retire(slot, null, error);
@@ -203,6 +210,8 @@ class JsonataPool {
       }
       const job = slot.job;
       slot.job = null;
+      // The worker answers for the records from `from` on; those before keep the first look's matches.
+      message.matches.set(slot.matches.subarray(0, job.from));
       job.resolve({ matches: message.matches, evaluated: message.evaluated, failure: toFailure(message.failure) });
       this.dispatch();
     });
@@ -249,7 +258,12 @@ class JsonataPool {
     slot.worker.kill("SIGKILL");
     const job = slot.job;
     slot.job = null;
-    if (job) {
+    if (job && failure && !job.isSecondLook && !job.signal.aborted) {
+      // Reports come every 10 ms, so the record that stopped the worker is the one last reported or
+      // one soon after. A fresh worker looks again from there, reporting each record, to name it.
+      Object.assign(job, { from: slot.reportedIndex, matches: slot.matches, isSecondLook: true });
+      this.queue.unshift(job);
+    } else if (job) {
       if (failure) job.resolve({ matches: slot.matches, evaluated: slot.reportedIndex, failure });
       else job.reject(error);
     }

@@ -14,8 +14,10 @@
 // with record-values.mjs.
 //
 // Messages in (IPC, advanced serialization):
-//   { type: "batch", id, source, budget, walksDescendants, buffer, count } — `count` records
-//     encoded by record-batch.ts into one ArrayBuffer;
+//   { type: "batch", id, source, budget, walksDescendants, buffer, count, from, reportEach } —
+//     `count` records encoded by record-batch.ts into one ArrayBuffer, evaluated from index
+//     `from`; `reportEach` asks for a report at every record (the pool's second look at a batch
+//     that stopped a worker, to name the very record);
 //   { type: "cancel", id } — nobody waits for the batch any more: stop at the next look.
 // Messages out:
 //   { type: "ready" } once RE2 is compiled;
@@ -159,16 +161,20 @@ async function evaluateBatch(job) {
   let failure = null;
   let matched = [];
   let reportedAt = 0;
+  const from = job.from ?? 0;
   try {
     const expression = expressionOf(job.source, job.budget);
     const records = decodeRecords(job.buffer, job.count);
-    for (; evaluated < records.length; evaluated += 1) {
+    for (evaluated = from; evaluated < records.length; evaluated += 1) {
       const now = Date.now();
-      if (evaluated === 0 || now - reportedAt >= PROGRESS_MS) {
+      const isDue = now - reportedAt >= PROGRESS_MS;
+      if (evaluated === from || isDue || job.reportEach) {
         send({ type: "progress", id: job.id, index: evaluated, matched });
         matched = [];
+      }
+      if (evaluated === from || isDue) {
         reportedAt = now;
-        if (evaluated > 0) await yieldToMessages();
+        if (evaluated > from) await yieldToMessages();
         if (cancelled.has(job.id)) break;
       }
       const input = toInput(records[evaluated]);
