@@ -136,7 +136,7 @@ export const ZEnv = z.object({
   /** Live streams (SSE subscriptions) of any kind one user / the server may hold open. */
   STREAM_LIMIT_PER_USER: count("streams", 10_000).default(50),
   STREAM_LIMIT_PER_SERVER: count("streams", 100_000).default(1_000),
-  /** Worker threads that evaluate JSONata filters (each stuck one is stopped at its budget and replaced). */
+  /** Worker processes that evaluate JSONata filters (each stuck one is stopped at its budget and replaced). */
   JSONATA_WORKERS: count("workers", 64).default(2),
   /** Heap limit of one JSONata worker, in MiB: an expression that needs more is stopped. */
   JSONATA_WORKER_MEMORY_MB: count("MiB", 16_384).min(32, "give a worker at least 32 MiB").default(256),

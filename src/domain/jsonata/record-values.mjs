@@ -1,6 +1,6 @@
 // What a JSONata filter sees of a record's bytes, and what counts as true — shared by the main
 // thread (src/server/services/messages/search/jsonata-input.ts, src/domain/jsonata/evaluate.ts)
-// and the worker threads (src/server/services/expressions/jsonata-worker.mjs), which load plain
+// and the worker processes (src/server/services/expressions/jsonata-worker.mjs), which load plain
 // JavaScript by path. Types: record-values.d.mts.
 
 /**

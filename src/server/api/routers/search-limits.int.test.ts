@@ -129,6 +129,23 @@ describe("a hostile filter", () => {
     expect(answeredDuring).toBeGreaterThan(0);
   });
 
+  it("stops a filter that allocates far past its heap in one step, and the server keeps answering", async () => {
+    // In a worker thread, an allocation this far past the heap limit can abort the whole server; in a worker
+    // process only the worker dies. At a budget of 250 ms the watchdog usually stops it before the heap limit
+    // does; jsonata-pool.test.ts checks the heap limit itself, with a long budget.
+    const { done, answeredDuring } = await searchWhileOthersAsk({ query: '$length($pad("x", 500000000)) > 0' });
+    expect(done.type === "done" && done.sentence).toMatch(
+      /^Partial: The filter (needed more than its memory budget of \d+ MiB|took longer than its budget of 250 ms) on offset 0 of partition [01] and was stopped/,
+    );
+    expect(answeredDuring).toBeGreaterThan(0);
+    const events: TEvent[] = [];
+    const next = await createCaller({ actor: OTHER_USER }).messages.search(
+      input({ query: "$contains(value.text, /a+/)", maxMessages: 100 }),
+    );
+    for await (const event of next) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: "done", status: "partial", scanned: 100, matches: 100 });
+  });
+
   it("refuses a regular expression RE2 cannot run before reading anything", async () => {
     const caller = createCaller({ actor: LOCAL_OPERATOR });
     const stream = await caller.messages.search(input({ query: "$contains(value.text, /(a)\\1/)" }));

@@ -1,34 +1,49 @@
-// Evaluates JSONata filters for searches and exports, in a worker thread started by jsonata-pool.ts.
+// Evaluates JSONata filters for searches and exports, in a child process started by jsonata-pool.ts.
 //
-// Why a worker: jsonata checks its time budget only between evaluation steps, so one step that
-// never ends — a backtracking regular expression, a $pad of fifty million characters — would
-// hold the server's event loop for as long as it runs. Here it holds only this thread, which the
-// pool terminates at the deadline and replaces. Regular expressions run on RE2 (linear time).
+// Why apart from the server: jsonata checks its time budget only between evaluation steps, so one
+// step that never ends — a backtracking regular expression, a $pad of fifty million characters —
+// would hold the server's event loop for as long as it runs. Here it holds only this process,
+// which the pool kills at the deadline and replaces. Why a process and not a worker thread: V8
+// aborts the whole process when a thread breaks its heap limit by far in one allocation
+// (`$pad("x", 500000000)`); a process with --max-old-space-size dies alone. Regular expressions
+// run on RE2 (linear time).
 //
-// A plain .mjs file started by path, so that Next's bundler leaves it alone and vitest/tsx run the
-// same file (see DESIGN.md on Turbopack). It sees a record as jsonata-input.ts does: both decode
-// keys and values with record-values.mjs.
+// A plain .mjs file started by path (`spawn(process.execPath, [path])`), so that Next's bundler
+// leaves it alone and vitest, tsx and the production server run the same file without tsx (see
+// DESIGN.md on Turbopack). It sees a record as jsonata-input.ts does: both decode keys and values
+// with record-values.mjs.
 //
-// Messages in:  { id, source, budget, walksDescendants, buffer, count } — `count` records encoded
-//               by record-batch.ts into one transferred ArrayBuffer.
-// Messages out: { id, matches: Uint8Array, evaluated, failure } — `failure` is null or
-//               { code, message } of the record at index `evaluated`.
-// Shared memory (workerData.watch): Float64 [0] the start time (ms) of the record being evaluated
-// (0 when idle), Int32 [2] its index, Int32 [3] a cancel flag the pool raises when nobody waits.
-import { parentPort, workerData } from "node:worker_threads";
+// Messages in (IPC, advanced serialization):
+//   { type: "batch", id, source, budget, walksDescendants, buffer, count, from, reportEach } —
+//     `count` records encoded by record-batch.ts into one ArrayBuffer, evaluated from index
+//     `from`; `reportEach` asks for a report at every record (the pool's second look at a batch
+//     that stopped a worker, to name the very record);
+//   { type: "cancel", id } — nobody waits for the batch any more: stop at the next look.
+// Messages out:
+//   { type: "ready" } once RE2 is compiled;
+//   { type: "progress", id, index, matched } when a batch starts and then at most every
+//     PROGRESS_MS: `index` is the record being started, `matched` the indexes before it that
+//     matched since the previous report. The pool's watchdog kills a process that reports nothing
+//     for longer than the record budget, and keeps these matches;
+//   { type: "done", id, matches: Uint8Array, evaluated, failure } — `failure` is null or
+//     { code, message } of the record at index `evaluated`.
 import jsonata from "jsonata";
 import { RE2 } from "re2-wasm";
 import { jsonataBoolean, parsePayloadText } from "../../../domain/jsonata/record-values.mjs";
 
-const startedAt = new Float64Array(workerData.watch, 0, 1);
-const shared = new Int32Array(workerData.watch, 8, 2);
+/** Reports at most this often: cheap (a message per 10 ms), and often enough for a watchdog of 250 ms. */
+const PROGRESS_MS = 10;
+const send = process.send?.bind(process);
+if (!send) throw new Error("jsonata-worker.mjs runs only as a child process with an IPC channel.");
+// The server is gone (killed outright): nobody waits for an answer.
+process.on("disconnect", () => process.exit(0));
 const textDecoder = new TextDecoder("utf-8");
 
 /**
  * jsonata's RegexEngine: RE2 with jsonata's RegExp interface (lastIndex, exec). RE2 needs "u".
  * jsonata constructs one per evaluation of a regex literal; compiling a pattern in WebAssembly
- * costs far more than a match, so each pattern is compiled once per worker and reused (jsonata
- * sets lastIndex before every exec, and a worker evaluates one record at a time).
+ * costs far more than a match, so each pattern is compiled once per process and reused (jsonata
+ * sets lastIndex before every exec, and a process evaluates one record at a time).
  */
 const patterns = new Map();
 function Re2Engine(regex) {
@@ -133,24 +148,45 @@ function describe(error) {
   };
 }
 
-parentPort.on("message", async (job) => {
+/** Batches nobody waits for any more; read between records when the loop lets messages in. */
+const cancelled = new Set();
+/** Lets queued messages (a cancel) in: jsonata's awaits are microtasks and never yield on their own. */
+const yieldToMessages = () => new Promise((resolve) => setImmediate(resolve));
+
+async function evaluateBatch(job) {
+  // One batch at a time, with rising ids: a cancel still here came too late for an earlier one.
+  cancelled.clear();
   const matches = new Uint8Array(job.count);
   let evaluated = 0;
   let failure = null;
+  let matched = [];
+  let reportedAt = 0;
+  const from = job.from ?? 0;
   try {
     const expression = expressionOf(job.source, job.budget);
     const records = decodeRecords(job.buffer, job.count);
-    for (; evaluated < records.length; evaluated += 1) {
-      if (Atomics.load(shared, 1) !== 0) break;
-      Atomics.store(shared, 0, evaluated);
-      startedAt[0] = Date.now();
+    for (evaluated = from; evaluated < records.length; evaluated += 1) {
+      const now = Date.now();
+      const isDue = now - reportedAt >= PROGRESS_MS;
+      if (evaluated === from || isDue || job.reportEach) {
+        send({ type: "progress", id: job.id, index: evaluated, matched });
+        matched = [];
+      }
+      if (evaluated === from || isDue) {
+        reportedAt = now;
+        if (evaluated > from) await yieldToMessages();
+        if (cancelled.has(job.id)) break;
+      }
       const input = toInput(records[evaluated]);
       if (job.walksDescendants && tooDeep(input, job.budget.maxInputDepth)) {
         failure = { code: "DEPTH", message: "" };
         break;
       }
       try {
-        matches[evaluated] = jsonataBoolean(await expression.evaluate(input)) ? 1 : 0;
+        if (jsonataBoolean(await expression.evaluate(input))) {
+          matches[evaluated] = 1;
+          matched.push(evaluated);
+        }
       } catch (error) {
         failure = describe(error);
         break;
@@ -159,10 +195,15 @@ parentPort.on("message", async (job) => {
   } catch (error) {
     failure = describe(error);
   }
-  startedAt[0] = 0;
-  parentPort.postMessage({ id: job.id, matches, evaluated, failure }, [matches.buffer]);
+  cancelled.delete(job.id);
+  send({ type: "done", id: job.id, matches, evaluated, failure });
+}
+
+process.on("message", (message) => {
+  if (message.type === "cancel") cancelled.add(message.id);
+  else if (message.type === "batch") void evaluateBatch(message);
 });
 
 // RE2's WebAssembly compiles on first use, which can take longer than a record's budget: do it now.
 new RE2("warm-up", "u").test("warm-up");
-parentPort.postMessage({ type: "ready" });
+send({ type: "ready" });
