@@ -179,6 +179,9 @@ async function serveBarePage(document: TPipelineDocument): Promise<Server> {
 type TCanvasWindow = Window & { __interactiveAt?: number; __frames?: number[]; __recording?: boolean };
 
 async function measure(page: Page, url: string): Promise<{ interactiveMs: number; frameMs: number[]; dragMs: number }> {
+  // tsx compiles this file with esbuild's keepNames, so the functions handed to page.evaluate call
+  // a `__name` helper that exists only in Node; the page gets a stand-in.
+  await page.addInitScript({ content: "window.__name = (fn) => fn;" });
   await page.addInitScript({ content: WATCH_FOR_INTERACTIVE });
   await page.goto(url, { waitUntil: "commit" });
   const interactiveMs = (await (

@@ -1,6 +1,6 @@
 /**
  * What a processing step sees and emits. Plain TypeScript with no Next.js, React or server-only
- * imports: the dry run (a worker thread of the web server) and the runtime (consumer-group members
+ * imports: the dry run (a worker process of the web server) and the runtime (consumer-group members
  * of the next issue) run the same step code, each giving it a host (`TStepHost`).
  */
 

@@ -1,6 +1,6 @@
 /**
  * The steps' JSONata: `compileJsonata` with its budgets and regex engine, predicates and simple
- * transforms through synchronous fast paths when they apply. Plain TypeScript: the dry run's worker thread gives it RE2.
+ * transforms through synchronous fast paths when they apply. Plain TypeScript: the dry run's worker process gives it RE2.
  */
 import {
   compileJsonata,

@@ -23,7 +23,7 @@ const COMPARE_DEADLINE_MS = 60_000;
 /** A preview answers as the user types: jsonata's own budget is 250 ms; this stops what that check cannot. */
 const PREVIEW_DEADLINE_MS = 2_000;
 
-/** Runs the document's steps over real (or typed) records in a worker thread; nothing is written to Kafka. */
+/** Runs the document's steps over real (or typed) records in a worker process; nothing is written to Kafka. */
 export async function dryRun(
   by: TAuditActor,
   input: z.output<typeof ZDryRunInput>,
