@@ -74,23 +74,40 @@ export type TPipelineSettings = z.output<typeof ZPipelineSettings>;
 export const PIPELINE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
 
 /** The whole pipeline. Structure only: the rules (`rules.ts`) say what is wrong with a valid document. */
-export const ZPipelineDocument = z.object({
-  name: z
-    .string()
-    .trim()
-    .regex(
-      PIPELINE_NAME_PATTERN,
-      "A pipeline name is letters, digits, spaces, '.', '_' or '-', at most 100, starting with a letter or digit.",
-    ),
-  description: z.string().max(20_000).default(""),
-  settings: ZPipelineSettings.default({
-    deliveryMode: "at-least-once",
-    deadLetterTopic: null,
-    instances: 1,
-    startFrom: "latest",
-  }),
-  nodes: z.array(ZPipelineNode).max(2_000, "A pipeline has at most 2,000 nodes."),
-  edges: z.array(ZPipelineEdge).max(10_000),
-});
+export const ZPipelineDocument = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .regex(
+        PIPELINE_NAME_PATTERN,
+        "A pipeline name is letters, digits, spaces, '.', '_' or '-', at most 100, starting with a letter or digit.",
+      ),
+    description: z.string().max(20_000).default(""),
+    settings: ZPipelineSettings.default({
+      deliveryMode: "at-least-once",
+      deadLetterTopic: null,
+      instances: 1,
+      startFrom: "latest",
+    }),
+    nodes: z.array(ZPipelineNode).max(2_000, "A pipeline has at most 2,000 nodes."),
+    edges: z.array(ZPipelineEdge).max(10_000),
+  })
+  // Edges, the canvas, the diff and the dry run all find nodes and edges by id.
+  .superRefine((document, context) => {
+    for (const list of ["nodes", "edges"] as const) {
+      const first = new Map<string, number>();
+      document[list].forEach((item, index) => {
+        const earlier = first.get(item.id);
+        if (earlier === undefined) first.set(item.id, index);
+        else
+          context.addIssue({
+            code: "custom",
+            path: [list, index, "id"],
+            message: `The id ${item.id} is also used by ${list}[${earlier}]; give each one its own id.`,
+          });
+      });
+    }
+  });
 export type TPipelineDocument = z.output<typeof ZPipelineDocument>;
 export type TPipelineDocumentInput = z.input<typeof ZPipelineDocument>;

@@ -74,7 +74,6 @@ export function pipelineFromYaml(
         `${String(path.at(-1))} is not a field here; remove it or check its spelling.`,
       ),
     ),
-    ...duplicateIds(parsed.data).map(({ path, sentence }) => located(where(path), pathText(path), sentence)),
   ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document: parsed.data };
 }
@@ -104,21 +103,4 @@ function unknownKeys(raw: unknown, parsed: unknown, path: (string | number)[]): 
   return Object.keys(raw).flatMap((key) =>
     Object.hasOwn(parsed, key) ? unknownKeys(raw[key], parsed[key], [...path, key]) : [[...path, key]],
   );
-}
-
-function duplicateIds(document: TPipelineDocument): { path: (string | number)[]; sentence: string }[] {
-  const problems: { path: (string | number)[]; sentence: string }[] = [];
-  for (const list of ["nodes", "edges"] as const) {
-    const first = new Map<string, number>();
-    document[list].forEach((item, index) => {
-      const earlier = first.get(item.id);
-      if (earlier === undefined) first.set(item.id, index);
-      else
-        problems.push({
-          path: [list, index, "id"],
-          sentence: `The id ${item.id} is also used by ${list}[${earlier}]; give each one its own id.`,
-        });
-    });
-  }
-  return problems;
 }
