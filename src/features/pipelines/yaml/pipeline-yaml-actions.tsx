@@ -1,14 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Download, Upload } from "lucide-react";
+import { Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import { RoleNote } from "~/components/auth/role-note";
 import { useMe } from "~/components/auth/use-me";
-import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "~/components/ui/dialog";
+import { YamlDownloadButton } from "~/components/yaml-download-button";
 import { useTRPC } from "~/trpc/react";
 import { YamlFileForm } from "./yaml-file-form";
 import { pipelineHref } from "../pipeline-links";
@@ -35,44 +35,10 @@ export function PipelineYamlActions({
 function ExportButton({ clusterId, pipelineId }: { clusterId: string; pipelineId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [isExporting, setIsExporting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function download() {
-    setIsExporting(true);
-    setError(null);
-    try {
-      // Always the saved document as it is now.
-      const file = await queryClient.fetchQuery({
-        ...trpc.pipelines.exportYaml.queryOptions({ clusterId, pipelineId }),
-        staleTime: 0,
-      });
-      const url = URL.createObjectURL(new Blob([file.yaml], { type: "application/yaml" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = file.fileName;
-      link.click();
-      URL.revokeObjectURL(url);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setIsExporting(false);
-    }
-  }
-
-  return (
-    <>
-      <Button onClick={() => void download()} disabled={isExporting}>
-        <Download aria-hidden className="size-4" />
-        {isExporting ? "Exporting…" : "Export YAML"}
-      </Button>
-      {error ? (
-        <div className="basis-full">
-          <ErrorBanner error={error} />
-        </div>
-      ) : null}
-    </>
-  );
+  // Always the saved document as it is now.
+  const fetchFile = () =>
+    queryClient.fetchQuery({ ...trpc.pipelines.exportYaml.queryOptions({ clusterId, pipelineId }), staleTime: 0 });
+  return <YamlDownloadButton fetchFile={fetchFile} />;
 }
 
 function ImportIntoDialog({ clusterId, pipelineId, name }: { clusterId: string; pipelineId: string; name: string }) {
