@@ -95,6 +95,17 @@ const EXPECTED: Record<string, Role> = {
   "pipelines.previewExpression": "viewer",
   "pipelines.models": "viewer",
   "pipelines.removeModel": "operator",
+  "runtime.plan": "viewer",
+  "runtime.deploy": "operator",
+  "runtime.stop": "operator",
+  "runtime.resume": "operator",
+  "runtime.status": "viewer",
+  "runtime.watch": "viewer",
+  "runtime.history": "viewer",
+  "runtime.deadLetters": "viewer",
+  "runtime.replayDeadLetters": "operator",
+  "runtime.runners": "viewer",
+  "workers.list": "viewer",
 };
 
 type TProcedureDef = { _def: { meta?: { permission?: Role }; type: "query" | "mutation" | "subscription" } };
@@ -229,6 +240,10 @@ describe("a read-only cluster", () => {
     ["pipelines.remove", (id) => pipeline(id)],
     ["pipelines.restore", (id) => ({ ...pipeline(id), revision: 1, baseVersion: 1 })],
     ["pipelines.importYaml", (id) => ({ clusterId: id, yaml: "name: p1" })],
+    ["runtime.deploy", (id) => ({ ...pipeline(id), revision: 1 })],
+    ["runtime.stop", (id) => pipeline(id)],
+    ["runtime.resume", (id) => pipeline(id)],
+    ["runtime.replayDeadLetters", (id) => ({ ...pipeline(id), nodeId: "clean-1" })],
   ];
   /**
    * Mutations only because they write an audit row or a stored result, or because their input is

@@ -7,7 +7,9 @@ import { groupsRouter } from "./routers/groups";
 import { messagesRouter } from "./routers/messages";
 import { pipelinesRouter } from "./routers/pipelines";
 import { playgroundRouter } from "./routers/playground";
+import { runtimeRouter } from "./routers/runtime";
 import { topicsRouter } from "./routers/topics";
+import { workersRouter } from "./routers/workers";
 import { createCallerFactory, router } from "./trpc";
 
 /** Procedures nested by the resource they act on: `topics.*`, `messages.*`, `groups.*`, … */
@@ -17,10 +19,12 @@ export const appRouter = router({
   definitions: definitionsRouter,
   messages: messagesRouter,
   pipelines: pipelinesRouter,
+  runtime: runtimeRouter,
   groups: groupsRouter,
   playground: playgroundRouter,
   auth: authRouter,
   admin: adminRouter,
+  workers: workersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@ import { AppError } from "~/lib/app-error";
 import { listDefinitionsWithSchemas } from "~/server/db/topic-conformance";
 import { findDefinition } from "~/server/db/topic-definitions";
 import { getCluster } from "../clusters/registered-clusters";
-import { startWorker } from "../workers/worker-registry";
+import { startWorker } from "~/server/workers/worker-registry";
 import { checkDefinitionConformance } from "./conformance-service";
 
 export const CONFORMANCE_WORKER = "definitions.conformance";

@@ -1,5 +1,6 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
+import type { TWorkerScope } from "~/domain/workers";
 
 /**
  * The one registry of long-lived background work (STYLE.md: "one registry of workers"). A worker is
@@ -15,6 +16,12 @@ export type TWorkerSpec = {
   description: string;
   intervalMs: number;
   maxBackoffMs?: number;
+  /**
+   * "one-server" (the default for samplers and sweeps): runs on one web server at a time, holding a
+   * lease in PostgreSQL (worker_leases) that another server takes over when the holder dies.
+   * "every-server": each process runs its own. (Leases arrive with issue 14's registry work.)
+   */
+  scope?: TWorkerScope;
   /** One pass. The signal aborts when the worker is stopped. */
   runOnce: (signal: AbortSignal) => Promise<void>;
 };
