@@ -48,6 +48,7 @@ CREATE TABLE "pipeline_step_members" (
     "consumed" BIGINT NOT NULL DEFAULT 0,
     "produced" BIGINT NOT NULL DEFAULT 0,
     "dead_lettered" BIGINT NOT NULL DEFAULT 0,
+    "port_counts" JSONB NOT NULL DEFAULT '{}',
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "pipeline_step_members_pkey" PRIMARY KEY ("id")

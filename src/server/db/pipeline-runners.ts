@@ -30,6 +30,8 @@ export type TMemberReport = {
   consumed: number;
   produced: number;
   deadLettered: number;
+  /** Records written per output port (route's names, "out"; not the dead-letter port). */
+  portCounts: Record<string, number>;
 };
 
 export type TMemberRow = TMemberReport & { id: string; runnerId: string; updatedAt: Date };
@@ -67,6 +69,7 @@ export function reportHeartbeat(runnerId: string, members: readonly TMemberRepor
           consumed: BigInt(member.consumed),
           produced: BigInt(member.produced),
           deadLettered: BigInt(member.deadLettered),
+          portCounts: member.portCounts as unknown as Prisma.InputJsonValue,
           updatedAt: now,
         };
         return db.pipelineStepMember.upsert({
@@ -120,6 +123,7 @@ export function listMembers(deploymentId: string): Promise<TMemberRow[]> {
       consumed: Number(row.consumed),
       produced: Number(row.produced),
       deadLettered: Number(row.deadLettered),
+      portCounts: row.portCounts as Record<string, number>,
       updatedAt: row.updatedAt,
     }));
   });

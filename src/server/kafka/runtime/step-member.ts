@@ -1,5 +1,6 @@
 import "server-only";
 import type { ClusterTarget } from "../client-registry";
+import { ensureTopic } from "../ensure-topic";
 import type { TChangelogEntry, TStepMember, TStepMemberOptions } from "./step-member-types";
 
 /** Joins the step's group and runs until stopped. (Placeholder of the shared contract: filled by the runtime work.) */
@@ -27,17 +28,18 @@ export async function readChangelogPartition(
 
 /**
  * Creates the step's compacted changelog topic when missing, with the input topic's partition count
- * (one changelog partition per input partition). (Placeholder of the shared contract.)
+ * (one changelog partition per input partition). Returns true when it created it.
  */
-export async function ensureChangelogTopic(
+export function ensureChangelogTopic(
   cluster: ClusterTarget,
   topic: string,
   partitions: number,
   replicationFactor: number,
-): Promise<void> {
-  void cluster;
-  void topic;
-  void partitions;
-  void replicationFactor;
-  throw new Error("ensureChangelogTopic is not built yet.");
+): Promise<boolean> {
+  return ensureTopic(cluster, {
+    name: topic,
+    partitions,
+    replicationFactor,
+    configs: { "cleanup.policy": "compact" },
+  });
 }
