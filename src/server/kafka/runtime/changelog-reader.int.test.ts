@@ -1,10 +1,12 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectCluster, kafkaFor, withAdmin, withProducer } from "../client-registry";
-import { uniqueName } from "./runtime-test-kit";
+import { prepareInternalTopics, uniqueName } from "./runtime-test-kit";
 import { ensureChangelogTopic, readChangelogPartition } from "./step-member";
 
 const target = { id: "changelog-reader-test", bootstrapServers: inject("kafkaBrokers") };
 const topic = uniqueName("step.changelog");
+
+beforeAll(() => prepareInternalTopics(target));
 
 afterAll(async () => {
   await withAdmin(target, (admin) => admin.deleteTopics({ topics: [topic] }));
