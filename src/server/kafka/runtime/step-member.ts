@@ -39,7 +39,11 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
     // moving or still loading): it may start again for a while; past that the runner hears of it.
     retry: { ...MEMBER_RETRY, restartOnFailure: () => Promise.resolve(mayRestart()) },
   });
-  const writer: TAckedWriter | null = options.exactlyOnce ? null : await openAckedWriter(kafka, inputTopic);
+  const writer: TAckedWriter | null = options.exactlyOnce
+    ? null
+    : await openAckedWriter(kafka, inputTopic).catch((error: unknown) => {
+        throw toKafkaAppError(error, cluster.bootstrapServers);
+      });
 
   let assigned: number[] = [];
   let memberId: string | null = null;
