@@ -10,7 +10,7 @@ import type { TPartitionProcessor } from "~/server/kafka/runtime/step-member-typ
 import type { TRegisteredCluster } from "~/server/services/clusters/registered-clusters";
 import { changelogStore } from "./changelog-store";
 import { partitionProcessor, type TPartitionContext } from "./partition-processor";
-import { buildStep, type TSharedHost } from "./step-host";
+import { buildStep, type TSharedHost } from "./build-step";
 
 export type TOpenPartition = {
   cluster: TRegisteredCluster;

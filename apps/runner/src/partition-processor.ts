@@ -6,8 +6,8 @@
  * commit together.
  */
 import type { TStep, TStepEmit, TStepRecord } from "~/domain/pipelines/step-types";
+import type { TTopicValueCodec } from "~/domain/schemas/topic-value-codec";
 import type { TInRecord, TOutRecord, TPartitionProcessor } from "~/server/kafka/runtime/step-member-types";
-import { lookupTopicSchema } from "~/server/services/messages/schemas/topic-schema";
 import type { TChangelogStore } from "./changelog-store";
 import { deadLetterRecord, outputRecord, toStepRecord, type TRecordOrigin } from "./record-codec";
 
@@ -20,8 +20,9 @@ export type TMemberCounts = {
 };
 
 export type TPartitionContext = {
-  clusterId: string;
   inputTopic: string;
+  /** The input topic's value codec (its definition's schema), looked up per batch: cached, and a new version shows. */
+  inputCodec: () => Promise<TTopicValueCodec | null>;
   outputTopics: Record<string, string>;
   deadLetterTopic: string | null;
   /** Read per batch: a redeploy that leaves the step unchanged updates the revision it stamps. */
@@ -47,7 +48,7 @@ export function partitionProcessor(
   return {
     async process(batch) {
       if (closed) return [];
-      const { codec } = await lookupTopicSchema(context.clusterId, context.inputTopic);
+      const codec = await context.inputCodec();
       const origin = context.origin();
       const out: TOutRecord[] = [];
       const route = (emits: readonly TStepEmit[], input: TInRecord | null) => {

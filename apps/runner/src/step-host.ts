@@ -7,10 +7,7 @@
 import { DEFAULT_JSONATA_BUDGET } from "~/domain/jsonata/compile";
 import type { TPipelineDocument } from "~/domain/pipelines/document";
 import { jsonataCompiler } from "~/domain/pipelines/engine/jsonata-host";
-import { memoryStateStore } from "~/domain/pipelines/engine/memory-state";
-import { specOf } from "~/domain/pipelines/kinds";
 import type { TDeployedStep } from "~/domain/pipelines/runtime/deployed-steps";
-import type { TStateStore, TStep, TStepHost } from "~/domain/pipelines/step-types";
 import { readPipelineModelBytes } from "~/server/db/pipeline-models";
 import type { TRegisteredCluster } from "~/server/services/clusters/registered-clusters";
 import { RE2_ENGINE } from "~/server/services/expressions/re2-engine";
@@ -18,10 +15,8 @@ import { documentReads } from "~/server/services/pipelines/dry-run/document-topi
 import { modelLoader } from "~/server/services/pipelines/dry-run/onnx-sessions";
 import { readSchemas } from "~/server/services/pipelines/dry-run/run-inputs";
 import { topicValidators } from "~/server/services/pipelines/dry-run/topic-validators";
+import type { TSharedHost } from "./build-step";
 import type { TEnrichTables } from "./enrich-tables";
-
-/** The parts of a host shared by every partition of one member (state is per partition). */
-export type TSharedHost = Omit<TStepHost, "state">;
 
 /**
  * Reads what the step needs from PostgreSQL once per member start: a schema or model changed
@@ -46,18 +41,4 @@ export async function sharedHost(
     model: modelLoader(models),
     table: (topic) => tables.current(cluster.id, topic),
   };
-}
-
-/** Builds the step as the dry run's engine does (graph.ts); a bad config throws StepConfigError. */
-export function buildStep(step: TDeployedStep, host: TSharedHost, state: TStateStore = memoryStateStore()): TStep {
-  const createStep = specOf(step.kind).createStep;
-  if (!createStep) throw new Error(`A ${step.kind} node is not a step.`);
-  return createStep({
-    nodeId: step.nodeId,
-    config: step.node.config,
-    inputTopic: step.inputTopic ?? "",
-    tableTopic: step.tableTopic,
-    outputTopics: step.outputTopics,
-    host: { ...host, state },
-  });
 }

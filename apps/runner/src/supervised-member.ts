@@ -15,11 +15,13 @@ import { ensureChangelogTopic, startStepMember } from "~/server/kafka/runtime/st
 import type { TStepMember } from "~/server/kafka/runtime/step-member-types";
 import { readTopicLayout } from "~/server/kafka/topics/topic-layout";
 import { getCluster } from "~/server/services/clusters/registered-clusters";
+import { lookupTopicSchema } from "~/server/services/messages/schemas/topic-schema";
 import type { TEnrichTables } from "./enrich-tables";
 import { openPartition } from "./open-partition";
 import type { TMemberCounts, TPartitionContext } from "./partition-processor";
 import { retryDelayMs } from "./retry-delay";
-import { buildStep, sharedHost } from "./step-host";
+import { buildStep } from "./build-step";
+import { sharedHost } from "./step-host";
 
 export type TMemberPlan = { deployment: TDeploymentRow; step: TDeployedStep; instance: number };
 
@@ -148,9 +150,10 @@ export function superviseMember(plan: TMemberPlan, environment: TMemberEnvironme
       // Built once before joining: a bad config fails here with its sentence, not at every assignment.
       buildStep(step, host);
       if (current !== generation || stopping) return;
+      const inputTopic = step.inputTopic;
       const context: TPartitionContext = {
-        clusterId: cluster.id,
         inputTopic: step.inputTopic,
+        inputCodec: () => lookupTopicSchema(cluster.id, inputTopic).then((schema) => schema.codec),
         outputTopics: step.outputTopics,
         deadLetterTopic: deployment.document.settings.deadLetterTopic,
         origin: () => ({ pipelineId: deployment.pipelineId, revision, nodeId: step.nodeId }),
