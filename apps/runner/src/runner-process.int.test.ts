@@ -46,11 +46,11 @@ describe("npm run runner", () => {
       topics.raw,
       [12, 95, 40, 99].map((value, index) => ({ key: `server-${index}-cpu`, value: JSON.stringify({ value }) })),
     );
+    // The child inherits this process's environment: the test database and Kafka, as for the app.
     const started = spawn(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "apps/runner/src/main.ts"],
       {
-        env: process.env,
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
