@@ -92,11 +92,12 @@ export function superviseMember(plan: TMemberPlan, environment: TMemberEnvironme
     if (current !== generation || stopping) return;
     const sorted = [...held].sort((a, b) => a - b);
     const first = state !== "running";
+    // A member kafkajs restarted after a coordinator error rejoins under a new member id.
+    memberId = id;
     if (!first && sorted.join() === partitions.join()) return;
     state = "running";
     reason = null;
     partitions = sorted;
-    memberId = id;
     if (first) runningSince = Date.now();
     const holds =
       sorted.length === 0
