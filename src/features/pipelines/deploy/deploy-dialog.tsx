@@ -33,6 +33,9 @@ export function DeployDialog({ detail, label, blocker, saveFirst }: DeployDialog
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.runtime.pathKey() }),
     }),
   );
+  const runners = useQuery({ ...trpc.runtime.runners.queryOptions(), enabled: open });
+  const noRunner =
+    runners.data !== undefined && !runners.data.some((runner) => !runner.gone && runner.stoppedAt === null);
   const revision = plan.data?.revision ?? detail.revision;
   const isRefused = (plan.data?.refusals.length ?? 0) > 0;
 
@@ -76,6 +79,12 @@ export function DeployDialog({ detail, label, blocker, saveFirst }: DeployDialog
         ) : (
           <DeployPlanView plan={plan.data} />
         )}
+        {noRunner ? (
+          <p className="text-warn mt-4 text-sm" data-testid="no-runner">
+            No runner is running, so a deployed revision waits until one starts: run <code>npm run runner</code> on this
+            or any machine that reaches Kafka and PostgreSQL.
+          </p>
+        ) : null}
         <div className="mt-4 space-y-2" aria-live="polite">
           <ErrorBanner error={deploy.error} />
           {deploy.data ? (
