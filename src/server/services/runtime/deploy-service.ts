@@ -16,7 +16,7 @@ type TDeploymentRef = z.infer<typeof ZDeploymentRef>;
 export async function planDeploy(ref: TDeploymentRef): Promise<TDeployPlan> {
   const cluster = await getCluster(ref.clusterId);
   const pipeline = await findPipelineOrFail(cluster.id, ref.pipelineId);
-  return (await buildDeployPlan(cluster, pipeline)).plan;
+  return (await buildDeployPlan(cluster, pipeline, { withGroups: true })).plan;
 }
 
 /** Up to this many refusals are spelled out in the error; the plan dialog shows them all. */
@@ -46,7 +46,7 @@ export async function deployPipeline(ctx: TAuditActor, input: z.infer<typeof ZDe
       `Review the plan of revision ${pipeline.revision}, then deploy it.`,
     );
   }
-  const parts = await buildDeployPlan(cluster, pipeline);
+  const parts = await buildDeployPlan(cluster, pipeline, { withGroups: false });
   if (parts.plan.refusals.length > 0) throw refusedError(pipeline.revision, parts.plan.refusals);
   return audited(
     {

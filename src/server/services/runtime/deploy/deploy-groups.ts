@@ -1,12 +1,13 @@
 import "server-only";
 import type { TDeployGroupPlan, TGroupPartitionStart } from "~/domain/pipelines/runtime/runtime-dto";
 import type { TDeployedStep } from "~/domain/pipelines/runtime/deployed-steps";
+import { AppError } from "~/lib/app-error";
 import { stepGroupId } from "~/domain/pipelines/runtime/naming";
 import { readCommittedOffsets, readGroupMembership } from "~/server/kafka/groups/offsets-admin";
 import { positionOf, readPositions } from "~/server/kafka/groups/partition-positions";
 import type { TRegisteredCluster } from "../../clusters/registered-clusters";
 import type { TTopicAfter } from "./deploy-topics";
-import { startSentence, type TStartFrom } from "./start-positions";
+import { startSentence, unknownStartSentence, type TStartFrom } from "./start-positions";
 
 export type TGroupsInput = {
   steps: readonly TDeployedStep[];
@@ -20,6 +21,33 @@ export type TGroupsInput = {
 
 const toBigInt = (offset: string | null) => (offset === null ? null : BigInt(offset));
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+type TGroupRead = { state: string; committed: Map<number, bigint | null> } | { unknown: string };
+
+/**
+ * The group's state and committed offsets. The plan is for reading: when the coordinator cannot be
+ * asked (a brand-new cluster's __consumer_offsets still electing leaders) it says so per partition
+ * rather than failing the whole plan.
+ */
+async function readGroup(
+  cluster: TRegisteredCluster,
+  groupId: string,
+  topic: string | null,
+  partitions: readonly number[] | undefined,
+): Promise<TGroupRead> {
+  try {
+    const [membership, committed] = await Promise.all([
+      readGroupMembership(cluster, groupId),
+      topic !== null && partitions
+        ? readCommittedOffsets(cluster, groupId, topic, partitions)
+        : new Map<number, bigint | null>(),
+    ]);
+    return { state: membership.state, committed };
+  } catch (error) {
+    if (error instanceof AppError) return { unknown: error.message };
+    throw error;
+  }
+}
 
 /**
  * Each step's consumer group and where it starts on every partition of its input: the committed
@@ -40,12 +68,8 @@ export async function planDeployGroups(cluster: TRegisteredCluster, input: TGrou
       const groupId = stepGroupId(slug, step.nodeId);
       const topic = step.inputTopic;
       const existing = topic === null ? undefined : layout.get(topic);
-      const [membership, committed] = await Promise.all([
-        readGroupMembership(cluster, groupId),
-        topic !== null && existing
-          ? readCommittedOffsets(cluster, groupId, topic, existing)
-          : new Map<number, bigint | null>(),
-      ]);
+      const read = await readGroup(cluster, groupId, topic, existing);
+      const committed = "unknown" in read ? new Map<number, bigint | null>() : read.committed;
       const partitionIds = existing ?? range(topic === null ? 0 : (after.get(topic)?.partitions ?? 0));
       const partitions = partitionIds.map((partition): TGroupPartitionStart => {
         const offset: bigint | null = committed.get(partition) ?? null;
@@ -53,20 +77,24 @@ export async function planDeployGroups(cluster: TRegisteredCluster, input: TGrou
         return {
           partition,
           committed: offset === null ? null : offset.toString(),
-          startsAt: startSentence({
-            committed: offset,
-            low: toBigInt(position?.logStartOffset ?? null),
-            high: toBigInt(position?.logEndOffset ?? null),
-            startFrom: input.startFrom,
-            topicIsNew: !existing,
-          }),
+          startsAt:
+            "unknown" in read && existing
+              ? unknownStartSentence(input.startFrom, read.unknown)
+              : startSentence({
+                  committed: offset,
+                  low: toBigInt(position?.logStartOffset ?? null),
+                  high: toBigInt(position?.logEndOffset ?? null),
+                  startFrom: input.startFrom,
+                  topicIsNew: !existing,
+                }),
         };
       });
       return {
         nodeId: step.nodeId,
         groupId,
         inputTopic: topic,
-        exists: membership.state !== "Dead" || partitions.some((partition) => partition.committed !== null),
+        exists:
+          ("state" in read && read.state !== "Dead") || partitions.some((partition) => partition.committed !== null),
         partitions,
         restarts: input.restarts.has(step.nodeId),
         changelogTopic: input.changelogOf(step),

@@ -63,10 +63,14 @@ async function ruleRefusals(pipeline: TPipelineDetail): Promise<string[]> {
   return [...draft, ...broken];
 }
 
-/** What deploying the pipeline's newest revision would do. Reads only; refusals are sentences, not errors. */
+/**
+ * What deploying the pipeline's newest revision would do. Reads only; refusals are sentences, not
+ * errors. `withGroups: false` leaves out the group reads (the deploy itself does not need them).
+ */
 export async function buildDeployPlan(
   cluster: TRegisteredCluster,
   pipeline: TPipelineDetail,
+  options: { withGroups: boolean },
 ): Promise<TDeployPlanParts> {
   const { document } = pipeline;
   const deployment = await findDeployment(pipeline.id);
@@ -83,14 +87,17 @@ export async function buildDeployPlan(
     : [];
 
   const [rules, topics] = await Promise.all([ruleRefusals(pipeline), planDeployTopics(cluster, document, steps, slug)]);
-  const groups = await planDeployGroups(cluster, {
-    steps,
-    slug,
-    startFrom: document.settings.startFrom,
-    after: topics.after,
-    restarts: new Set(restarts),
-    changelogOf: (step) => (keepsState(step) ? changelogTopic(slug, step.nodeId) : null),
-  });
+  // A deploy needs the topics and the refusals; where groups start is for the person reading the plan.
+  const groups = !options.withGroups
+    ? []
+    : await planDeployGroups(cluster, {
+        steps,
+        slug,
+        startFrom: document.settings.startFrom,
+        after: topics.after,
+        restarts: new Set(restarts),
+        changelogOf: (step) => (keepsState(step) ? changelogTopic(slug, step.nodeId) : null),
+      });
   const readOnly = readOnlyRefusal(cluster);
   return {
     plan: {

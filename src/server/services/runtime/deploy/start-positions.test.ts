@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startSentence, type TPartitionStartFacts } from "./start-positions";
+import { startSentence, unknownStartSentence, type TPartitionStartFacts } from "./start-positions";
 
 const facts = (overrides: Partial<TPartitionStartFacts>): TPartitionStartFacts => ({
   committed: null,
@@ -42,6 +42,12 @@ describe("startSentence", () => {
     const big = 9_007_199_254_740_993n;
     expect(startSentence(facts({ committed: big, high: big + 2n }))).toBe(
       "at committed offset 9,007,199,254,740,993 — 2 records behind",
+    );
+  });
+
+  it("says what is known when the group's coordinator did not answer", () => {
+    expect(unknownStartSentence("earliest", "The group coordinator is not available yet.")).toBe(
+      "at its committed offset, or the earliest offset without one (Kafka could not say which: The group coordinator is not available yet.)",
     );
   });
 });

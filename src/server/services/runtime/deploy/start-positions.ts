@@ -42,3 +42,8 @@ export function startSentence(facts: TPartitionStartFacts): string {
   if (committed === high) return `at committed offset ${offsetText(committed)} — caught up`;
   return `at committed offset ${offsetText(committed)} — ${records(high - committed)} behind`;
 }
+
+/** When the group's coordinator could not be asked (a brand-new cluster, a broker away): what is known. */
+export function unknownStartSentence(startFrom: TStartFrom, reason: string): string {
+  return `at its committed offset, or the ${startFrom} offset without one (Kafka could not say which: ${reason})`;
+}
