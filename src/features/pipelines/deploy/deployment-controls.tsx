@@ -42,7 +42,8 @@ export function DeploymentControls({
   return (
     <div className="flex flex-col items-end gap-1" data-testid="deployment-controls">
       <div className="flex flex-wrap items-center justify-end gap-2">
-        <p className="text-muted text-sm" role="status" data-testid="deployment-status">
+        {/* Not a live region: "… 12 s ago" changes with every read, which a screen reader would repeat. */}
+        <p className="text-muted text-sm" data-testid="deployment-status">
           {status.error && !status.data
             ? `Deployment status unavailable: ${toUserMessage(status.error).message}`
             : status.data
@@ -54,7 +55,11 @@ export function DeploymentControls({
             name={detail.document.name}
             revision={deployment.revision}
             disabled={!permission.allowed || isChanging}
-            onStop={() => stop.mutate(ref)}
+            reason={permission.reason}
+            onStop={() => {
+              resume.reset();
+              stop.mutate(ref);
+            }}
           />
         ) : null}
         {deployment?.desiredState === "stopped" ? (
@@ -62,7 +67,10 @@ export function DeploymentControls({
             className="h-8"
             disabled={!permission.allowed || isChanging}
             title={permission.reason}
-            onClick={() => resume.mutate(ref)}
+            onClick={() => {
+              stop.reset();
+              resume.mutate(ref);
+            }}
           >
             <Play aria-hidden className="size-4" />
             Resume

@@ -10,18 +10,21 @@ export function StopDialog({
   name,
   revision,
   disabled,
+  reason,
   onStop,
 }: {
   name: string;
   revision: number;
   disabled: boolean;
+  /** Why the role cannot stop it, shown as the button's title. */
+  reason: string | undefined;
   onStop: () => void;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button className="h-8" disabled={disabled}>
+        <Button className="h-8" disabled={disabled} title={reason}>
           <Square aria-hidden className="size-4" />
           Stop
         </Button>
