@@ -8,7 +8,7 @@ import { changelogTopic, stepGroupId } from "~/domain/pipelines/runtime/naming";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters, withAdmin, withProducer } from "~/server/kafka/client-registry";
-import { commitGroupOffsets } from "~/server/kafka/groups/offsets-admin";
+import { commitGroupOffsets, readGroupMembership } from "~/server/kafka/groups/offsets-admin";
 import { createTopic } from "~/server/kafka/topics/create-topic";
 import { callerAs } from "../../../../test/caller-as";
 import { chainDocument, refusal } from "../../../../test/pipeline-fixtures";
@@ -38,6 +38,16 @@ function definition(topicName: string, overrides: Partial<TTopicDefinitionInput>
 
 beforeAll(async () => {
   cluster = await upsertClusterByName(`${prefix}-cluster`, brokers);
+  // A brand-new broker creates __consumer_offsets on the first FindCoordinator and elects its 50
+  // leaders a moment later; the plan would then (rightly) say the offsets are unknown.
+  // (expect.poll is for tests; each attempt waits on kafkajs's own retries, not a sleep.)
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const ready = await readGroupMembership(cluster, `${prefix}-warm-up`).then(
+      () => true,
+      () => false,
+    );
+    if (ready) break;
+  }
   // The simulator's raw topic exists already, with 3 records in each of its 2 partitions.
   await createTopic(
     cluster,
@@ -200,6 +210,14 @@ describe("runtime.plan, runtime.deploy", () => {
     expect(again.deployedRevision).toBe(pipeline.revision);
     expect(again.topics.steps).toEqual([]);
     expect(again.groups.map((group) => group.restarts)).toEqual([false, false]);
+    // Each new group starts where the plan said, pinned at deploy time: records written before a
+    // member joins are not skipped.
+    expect(
+      again.groups.map((group) => [group.exists, group.partitions.map((partition) => partition.startsAt)]),
+    ).toEqual([
+      [true, ["at committed offset 3 — caught up", "at committed offset 3 — caught up"]],
+      [true, ["at committed offset 0 — caught up", "at committed offset 0 — caught up"]],
+    ]);
   });
 
   it("shows where a group with committed offsets starts", async () => {
@@ -210,11 +228,7 @@ describe("runtime.plan, runtime.deploy", () => {
     expect(group?.exists).toBe(true);
     expect(group?.partitions).toEqual([
       { partition: 0, committed: "1", startsAt: "at committed offset 1 — 2 records behind" },
-      {
-        partition: 1,
-        committed: null,
-        startsAt: "at the latest offset 3 (no committed offset; start position: latest)",
-      },
+      { partition: 1, committed: "3", startsAt: "at committed offset 3 — caught up" },
     ]);
   });
 

@@ -2,12 +2,14 @@ import "server-only";
 import type { z } from "zod";
 import type { TDesiredState, TDeployPlan, TDeploymentDto } from "~/domain/pipelines/runtime/runtime-dto";
 import type { ZDeployInput, ZDeploymentRef } from "~/domain/pipelines/runtime/runtime-requests";
+import { deployedSteps } from "~/domain/pipelines/runtime/deployed-steps";
 import { AppError } from "~/lib/app-error";
 import { findDeployment, setDesiredState, toDeploymentDto, writeDeployment } from "~/server/db/pipeline-deployments";
 import { audited, type TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 import { findPipelineOrFail } from "../pipelines/pipeline-writes";
 import { applyTopicPlan } from "./deploy/apply-topics";
+import { pinStartOffsets } from "./deploy/pin-start-offsets";
 import { buildDeployPlan } from "./deploy/deploy-plan";
 
 type TDeploymentRef = z.infer<typeof ZDeploymentRef>;
@@ -32,8 +34,8 @@ function refusedError(revision: number, refusals: readonly string[]): AppError {
 }
 
 /**
- * Applies the plan (topics from their definitions, then changelog topics) and wants the revision
- * running. The plan is made again here, never taken from the browser; the revision it was shown for
+ * Applies the plan (topics from their definitions, then changelog topics), commits where new groups
+ * start (the plan's "latest" is the end of the log now), and wants the revision running. The plan is made again here, never taken from the browser; the revision it was shown for
  * must still be the newest.
  */
 export async function deployPipeline(ctx: TAuditActor, input: z.infer<typeof ZDeployInput>): Promise<TDeploymentDto> {
@@ -58,6 +60,8 @@ export async function deployPipeline(ctx: TAuditActor, input: z.infer<typeof ZDe
     },
     async () => {
       await applyTopicPlan(ctx, cluster, parts);
+      const starting = deployedSteps(pipeline.document).filter((step) => parts.restarts.includes(step.nodeId));
+      await pinStartOffsets(cluster, starting, parts.slug, pipeline.document.settings.startFrom);
       const row = await writeDeployment({
         pipelineId: pipeline.id,
         clusterId: cluster.id,
