@@ -82,7 +82,8 @@ export async function replayDeadLetters(
 
 function wantedOffsets(records: readonly { partition: number; offset: string }[]): Map<number, bigint[]> {
   const wanted = new Map<number, bigint[]>();
-  for (const { partition, offset } of records) wanted.set(partition, [...(wanted.get(partition) ?? []), BigInt(offset)]);
+  for (const { partition, offset } of records)
+    wanted.set(partition, [...(wanted.get(partition) ?? []), BigInt(offset)]);
   for (const offsets of wanted.values()) offsets.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return wanted;
 }

@@ -34,7 +34,8 @@ async function tick(key: string, previous: TPolled | undefined): Promise<{ value
     const { overlay } = await readOverlay({ clusterId, pipelineId }, tracker);
     return { value: { overlay, error: null }, nextInMs: OVERLAY_POLL_MS };
   } catch (error) {
-    const appError = error instanceof AppError ? error : new AppError("INTERNAL", "Reading the pipeline's runtime failed.");
+    const appError =
+      error instanceof AppError ? error : new AppError("INTERNAL", "Reading the pipeline's runtime failed.");
     return { value: { overlay: previous?.overlay ?? null, error: appError }, nextInMs: FAILING_POLL_MS };
   }
 }

@@ -14,7 +14,9 @@ import { readTailRange, type TTailRange } from "~/server/kafka/messages/tail-ran
 const MAX_SCAN_PER_PARTITION = 50_000n;
 
 const readable = (states: readonly TPartitionState[]) =>
-  states.flatMap((state) => (state.leader === null || state.low >= state.high ? [] : [{ ...state, leader: state.leader }]));
+  states.flatMap((state) =>
+    state.leader === null || state.low >= state.high ? [] : [{ ...state, leader: state.leader }],
+  );
 
 /**
  * The newest `limit` records that `keep` accepts, newest first. Each partition is read backwards in
@@ -60,7 +62,10 @@ export async function readNewest(
     }
   }
   return found
-    .sort((a, b) => Number(BigInt(b.timestamp) - BigInt(a.timestamp)) || b.partition - a.partition || Number(b.offset - a.offset))
+    .sort(
+      (a, b) =>
+        Number(BigInt(b.timestamp) - BigInt(a.timestamp)) || b.partition - a.partition || Number(b.offset - a.offset),
+    )
     .slice(0, limit);
 }
 

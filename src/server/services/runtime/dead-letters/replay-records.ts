@@ -48,8 +48,7 @@ export async function produceReplays(
   const placed = records.map((record): TPlacedRecord => {
     const source = headerText(record, HEADER_SOURCE_TOPIC) === inputTopic ? sourcePartition(record) : null;
     const byKey = record.key === null ? null : partitionForKey(record.key, partitionCount);
-    const partition =
-      source !== null && source < partitionCount ? source : (byKey ?? (next++ % partitionCount));
+    const partition = source !== null && source < partitionCount ? source : (byKey ?? next++ % partitionCount);
     return { partition, key: record.key, value: record.value, headers: replayHeaders(record) };
   });
   for (let index = 0; index < placed.length; index += REPLAY_BATCH) {

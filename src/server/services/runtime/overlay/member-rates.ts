@@ -52,7 +52,8 @@ export class MemberRateTracker {
       const before = previous.get(member.id);
       let rates = NO_RATES;
       if (before && updatedAt === before.updatedAt) rates = before.rates;
-      else if (before && updatedAt > before.updatedAt) rates = ratesBetween(before, member, (updatedAt - before.updatedAt) / 1000);
+      else if (before && updatedAt > before.updatedAt)
+        rates = ratesBetween(before, member, (updatedAt - before.updatedAt) / 1000);
       const { consumed, produced, deadLettered, portCounts } = member;
       next.set(member.id, { updatedAt, totals: { consumed, produced, deadLettered, portCounts }, rates });
       result.set(member.id, now - updatedAt > RUNNER_GONE_AFTER_MS ? NO_RATES : rates);
