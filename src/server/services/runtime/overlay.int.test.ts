@@ -9,6 +9,7 @@ import { listMembers, registerRunner, reportHeartbeat, type TMemberReport } from
 import { findStepSamples } from "~/server/db/pipeline-step-samples";
 import { insertPipeline } from "~/server/db/pipelines";
 import { disconnectAllClusters, withAdmin, withProducer } from "~/server/kafka/client-registry";
+import { readPositions } from "~/server/kafka/groups/partition-positions";
 import { createTopic } from "~/server/kafka/topics/create-topic";
 import { callerAs } from "../../../../test/caller-as";
 import { chainDocument } from "../../../../test/pipeline-fixtures";
@@ -93,6 +94,10 @@ afterAll(async () => {
 
 describe("the live overlay", () => {
   it("shows rates from the growth of the members' totals, on the step and its edges, with idle instances", async () => {
+    // KRaft brokers learn of a new topic a moment after the controller: wait until its partitions show.
+    await expect
+      .poll(async () => (await readPositions(cluster, new Set([topics.raw]))).layout.get(topics.raw)?.length)
+      .toBe(2);
     await reportHeartbeat(runners.live, liveMembers(1));
     const [before] = await listMembers(deploymentId);
     const controller = new AbortController();

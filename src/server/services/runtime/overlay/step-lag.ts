@@ -23,30 +23,33 @@ export async function readStepLags(
   const result = new Map<string, TStepLag>(groups.map((group) => [group.groupId, UNKNOWN]));
   const topics = new Set(groups.flatMap((group) => (group.inputTopic === null ? [] : [group.inputTopic])));
   if (topics.size === 0) return result;
+  let read: Awaited<ReturnType<typeof readPositions>>;
   try {
-    const { layout, positions } = await readPositions(target, topics);
-    await Promise.all(
-      groups.map(async ({ groupId, inputTopic }) => {
-        if (inputTopic === null) return;
-        const partitions = layout.get(inputTopic);
-        if (!partitions) return;
-        const committed = new Map(
-          (await fetchCommittedOffsets(target, groupId))
-            .filter((offset) => offset.topic === inputTopic)
-            .map((offset) => [offset.partition, offset.offset]),
-        );
-        const lags = partitions.map((partition) => ({
-          lag: partitionLag(
-            committed.get(partition) ?? null,
-            positionOf(positions, inputTopic, partition)?.logEndOffset ?? null,
-          ),
-        }));
-        const total = totalLag(lags);
-        result.set(groupId, { lag: total === null ? null : Number(total), inputPartitions: partitions.length });
-      }),
-    );
+    read = await readPositions(target, topics);
   } catch {
-    // Best effort, as above; the group pages say what is wrong with Kafka.
+    return result; // Best effort, as above; the group pages say what is wrong with Kafka.
   }
+  const { layout, positions } = read;
+  await Promise.all(
+    groups.map(async ({ groupId, inputTopic }) => {
+      const partitions = inputTopic === null ? undefined : layout.get(inputTopic);
+      if (inputTopic === null || !partitions) return;
+      result.set(groupId, { lag: null, inputPartitions: partitions.length });
+      // The coordinator can be moving or still loading (a fresh __consumer_offsets): the lag is
+      // unknown this time, the partition count still known.
+      const committed = await fetchCommittedOffsets(target, groupId).catch(() => []);
+      const committedAt = new Map(
+        committed.filter((offset) => offset.topic === inputTopic).map((offset) => [offset.partition, offset.offset]),
+      );
+      const lags = partitions.map((partition) => ({
+        lag: partitionLag(
+          committedAt.get(partition) ?? null,
+          positionOf(positions, inputTopic, partition)?.logEndOffset ?? null,
+        ),
+      }));
+      const total = totalLag(lags);
+      result.set(groupId, { lag: total === null ? null : Number(total), inputPartitions: partitions.length });
+    }),
+  );
   return result;
 }
