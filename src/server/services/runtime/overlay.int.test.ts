@@ -14,6 +14,7 @@ import { createTopic } from "~/server/kafka/topics/create-topic";
 import { callerAs } from "../../../../test/caller-as";
 import { chainDocument } from "../../../../test/pipeline-fixtures";
 import { MemberRateTracker } from "./overlay/member-rates";
+import { activeOverlayWatches } from "./overlay-service";
 import { sampleStepsOnce } from "./overlay/step-samples-worker";
 
 /**
@@ -185,6 +186,22 @@ describe("the live overlay", () => {
       members: 3,
       host: "host-live",
     });
+  });
+
+  it("serves every page watching the pipeline from one poll", async () => {
+    const controller = new AbortController();
+    const watch = () => callerAs("viewer", { signal: controller.signal }).runtime.watch(ref);
+    const iterators = [(await watch())[Symbol.asyncIterator](), (await watch())[Symbol.asyncIterator]()];
+    try {
+      const [a, b] = await Promise.all(iterators.map((iterator) => iterator.next()));
+      expect(a?.value?.pipelineId).toBe(ref.pipelineId);
+      expect(b?.value?.pipelineId).toBe(ref.pipelineId);
+      expect(activeOverlayWatches().filter((key) => key.endsWith(ref.pipelineId))).toHaveLength(1);
+    } finally {
+      controller.abort();
+      await Promise.all(iterators.map((iterator) => iterator.return?.()));
+    }
+    expect(activeOverlayWatches().filter((key) => key.endsWith(ref.pipelineId))).toEqual([]);
   });
 
   it("answers for a pipeline never deployed with no deployment and no steps", async () => {

@@ -34,7 +34,6 @@ export async function readStepLags(
     groups.map(async ({ groupId, inputTopic }) => {
       const partitions = inputTopic === null ? undefined : layout.get(inputTopic);
       if (inputTopic === null || !partitions) return;
-      result.set(groupId, { lag: null, inputPartitions: partitions.length });
       // The coordinator can be moving or still loading (a fresh __consumer_offsets): the lag is
       // unknown this time, the partition count still known.
       const committed = await fetchCommittedOffsets(target, groupId).catch(() => []);
