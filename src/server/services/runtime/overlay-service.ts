@@ -7,11 +7,12 @@ import type { ZDeploymentRef, ZStepHistoryInput } from "~/domain/pipelines/runti
 import { AppError } from "~/lib/app-error";
 import { countMembersByRunner } from "~/server/db/pipeline-member-counts";
 import { listRunners } from "~/server/db/pipeline-runners";
-import { findStepSamples } from "~/server/db/pipeline-step-samples";
+import { findStepSampleBuckets } from "~/server/db/pipeline-step-history";
 import { SharedPolls } from "~/server/live/shared-polls";
 import { MemberRateTracker } from "./overlay/member-rates";
 import { readOverlay } from "./overlay/read-overlay";
 import { toRunnerDto } from "./overlay/runner-views";
+import { STEP_SAMPLE_INTERVAL_MS } from "./overlay/step-samples-worker";
 
 type TDeploymentRef = z.infer<typeof ZDeploymentRef>;
 
@@ -71,8 +72,14 @@ export function activeOverlayWatches(): string[] {
   return overlayPolls.activeKeys();
 }
 
+/** At most about this many points per chart, whatever the range (as the lag history's ~300 buckets). */
+const HISTORY_POINTS = 300;
+
+/** One step's throughput and lag over the last `minutes`, in at most ~300 points, oldest first. */
 export async function stepHistory(input: z.infer<typeof ZStepHistoryInput>): Promise<TStepSamplePoint[]> {
-  return findStepSamples(input.pipelineId, input.nodeId, new Date(Date.now() - input.minutes * 60_000));
+  const rangeMs = input.minutes * 60_000;
+  const bucketMs = Math.max(STEP_SAMPLE_INTERVAL_MS, Math.ceil(rangeMs / HISTORY_POINTS));
+  return findStepSampleBuckets(input.pipelineId, input.nodeId, new Date(Date.now() - rangeMs), bucketMs);
 }
 
 /** Runners not stopped, and those stopped within the hour, with how many step members each runs. */

@@ -6,7 +6,7 @@ import { getDb } from "~/server/db/client";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { writeDeployment } from "~/server/db/pipeline-deployments";
 import { listMembers, registerRunner, reportHeartbeat, type TMemberReport } from "~/server/db/pipeline-runners";
-import { findStepSamples } from "~/server/db/pipeline-step-samples";
+import { findStepSamples, insertStepSamples } from "~/server/db/pipeline-step-samples";
 import { insertPipeline } from "~/server/db/pipelines";
 import { disconnectAllClusters, withAdmin, withProducer } from "~/server/kafka/client-registry";
 import { readPositions } from "~/server/kafka/groups/partition-positions";
@@ -87,6 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDb().pipelineRunner.deleteMany({ where: { id: { in: Object.values(runners) } } });
+  await getDb().pipelineStepSample.deleteMany({ where: { pipelineId: ref.pipelineId } });
   await withAdmin(cluster, (admin) => admin.deleteTopics({ topics: [topics.raw, topics.hot] }));
   await withAdmin(cluster, (admin) => admin.deleteGroups([stepGroupId(prefix, "keep-hot")])).catch(() => undefined);
   await disconnectAllClusters();
@@ -223,5 +224,25 @@ describe("the step history", () => {
     expect(history).toHaveLength(1);
     expect(history[0]!.inRate).toBeGreaterThan(0);
     expect(history[0]!.lag).toBe(3);
+  });
+
+  it("reduces a long range to buckets: rates averaged, the largest lag", async () => {
+    // An hour in ~300 points: 12-second buckets. Two samples in one bucket, one in the next.
+    const start = Math.floor((Date.now() - 120_000) / 12_000) * 12_000;
+    const sample = (offsetMs: number, inRate: number, lag: number) => ({
+      pipelineId: ref.pipelineId,
+      nodeId: "bucketed",
+      at: new Date(start + offsetMs),
+      inRate,
+      outRate: inRate / 2,
+      deadLetterRate: 0,
+      lag,
+    });
+    await insertStepSamples([sample(0, 10, 5), sample(10_000, 20, 7), sample(12_000, 40, 1)]);
+    const history = await viewer.runtime.history({ ...ref, nodeId: "bucketed", minutes: 60 });
+    expect(history.map((point) => [point.at.getTime(), point.inRate, point.outRate, point.lag])).toEqual([
+      [start + 10_000, 15, 7.5, 7],
+      [start + 12_000, 40, 20, 1],
+    ]);
   });
 });
