@@ -5,11 +5,12 @@ import { RefreshCw } from "lucide-react";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import type { TPipelineDocument } from "~/domain/pipelines/document";
-import { toUserMessage } from "~/lib/error-message";
 import { pluralize } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { canReplayGroup, deadLetterGroups } from "./dead-letter-groups";
 import { DeadLetterList } from "./dead-letter-list";
+import { ErrorLine } from "./error-line";
+import { LiveSection } from "./live-section";
 import { ReplayDialog } from "./replay-dialog";
 
 /** Records shown per read; the server reads the newest ones of the dead-letter topic. */
@@ -41,20 +42,21 @@ export function DeadLettersSection({
   });
   const groups = read.data ? deadLetterGroups(document, read.data) : [];
   return (
-    <section aria-labelledby="dead-letters-heading" className="space-y-2">
-      <div className="flex items-center justify-between gap-2">
-        <h3 id="dead-letters-heading" className="text-sm font-semibold">
+    <LiveSection
+      title={
+        <>
           Dead letters <span className="text-muted font-mono text-xs font-normal">{topic}</span>
-        </h3>
+        </>
+      }
+      actions={
         <Button variant="ghost" className="h-7 px-2" disabled={read.isFetching} onClick={() => void read.refetch()}>
           <RefreshCw aria-hidden className="size-3.5" />
           Refresh
         </Button>
-      </div>
+      }
+    >
       {read.error ? (
-        <p className="text-danger text-xs">
-          {toUserMessage(read.error).message} {toUserMessage(read.error).hint ?? ""}
-        </p>
+        <ErrorLine error={read.error} />
       ) : !read.data ? (
         <Skeleton className="h-24 w-full" />
       ) : groups.length === 0 ? (
@@ -85,6 +87,6 @@ export function DeadLettersSection({
           </div>
         ))
       )}
-    </section>
+    </LiveSection>
   );
 }

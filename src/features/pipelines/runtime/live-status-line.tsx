@@ -2,7 +2,7 @@
 
 import { Radio } from "lucide-react";
 import { cn } from "~/lib/cn";
-import { toUserMessage } from "~/lib/error-message";
+import { ErrorLine } from "./error-line";
 import type { TLiveStatus } from "./live-status";
 
 const TONES = { ok: "text-ok", warn: "text-warn", muted: "text-muted" } as const;
@@ -27,11 +27,7 @@ export function LiveStatusLine({ status, error }: { status: TLiveStatus | null; 
           {note}
         </p>
       ))}
-      {error ? (
-        <p className="text-danger">
-          Live data is unavailable: {toUserMessage(error).message} {toUserMessage(error).hint ?? ""}
-        </p>
-      ) : null}
+      {error ? <ErrorLine error={error} prefix="Live data is unavailable:" /> : null}
     </div>
   );
 }

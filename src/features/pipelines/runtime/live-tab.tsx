@@ -2,7 +2,7 @@
 
 import { Skeleton } from "~/components/ui/skeleton";
 import type { TPipelineDocument, TPipelineNode } from "~/domain/pipelines/document";
-import { toUserMessage } from "~/lib/error-message";
+import { ErrorLine } from "./error-line";
 import { PipelineLiveView } from "./pipeline-live-view";
 import { StepLiveView } from "./step-live-view";
 import { TopicLiveView } from "./topic-live-view";
@@ -26,14 +26,7 @@ export function LiveTab({
   node: TPipelineNode | null;
 }) {
   const { overlay, error } = watch;
-  if (error && !overlay) {
-    const { message, hint } = toUserMessage(error);
-    return (
-      <p className="text-danger text-xs" role="alert">
-        Live data is unavailable: {message} {hint ?? ""}
-      </p>
-    );
-  }
+  if (error && !overlay) return <ErrorLine error={error} prefix="Live data is unavailable:" />;
   if (!overlay) {
     return (
       <div aria-busy="true" aria-label="Loading live data">

@@ -4,6 +4,7 @@ import type { TPipelineDocument } from "~/domain/pipelines/document";
 import type { TRuntimeOverlay } from "~/domain/pipelines/runtime/runtime-dto";
 import { DeadLettersSection } from "./dead-letters-section";
 import { formatAge } from "./live-format";
+import { LiveSection } from "./live-section";
 import { RunnersList } from "./runners-list";
 
 /** Nothing selected: the deployment, the runners that run it, and the dead letters of every step. */
@@ -25,12 +26,9 @@ export function PipelineLiveView({
         Revision {deployment.revision} {deployment.desiredState === "running" ? "runs" : "is stopped"}; deployed by{" "}
         {deployment.deployedBy} {formatAge(deployment.deployedAt, overlay.at)}.
       </p>
-      <section aria-labelledby="runners-heading" className="space-y-2">
-        <h3 id="runners-heading" className="text-sm font-semibold">
-          Runners
-        </h3>
+      <LiveSection title="Runners">
         <RunnersList runners={overlay.runners} now={overlay.at} />
-      </section>
+      </LiveSection>
       {overlay.deadLetter ? (
         <DeadLettersSection
           clusterId={clusterId}

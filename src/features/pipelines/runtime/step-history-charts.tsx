@@ -1,7 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Area, AreaChart } from "recharts";
+import type { ReactNode } from "react";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
   CHART_GRID_PROPS,
   CHART_TOOLTIP_STYLE,
@@ -10,7 +11,7 @@ import {
 } from "~/components/charts/chart-style";
 import { SegmentedButtons } from "~/components/ui/segmented-buttons";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toUserMessage } from "~/lib/error-message";
+import { cn } from "~/lib/cn";
 import { formatCount } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import {
@@ -20,7 +21,9 @@ import {
   parseHistoryMinutes,
   type THistoryRow,
 } from "./history-rows";
+import { ErrorLine } from "./error-line";
 import { formatCompactCount, formatRate } from "./live-format";
+import { LiveSection } from "./live-section";
 import { useHistoryMinutes } from "./use-history-minutes";
 
 const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
@@ -65,22 +68,19 @@ export function StepHistoryCharts({
   const domain: [number, number] = [to - minutes * 60_000, to];
   const rows = history.data ? historyRows(history.data) : [];
   return (
-    <section aria-labelledby="step-history-heading" className="space-y-2">
-      <div className="flex items-center justify-between gap-2">
-        <h3 id="step-history-heading" className="text-sm font-semibold">
-          Over time
-        </h3>
+    <LiveSection
+      title="Over time"
+      actions={
         <SegmentedButtons
           label="Time range of the charts"
           options={MINUTES_OPTIONS}
           value={String(minutes)}
           onChange={(value) => setMinutes(parseHistoryMinutes(value))}
         />
-      </div>
+      }
+    >
       {history.error ? (
-        <p className="text-danger text-xs">
-          {toUserMessage(history.error).message} {toUserMessage(history.error).hint ?? ""}
-        </p>
+        <ErrorLine error={history.error} />
       ) : !history.data ? (
         <Skeleton className="h-64 w-full" />
       ) : rows.length === 0 ? (
@@ -94,46 +94,32 @@ export function StepHistoryCharts({
           <LagChart rows={rows} domain={domain} />
         </>
       )}
-    </section>
+    </LiveSection>
   );
 }
 
-function RateChart({ rows, domain }: { rows: THistoryRow[]; domain: [number, number] }) {
+/** One chart of the step's history over time; the series come as children. */
+function StepChart({
+  label,
+  className,
+  rows,
+  domain,
+  formatValue,
+  hasLegend = false,
+  children,
+}: {
+  label: string;
+  className: string;
+  rows: THistoryRow[];
+  domain: [number, number];
+  formatValue: (value: number) => string;
+  hasLegend?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <div className="h-36 w-full" role="img" aria-label="Records per second in, out and to dead letters over time">
+    <div className={cn("w-full", className)} role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid {...CHART_GRID_PROPS} />
-          <XAxis {...timeAxisProps(domain, (at) => TIME_FORMAT.format(at))} />
-          <YAxis {...VALUE_AXIS_PROPS} width={44} tickFormatter={(value: number) => formatCompactCount(value)} />
-          <Tooltip
-            labelFormatter={(at) => TOOLTIP_TIME_FORMAT.format(Number(at))}
-            formatter={(value) => (typeof value === "number" ? formatRate(value) : "—")}
-            contentStyle={CHART_TOOLTIP_STYLE}
-          />
-          {RATE_SERIES.map((series) => (
-            <Line
-              key={series.dataKey}
-              dataKey={series.dataKey}
-              name={series.name}
-              type="linear"
-              stroke={series.colour}
-              strokeWidth={1.5}
-              dot={rows.length <= 2 ? { r: 2 } : false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
-  );
-}
-
-function LagChart({ rows, domain }: { rows: THistoryRow[]; domain: [number, number] }) {
-  return (
-    <div className="h-28 w-full" role="img" aria-label="Lag of the step's consumer group in messages over time">
-      <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid {...CHART_GRID_PROPS} />
           <XAxis {...timeAxisProps(domain, (at) => TIME_FORMAT.format(at))} />
           <YAxis
@@ -144,21 +130,62 @@ function LagChart({ rows, domain }: { rows: THistoryRow[]; domain: [number, numb
           />
           <Tooltip
             labelFormatter={(at) => TOOLTIP_TIME_FORMAT.format(Number(at))}
-            formatter={(value) => (typeof value === "number" ? `${formatCount(value)} messages` : "—")}
+            formatter={(value) => (typeof value === "number" ? formatValue(value) : "—")}
             contentStyle={CHART_TOOLTIP_STYLE}
           />
-          <Area
-            dataKey="lag"
-            name="Lag"
-            type="linear"
-            stroke="var(--color-warn)"
-            fill="var(--color-warn)"
-            fillOpacity={0.15}
-            strokeWidth={1.5}
-            isAnimationActive={false}
-          />
-        </AreaChart>
+          {hasLegend ? <Legend wrapperStyle={{ fontSize: 11 }} /> : null}
+          {children}
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
+  );
+}
+
+function RateChart({ rows, domain }: { rows: THistoryRow[]; domain: [number, number] }) {
+  return (
+    <StepChart
+      label="Records per second in, out and to dead letters over time"
+      className="h-40"
+      rows={rows}
+      domain={domain}
+      formatValue={formatRate}
+      hasLegend
+    >
+      {RATE_SERIES.map((series) => (
+        <Line
+          key={series.dataKey}
+          dataKey={series.dataKey}
+          name={series.name}
+          type="linear"
+          stroke={series.colour}
+          strokeWidth={1.5}
+          dot={rows.length <= 2 ? { r: 2 } : false}
+          isAnimationActive={false}
+        />
+      ))}
+    </StepChart>
+  );
+}
+
+function LagChart({ rows, domain }: { rows: THistoryRow[]; domain: [number, number] }) {
+  return (
+    <StepChart
+      label="Lag of the step's consumer group in messages over time"
+      className="h-28"
+      rows={rows}
+      domain={domain}
+      formatValue={(value) => `${formatCount(value)} messages`}
+    >
+      <Area
+        dataKey="lag"
+        name="Lag"
+        type="linear"
+        stroke="var(--color-warn)"
+        fill="var(--color-warn)"
+        fillOpacity={0.15}
+        strokeWidth={1.5}
+        isAnimationActive={false}
+      />
+    </StepChart>
   );
 }

@@ -8,6 +8,7 @@ import { DeadLettersSection } from "./dead-letters-section";
 import { instanceMarks, runnerNames } from "./instance-marks";
 import { InstancesTable } from "./instances-table";
 import { formatRate } from "./live-format";
+import { LiveSection } from "./live-section";
 import { StepHistoryCharts } from "./step-history-charts";
 
 const STATE_TONES = {
@@ -64,13 +65,10 @@ export function StepLiveView({
       </dl>
       <p className="text-muted text-[11px]">Totals count since the step&apos;s members last started.</p>
       <StepHistoryCharts clusterId={clusterId} pipelineId={pipelineId} nodeId={step.nodeId} />
-      <section aria-labelledby="instances-heading" className="space-y-2">
-        <h3 id="instances-heading" className="text-sm font-semibold">
-          Instances
-        </h3>
+      <LiveSection title="Instances">
         {idle > 0 && step.idleReason ? <p className="text-warn text-xs">{step.idleReason}</p> : null}
         <InstancesTable step={step} names={names} />
-      </section>
+      </LiveSection>
       {overlay.deadLetter ? (
         <DeadLettersSection
           clusterId={clusterId}
