@@ -54,3 +54,30 @@ describe("isSameNode with live marks", () => {
     expect(isSameNode(first, derive(800, new Date(2_000)))).toBe(false);
   });
 });
+
+describe("a large deployed canvas, second after second", () => {
+  it("hands back the same objects for the 299 steps whose live marks read the same and redraws the one that changed", () => {
+    const nodes = Array.from({ length: 300 }, (_, index) => ({
+      ...chain.nodes[1]!,
+      id: `clean-${index}`,
+      position: { x: index * 10, y: 0 },
+    }));
+    const document = { ...chain, nodes, edges: [] };
+    const stepsAt = (slowStep: number | null) =>
+      Object.fromEntries(
+        nodes.map((node, index) => [node.id, step(node.id, { inRate: index === slowStep ? 10 : 1_200 })]),
+      );
+    const derive = (slowStep: number | null, at: Date) =>
+      decorateCanvas(
+        toCanvas(document, [], new Set()),
+        null,
+        new Set(),
+        liveDecorations(document, overlay({ at, steps: stepsAt(slowStep) })),
+      ).nodes;
+    const cache = new Map<string, ReturnType<typeof derive>[number]>();
+    const first = reuseUnchanged(cache, derive(null, new Date(1_000)), isSameNode);
+    const second = reuseUnchanged(cache, derive(7, new Date(2_000)), isSameNode);
+    const redrawn = second.filter((node, index) => node !== first[index]).map((node) => node.id);
+    expect(redrawn).toEqual(["clean-7"]);
+  });
+});

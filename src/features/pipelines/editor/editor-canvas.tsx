@@ -83,7 +83,7 @@ export function EditorCanvas(props: TEditorCanvasProps) {
       applyDimensions(changes);
       // The overlay's dead-letter node is no part of the document: picking it shows the dead letters.
       if (changes.some((item) => item.type === "select" && item.selected && isOverlayElement(item.id))) {
-        onShowDeadLetters(null);
+        showDeadLettersAfterBatch(onShowDeadLetters, null);
         return;
       }
       const selects = changes.flatMap((item) => (item.type === "select" && !isOverlayElement(item.id) ? [item] : []));
@@ -101,7 +101,7 @@ export function EditorCanvas(props: TEditorCanvasProps) {
     (changes: EdgeChange<TCanvasEdge>[]) => {
       for (const item of changes) {
         const stepId = item.type === "select" && item.selected ? stepOfDeadLetterEdge(item.id) : null;
-        if (stepId !== null) return onShowDeadLetters(stepId);
+        if (stepId !== null) return showDeadLettersAfterBatch(onShowDeadLetters, stepId);
       }
       const selects = changes.flatMap((item) => (item.type === "select" && !isOverlayElement(item.id) ? [item] : []));
       if (selects.length > 0) onSelectionChange((current) => applySelectChanges(current, selects, "edges"));
@@ -193,6 +193,14 @@ export function EditorCanvas(props: TEditorCanvasProps) {
       </ReactFlow>
     </div>
   );
+}
+
+/**
+ * React Flow reports a click as edge changes, then node changes (the deselections) in the same task;
+ * selecting the step at once would be undone by its own deselection, so this waits for the batch.
+ */
+function showDeadLettersAfterBatch(show: (stepId: string | null) => void, stepId: string | null) {
+  queueMicrotask(() => show(stepId));
 }
 
 function isKind(value: string): value is TNodeKind {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useStoreApi } from "@xyflow/react";
 import type { TLiveEdgeMark } from "~/domain/pipelines/runtime/live-marks";
 import { cn } from "~/lib/cn";
 import { stepOfDeadLetterEdge } from "./dead-letter-edges";
@@ -11,8 +12,11 @@ import { stepOfDeadLetterEdge } from "./dead-letter-edges";
 export function LiveRateLabel({ edgeId, live, x, y }: { edgeId: string; live: TLiveEdgeMark; x: number; y: number }) {
   const deadLetterStep = stepOfDeadLetterEdge(edgeId);
   const testId = deadLetterStep === null ? `edge-rate-${edgeId}` : `dead-letter-rate-${deadLetterStep}`;
+  const store = useStoreApi();
   return (
+    // The label sits outside the edge's SVG path: a click on it selects the edge as a click on the line does.
     <div
+      onClick={() => store.getState().addSelectedEdges([edgeId])}
       data-testid={testId}
       data-idle={live.isIdle}
       title={live.isDeadLetter ? "Dead letters per second from this step" : "Records per second on this edge"}
