@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { reuseUnchanged } from "./reuse-unchanged";
+import { toCanvas } from "~/domain/pipelines/canvas";
+import { liveDecorations } from "../runtime/live-decorations";
+import { chain, overlay, step } from "../runtime/test-overlay";
+import { decorateCanvas } from "./decorate-canvas";
+import { isSameNode, reuseUnchanged } from "./reuse-unchanged";
 
 type TItem = { id: string; value: number };
 const same = (a: TItem, b: TItem) => a.value === b.value;
@@ -33,5 +37,47 @@ describe("reuseUnchanged", () => {
     reuseUnchanged(cache, [{ id: "a", value: 1 }], same);
     reuseUnchanged(cache, [], same);
     expect(cache.size).toBe(0);
+  });
+});
+
+describe("isSameNode with live marks", () => {
+  it("keeps a node whose live marks read the same and redraws one whose rates changed", () => {
+    const derive = (inRate: number, at: Date) =>
+      decorateCanvas(
+        toCanvas(chain, [], new Set()),
+        null,
+        new Set(),
+        liveDecorations(chain, overlay({ at, steps: { "clean-1": step("clean-1", { inRate }) } })),
+      ).nodes.find((node) => node.id === "clean-1")!;
+    const first = derive(1_200, new Date(1_000));
+    expect(isSameNode(first, derive(1_210, new Date(2_000)))).toBe(true);
+    expect(isSameNode(first, derive(800, new Date(2_000)))).toBe(false);
+  });
+});
+
+describe("a large deployed canvas, second after second", () => {
+  it("hands back the same objects for the 299 steps whose live marks read the same and redraws the one that changed", () => {
+    const nodes = Array.from({ length: 300 }, (_, index) => ({
+      ...chain.nodes[1]!,
+      id: `clean-${index}`,
+      position: { x: index * 10, y: 0 },
+    }));
+    const document = { ...chain, nodes, edges: [] };
+    const stepsAt = (slowStep: number | null) =>
+      Object.fromEntries(
+        nodes.map((node, index) => [node.id, step(node.id, { inRate: index === slowStep ? 10 : 1_200 })]),
+      );
+    const derive = (slowStep: number | null, at: Date) =>
+      decorateCanvas(
+        toCanvas(document, [], new Set()),
+        null,
+        new Set(),
+        liveDecorations(document, overlay({ at, steps: stepsAt(slowStep) })),
+      ).nodes;
+    const cache = new Map<string, ReturnType<typeof derive>[number]>();
+    const first = reuseUnchanged(cache, derive(null, new Date(1_000)), isSameNode);
+    const second = reuseUnchanged(cache, derive(7, new Date(2_000)), isSameNode);
+    const redrawn = second.filter((node, index) => node !== first[index]).map((node) => node.id);
+    expect(redrawn).toEqual(["clean-7"]);
   });
 });
