@@ -1,4 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { registerResident, type TResidentHandle } from "~/server/workers/worker-registry";
 
 /**
  * Live sources shared by every subscriber of the same key: N browser tabs watching one cluster cause
@@ -8,17 +9,28 @@ import { setTimeout as delay } from "node:timers/promises";
 
 export type PollTick<T> = (key: string, previous: T | undefined) => Promise<{ value: T; nextInMs: number }>;
 
+/** How a running loop is listed in the worker registry; a loop without one is not listed. */
+export type TPollListing<T> = {
+  describe: (key: string) => { name: string; description: string };
+  /** The sentence of a value that reports a failure (Kafka unreachable), shown as the last error. */
+  problemOf?: (value: T) => string | null;
+};
+
 type Source<T> = {
   subscribers: number;
   latest: T | undefined;
   listeners: Set<(value: T) => void>;
   stop: AbortController;
+  entry: TResidentHandle | null;
 };
 
 export class SharedPolls<T> {
   private readonly sources = new Map<string, Source<T>>();
 
-  constructor(private readonly tick: PollTick<T>) {}
+  constructor(
+    private readonly tick: PollTick<T>,
+    private readonly listing?: TPollListing<T>,
+  ) {}
 
   /** Keys with a running poll loop (for tests and diagnostics). */
   activeKeys(): string[] {
@@ -36,8 +48,10 @@ export class SharedPolls<T> {
     const onAbort = () => wake?.();
     source.listeners.add(listener);
     signal?.addEventListener("abort", onAbort);
+    // Stopped from the worker registry: every subscriber's stream ends.
+    source.stop.signal.addEventListener("abort", onAbort);
     try {
-      while (!signal?.aborted) {
+      while (!signal?.aborted && !source.stop.signal.aborted) {
         if (pending === undefined) {
           await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
@@ -49,6 +63,7 @@ export class SharedPolls<T> {
       }
     } finally {
       signal?.removeEventListener("abort", onAbort);
+      source.stop.signal.removeEventListener("abort", onAbort);
       source.listeners.delete(listener);
       this.release(key, source);
     }
@@ -60,8 +75,18 @@ export class SharedPolls<T> {
       existing.subscribers += 1;
       return existing;
     }
-    const source: Source<T> = { subscribers: 1, latest: undefined, listeners: new Set(), stop: new AbortController() };
+    const source: Source<T> = {
+      subscribers: 1,
+      latest: undefined,
+      listeners: new Set(),
+      stop: new AbortController(),
+      entry: null,
+    };
     this.sources.set(key, source);
+    if (this.listing) {
+      const { name, description } = this.listing.describe(key);
+      source.entry = registerResident({ name, description, stop: () => this.end(key, source) });
+    }
     void this.loop(key, source);
     return source;
   }
@@ -69,7 +94,12 @@ export class SharedPolls<T> {
   private release(key: string, source: Source<T>): void {
     source.subscribers -= 1;
     if (source.subscribers > 0) return;
+    this.end(key, source);
+  }
+
+  private end(key: string, source: Source<T>): void {
     source.stop.abort();
+    source.entry?.end();
     if (this.sources.get(key) === source) this.sources.delete(key);
   }
 
@@ -78,6 +108,7 @@ export class SharedPolls<T> {
       const { value, nextInMs } = await this.tick(key, source.latest);
       if (source.stop.signal.aborted) return;
       source.latest = value;
+      source.entry?.recordPass(this.listing?.problemOf?.(value) ?? undefined);
       for (const listener of source.listeners) listener(value);
       try {
         await delay(nextInMs, undefined, { signal: source.stop.signal });

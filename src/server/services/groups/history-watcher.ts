@@ -105,7 +105,16 @@ async function tick(key: string, previous: TWatchState | undefined) {
 // would store every rebalance twice.
 const pollsKey = Symbol.for("tributary.groups.history.polls");
 type GlobalWithPolls = typeof globalThis & { [pollsKey]?: SharedPolls<TWatchState> };
-const historyPolls = ((globalThis as GlobalWithPolls)[pollsKey] ??= new SharedPolls<TWatchState>(tick));
+const historyPolls = ((globalThis as GlobalWithPolls)[pollsKey] ??= new SharedPolls<TWatchState>(tick, {
+  describe: (key) => {
+    const [clusterId, groupId] = JSON.parse(key) as [string, string];
+    return {
+      name: `live.rebalances ${clusterId}/${groupId}`,
+      description: `Records the rebalances of ${groupId} within a second (DescribeGroups every ${HISTORY_POLL_MS} ms) while a page watches it.`,
+    };
+  },
+  problemOf: (state) => (state.event.status === "unreachable" ? state.event.message : null),
+}));
 
 function sameEvent(a: TRebalanceWatchEvent, b: TRebalanceWatchEvent): boolean {
   if (a.status === "ok" && b.status === "ok") {
