@@ -9,6 +9,7 @@ import { disconnectAllClusters } from "~/server/kafka/client-registry";
 import { lagSamplerName } from "~/server/services/groups/lag-sampler";
 import { REBALANCE_SWEEP_WORKER } from "~/server/services/groups/history-sweep";
 import { ensureDefaultCluster } from "~/server/services/clusters/registered-clusters";
+import { callerAs } from "./caller-as";
 import { startKafkajsMember } from "./kafkajs-member";
 
 /**
@@ -26,6 +27,7 @@ const producer = kafka.producer();
 const suffix = Date.now().toString(36);
 const topic = `int-two-servers-${suffix}`;
 const groupId = `int-two-servers-group-${suffix}`;
+const pagedGroupId = `${groupId}-paged`;
 const consumers: Consumer[] = [];
 
 type TServer = { child: ChildProcess; holderId: string; output: () => string; lines: string[] };
@@ -71,14 +73,14 @@ const holderOf = async (name: string) => (await listLeases()).find((lease) => le
 const passesOf = (server: TServer, worker: string) =>
   server.lines.filter((line) => line.startsWith(`pass ${worker} `)).length;
 
-async function joinMember(clientId: string): Promise<string> {
-  const { consumer, memberId } = await startKafkajsMember({ brokers, groupId, topic, clientId });
+async function joinMember(clientId: string, ofGroup = groupId): Promise<string> {
+  const { consumer, memberId } = await startKafkajsMember({ brokers, groupId: ofGroup, topic, clientId });
   consumers.push(consumer);
   return memberId;
 }
 
-async function joinsStored(memberId: string): Promise<number> {
-  const { items: rows } = await listRebalances({ clusterId, groupId, skip: 0, take: 100 });
+async function joinsStored(memberId: string, ofGroup = groupId): Promise<number> {
+  const { items: rows } = await listRebalances({ clusterId, groupId: ofGroup, skip: 0, take: 100 });
   return rows.filter((row) => row.joined.some((member) => member.memberId === memberId)).length;
 }
 
@@ -96,7 +98,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const server of servers) server.child.kill("SIGKILL");
   await Promise.allSettled(consumers.map((consumer) => consumer.disconnect()));
-  await admin.deleteGroups([groupId]).catch(() => undefined);
+  await admin.deleteGroups([groupId, pagedGroupId]).catch(() => undefined);
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
   await producer.disconnect();
   await admin.disconnect();
@@ -145,7 +147,7 @@ describe("two web servers on one database", () => {
       .toBeGreaterThanOrEqual(3);
 
     // Once per rebalance: every join was recorded by exactly one server.
-    expect(await Promise.all(joined.map(joinsStored))).toEqual(joined.map(() => 1));
+    expect(await Promise.all(joined.map((memberId) => joinsStored(memberId)))).toEqual(joined.map(() => 1));
     // Once per sampling pass: one server samples at a time, a pass every LAG_SAMPLE_SECONDS, each
     // pass's rows stamped with its start. Two servers sampling side by side would put some pair of
     // samples less than half an interval apart.
@@ -153,4 +155,30 @@ describe("two web servers on one database", () => {
     const gaps = times.slice(1).map((time, index) => time - times[index]!);
     expect(gaps.filter((gap) => gap < (LAG_SAMPLE_SECONDS * 1_000) / 2)).toEqual([]);
   }, 240_000);
+
+  it("leave a group that a page on a third server watches to that page's watcher, so its rebalances are stored once", async () => {
+    // This test process is the third server: its page's watcher holds the group's watch lease.
+    const survivor = servers.find((server) => server.child.exitCode === null && server.child.signalCode === null)!;
+    const controller = new AbortController();
+    const page = callerAs("viewer", { signal: controller.signal });
+    let events = 0;
+    const watching = (async () => {
+      for await (const _event of await page.groups.history.watch({ clusterId, groupId: pagedGroupId })) events += 1;
+    })().catch(() => undefined);
+    await expect.poll(() => events, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    const joined: string[] = [];
+    for (const clientId of ["paged-1", "paged-2", "paged-3"]) {
+      joined.push(await joinMember(clientId, pagedGroupId));
+      await expect.poll(() => joinsStored(joined.at(-1)!, pagedGroupId), { timeout: 30_000 }).toBeGreaterThan(0);
+    }
+    // The sweeping server has swept the settled group since: it would have stored the joins by now.
+    const sweeps = passesOf(survivor, REBALANCE_SWEEP_WORKER);
+    await expect
+      .poll(() => passesOf(survivor, REBALANCE_SWEEP_WORKER), { timeout: 30_000 })
+      .toBeGreaterThan(sweeps + 2);
+    expect(await Promise.all(joined.map((memberId) => joinsStored(memberId, pagedGroupId)))).toEqual([1, 1, 1]);
+    controller.abort();
+    await watching;
+  }, 120_000);
 });

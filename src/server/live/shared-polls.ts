@@ -14,6 +14,8 @@ export type TPollListing<T> = {
   describe: (key: string) => { name: string; description: string };
   /** The sentence of a value that reports a failure (Kafka unreachable), shown as the last error. */
   problemOf?: (value: T) => string | null;
+  /** The loop has ended (its last subscriber left, or it was stopped): release what it held. */
+  onEnd?: (key: string, latest: T | undefined) => void;
 };
 
 type Source<T> = {
@@ -98,8 +100,10 @@ export class SharedPolls<T> {
   }
 
   private end(key: string, source: Source<T>): void {
+    if (source.stop.signal.aborted) return;
     source.stop.abort();
     source.entry?.end();
+    this.listing?.onEnd?.(key, source.latest);
     if (this.sources.get(key) === source) this.sources.delete(key);
   }
 

@@ -7,7 +7,8 @@ import { retryDelayMs } from "../clusters/cluster-health";
 import { getCluster, listClusters } from "../clusters/registered-clusters";
 import { firstSight, newerOf, takeFromWatcher, type TTrackedGroup } from "./history-handoff";
 import { storeTrackerAction } from "./history-store";
-import { activeHistoryWatches } from "./history-watcher";
+import { activeHistoryWatches, WATCH_LEASE_PREFIX } from "./history-watcher";
+import { listLeases } from "~/server/db/worker-leases";
 import { startWorker } from "~/server/workers/worker-registry";
 
 /**
@@ -41,8 +42,13 @@ export async function sweepRebalancesOnce(
   const cluster = await getCluster(clusterId);
   const tracked = sweep.memory.get(clusterId) ?? new Map<string, TTrackedGroup>();
   sweep.memory.set(clusterId, tracked);
+  // Pages on this server, and pages on the other web servers (their watchers hold a watch lease).
+  const watchedElsewhere = await groupsWatchedByLease(clusterId);
   const watchedByPage = () =>
-    new Set(activeHistoryWatches().flatMap(([cluster, group]) => (cluster === clusterId ? [group] : [])));
+    new Set([
+      ...watchedElsewhere,
+      ...activeHistoryWatches().flatMap(([cluster, group]) => (cluster === clusterId ? [group] : [])),
+    ]);
 
   const paged = watchedByPage();
   const allListed = await listGroups(cluster);
@@ -101,6 +107,15 @@ export async function sweepRebalancesOnce(
   // Forget groups that are gone or now watched by a page; seeing them again starts afresh.
   for (const groupId of tracked.keys()) if (!seen.has(groupId)) tracked.delete(groupId);
   return written;
+}
+
+/** Groups of the cluster whose rebalances a page's watcher stores now, on any web server. */
+async function groupsWatchedByLease(clusterId: string): Promise<string[]> {
+  const prefix = `${WATCH_LEASE_PREFIX}${clusterId}/`;
+  const now = Date.now();
+  return (await listLeases()).flatMap((lease) =>
+    lease.name.startsWith(prefix) && lease.expiresAt.getTime() > now ? [lease.name.slice(prefix.length)] : [],
+  );
 }
 
 export const REBALANCE_SWEEP_WORKER = "groups.rebalance-sweep";
