@@ -18,21 +18,9 @@ export async function register() {
     await loadAddressPolicy().catch((error: unknown) => {
       console.warn("The address policy could not be read; Kafka connections are refused until it can be.", error);
     });
-    // Lag history is sampled for the life of the server, not only while a group page is open.
-    const { startLagSamplers } = await import("./server/services/groups/lag-sampler-registry");
-    startLagSamplers();
-    // Rebalances of groups nobody has open are recorded too, coarser than an open page's watcher.
-    const { startRebalanceSweep } = await import("./server/services/groups/history-sweep");
-    startRebalanceSweep();
-    // Each defined topic's conformance to its schema stays current (CONFORMANCE_CHECK_MINUTES; the worker registry).
-    const { startConformanceChecks } = await import("./server/services/definitions/conformance-worker");
-    startConformanceChecks();
-    // Deployed pipeline steps' throughput and lag every 10 s, for their charts (one web server at a time).
-    const { startStepSamples } = await import("./server/services/runtime/overlay/step-samples-worker");
-    startStepSamples();
-    // The audit log keeps AUDIT_RETENTION_DAYS: pruned now and daily.
-    const { startAuditRetention } = await import("./server/services/audit/audit-retention");
-    startAuditRetention();
+    // Samplers, sweeps, checks and retention: workers of the one registry (/workers lists them).
+    const { startBackgroundWork } = await import("./server/services/workers/background-work");
+    startBackgroundWork();
     // No admin yet: print the one-time link that makes the first one (npm start shows it).
     const { announceSetupLink } = await import("./server/auth/setup-announcement");
     await announceSetupLink();

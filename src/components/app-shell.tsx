@@ -33,6 +33,9 @@ export function AppShell({ clusterBar, clusterNav, notice, children }: AppShellP
             <Link href="/" className="text-ink hover:bg-surface-raised rounded-md px-3 py-1.5">
               Clusters
             </Link>
+            <Link href="/workers" className="text-ink hover:bg-surface-raised rounded-md px-3 py-1.5">
+              Workers
+            </Link>
             {clusterNav}
           </nav>
           {clusterBar}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stopWorker, workerStatuses } from "~/server/workers/worker-registry";
 import { SharedPolls } from "./shared-polls";
 
 async function take<T>(iterator: AsyncGenerator<T>, count: number): Promise<T[]> {
@@ -49,5 +50,27 @@ describe("SharedPolls", () => {
     expect(calls).toBe(1);
     controller.abort();
     await Promise.all([early.return(undefined), late.return(undefined)]);
+  });
+});
+
+describe("SharedPolls in the worker registry", () => {
+  it("lists a running loop with its passes and problem, and ends every subscriber when stopped from the registry", async () => {
+    const name = `live.test ${Date.now()}`;
+    const polls = new SharedPolls<string>(async () => ({ value: "down", nextInMs: 1 }), {
+      describe: () => ({ name, description: "a test loop" }),
+      problemOf: (value) => (value === "down" ? "Kafka does not answer." : null),
+    });
+    const subscriber = polls.subscribe("cluster-a");
+    await subscriber.next();
+    expect(workerStatuses().find((worker) => worker.name === name)).toMatchObject({
+      state: "running",
+      lastError: "Kafka does not answer.",
+    });
+    await stopWorker(name);
+    // The stream ends (done) rather than waiting for a value that will never come.
+    let result = await subscriber.next();
+    while (!result.done) result = await subscriber.next();
+    expect(result.done).toBe(true);
+    expect(polls.activeKeys()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startWorker, stopWorker, workerStatuses } from "./worker-registry";
+import { registerResident, startWorker, stopWorker, workerStatuses } from "./worker-registry";
 
 describe("worker registry", () => {
   it("runs passes until stopped, keeps one loop per name, and reports a failed pass", async () => {
@@ -27,5 +27,30 @@ describe("worker registry", () => {
     expect(errorSeenBySecondPass).toBe("first pass fails");
     await stopWorker(spec.name);
     expect(workerStatuses().some((worker) => worker.name === spec.name)).toBe(false);
+  });
+});
+
+describe("resident work", () => {
+  it("is listed while it runs, counts its passes with the last error, and is stopped through the registry", async () => {
+    const name = `test.resident.${Date.now()}`;
+    let stopped = 0;
+    const handle = registerResident({ name, description: "a live source", stop: () => void (stopped += 1) });
+    handle.recordPass();
+    handle.recordPass(new Error("Kafka does not answer."));
+    expect(workerStatuses().find((worker) => worker.name === name)).toMatchObject({
+      scope: "every-server",
+      state: "running",
+      passes: 2,
+      lastError: "Kafka does not answer.",
+    });
+    await stopWorker(name);
+    expect(stopped).toBe(1);
+    expect(workerStatuses().some((worker) => worker.name === name)).toBe(false);
+  });
+
+  it("leaves the list when it ends by itself", () => {
+    const name = `test.resident.ends.${Date.now()}`;
+    registerResident({ name, description: "a tail", stop: () => undefined }).end();
+    expect(workerStatuses().some((worker) => worker.name === name)).toBe(false);
   });
 });

@@ -3,8 +3,8 @@ import kafkajs from "kafkajs";
 import type { TGroupMember, TGroupType } from "~/domain/groups/group-dto";
 import { memberHost } from "~/domain/groups/member-host";
 import { withAdmin, withMetadata, type ClusterTarget } from "../client-registry";
-import { describeConsumerGroup } from "./consumer-group-describe";
-import { listTypedGroups } from "./list-groups-typed";
+import { describeConsumerGroup } from "../protocol/consumer-group-describe";
+import { listTypedGroups } from "../protocol/list-groups-typed";
 
 /** Kafka's error 69: the coordinator knows no group of that id (in ConsumerGroupDescribe: no KIP-848 group). */
 const GROUP_ID_NOT_FOUND = 69;

@@ -4,7 +4,7 @@ import { kafkaErrorType } from "../kafka-errors";
 import { fetchRecords, type TPartitionFetch } from "../messages/fetch-records";
 import { readTopicMetadata } from "../topics/topic-metadata";
 import { fetchWatermarks } from "../topics/watermarks";
-import { decodeGroupMetadataRecord, offsetsPartitionFor } from "./group-metadata-record";
+import { decodeGroupMetadataRecord, offsetsPartitionFor } from "../protocol/group-metadata-record";
 
 const OFFSETS_TOPIC = "__consumer_offsets";
 /** Records read per step when looking back from the end for the group's latest metadata record. */

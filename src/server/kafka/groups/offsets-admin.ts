@@ -2,8 +2,9 @@ import "server-only";
 import { withMetadata, type ClusterTarget } from "../client-registry";
 import { kafkaProtocolError } from "../kafka-errors";
 import { offsetsForTimestamp, readPartitionStates, type TPartitionState } from "../messages/partition-states";
-import { describeConsumerGroup } from "./consumer-group-describe";
-import { commitAsAdmin, OFFSET_DELETE_API_KEY, sendOffsetDelete, withCoordinator } from "./offsets-coordinator";
+import { describeConsumerGroup } from "../protocol/consumer-group-describe";
+import { OFFSET_DELETE_API_KEY, sendOffsetDelete } from "../protocol/offset-delete";
+import { commitAsAdmin, withCoordinator } from "./offsets-coordinator";
 
 /** Kafka's error 69: in ConsumerGroupDescribe, no group of the new consumer protocol by that id. */
 const GROUP_ID_NOT_FOUND = 69;

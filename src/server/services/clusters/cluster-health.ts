@@ -46,7 +46,13 @@ async function tick(clusterId: string, previous: TClusterHealth | undefined) {
   }
 }
 
-const healthPolls = new SharedPolls<TClusterHealth>(tick);
+const healthPolls = new SharedPolls<TClusterHealth>(tick, {
+  describe: (clusterId) => ({
+    name: `live.cluster-health ${clusterId}`,
+    description: `Polls the health of cluster ${clusterId} about once a second for the pages that show it.`,
+  }),
+  problemOf: (health) => (health.status === "unreachable" ? health.message : null),
+});
 
 /** Live health of one cluster; every subscriber of the same cluster shares one poll loop. */
 export function watchClusterHealth(clusterId: string, signal?: AbortSignal): AsyncGenerator<TClusterHealth> {

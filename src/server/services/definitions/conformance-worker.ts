@@ -42,6 +42,8 @@ export function startConformanceChecks(): void {
     name: CONFORMANCE_WORKER,
     description: `Checks the newest ${env.CONFORMANCE_SAMPLE_PER_PARTITION} values per partition of every defined topic against its schema, every ${minutes} min.`,
     intervalMs: minutes * 60_000,
+    // It stores one row per definition: one web server checks, however many share the database.
+    scope: "one-server",
     runOnce: async (signal) => {
       await checkAllConformance(signal);
     },

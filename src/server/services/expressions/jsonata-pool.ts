@@ -5,6 +5,7 @@ import type { TJsonataBudget } from "~/domain/jsonata/compile";
 import { env } from "~/env";
 import type { TFetchedRecord } from "~/server/kafka/messages/fetched-record";
 import { encodeRecords } from "./record-batch";
+import { registerResident, type TResidentHandle } from "~/server/workers/worker-registry";
 
 /** The worker's script, found from the repository root as demo-member.mjs is. */
 export const JSONATA_WORKER_SCRIPT = path.join(
@@ -291,11 +292,21 @@ function toFailure(raw: unknown): TBatchFailure | null {
   };
 }
 
-const globalForPool = globalThis as unknown as { tributaryJsonataPool?: JsonataPool };
+const globalForPool = globalThis as unknown as {
+  tributaryJsonataPool?: JsonataPool;
+  tributaryJsonataEntry?: TResidentHandle;
+};
 
-/** The server's one pool, on globalThis so that dev reloads do not start another. */
+/** The server's one pool, on globalThis so that dev reloads do not start another; listed in the worker registry. */
 export function jsonataPool(): JsonataPool {
-  globalForPool.tributaryJsonataPool ??= new JsonataPool(env.JSONATA_WORKERS, env.JSONATA_WORKER_MEMORY_MB);
+  if (!globalForPool.tributaryJsonataPool) {
+    globalForPool.tributaryJsonataPool = new JsonataPool(env.JSONATA_WORKERS, env.JSONATA_WORKER_MEMORY_MB);
+    globalForPool.tributaryJsonataEntry = registerResident({
+      name: "expressions.jsonata-pool",
+      description: `${env.JSONATA_WORKERS} processes (${env.JSONATA_WORKER_MEMORY_MB} MiB heap each) evaluating search filters the fast path cannot answer.`,
+      stop: closeJsonataPool,
+    });
+  }
   return globalForPool.tributaryJsonataPool;
 }
 
@@ -303,5 +314,7 @@ export function jsonataPool(): JsonataPool {
 export async function closeJsonataPool(): Promise<void> {
   const pool = globalForPool.tributaryJsonataPool;
   globalForPool.tributaryJsonataPool = undefined;
+  globalForPool.tributaryJsonataEntry?.end();
+  globalForPool.tributaryJsonataEntry = undefined;
   await pool?.close();
 }

@@ -33,7 +33,16 @@ async function tick(key: string): Promise<{ value: TGroupWatch; nextInMs: number
   }
 }
 
-const groupPolls = new SharedPolls<TGroupWatch>(tick);
+const groupPolls = new SharedPolls<TGroupWatch>(tick, {
+  describe: (key) => {
+    const [clusterId = "", groupId = ""] = key.split("\0");
+    return {
+      name: `live.group ${clusterId}/${groupId}`,
+      description: `Describes consumer group ${groupId} about once a second for the pages that watch it.`,
+    };
+  },
+  problemOf: (watch) => (watch.status === "error" ? watch.message : null),
+});
 
 /** Live state of one group; every subscriber of the same group shares one poll loop. */
 export function watchGroup(clusterId: string, groupId: string, signal?: AbortSignal): AsyncGenerator<TGroupWatch> {

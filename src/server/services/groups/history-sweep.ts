@@ -1,5 +1,4 @@
 import "server-only";
-import { setTimeout as delay } from "node:timers/promises";
 import { env } from "~/env";
 import { newGroupTracker, trackSnapshot } from "~/domain/groups/rebalance-tracker";
 import { findOpenRebalances } from "~/server/db/rebalances";
@@ -8,7 +7,9 @@ import { retryDelayMs } from "../clusters/cluster-health";
 import { getCluster, listClusters } from "../clusters/registered-clusters";
 import { firstSight, newerOf, takeFromWatcher, type TTrackedGroup } from "./history-handoff";
 import { storeTrackerAction } from "./history-store";
-import { activeHistoryWatches } from "./history-watcher";
+import { activeHistoryWatches, WATCH_LEASE_PREFIX } from "./history-watcher";
+import { listLeases } from "~/server/db/worker-leases";
+import { startWorker } from "~/server/workers/worker-registry";
 
 /**
  * Rebalances happen when nobody looks, too. Besides the fast watcher of each open group page
@@ -26,9 +27,9 @@ type TListedMemory = Map<string, { groupIds: Set<string>; at: number }>;
 
 const memoryKey = Symbol.for("tributary.groups.history.sweep.v2");
 type GlobalWithSweep = typeof globalThis & {
-  [memoryKey]?: { memory: TSweepMemory; listed: TListedMemory; running: boolean };
+  [memoryKey]?: { memory: TSweepMemory; listed: TListedMemory };
 };
-const sweep = ((globalThis as GlobalWithSweep)[memoryKey] ??= { memory: new Map(), listed: new Map(), running: false });
+const sweep = ((globalThis as GlobalWithSweep)[memoryKey] ??= { memory: new Map(), listed: new Map() });
 
 /**
  * One sweep of one cluster; returns how many rebalance rows it wrote. `onlyGroup` narrows it to
@@ -41,8 +42,13 @@ export async function sweepRebalancesOnce(
   const cluster = await getCluster(clusterId);
   const tracked = sweep.memory.get(clusterId) ?? new Map<string, TTrackedGroup>();
   sweep.memory.set(clusterId, tracked);
+  // Pages on this server, and pages on the other web servers (their watchers hold a watch lease).
+  const watchedElsewhere = await groupsWatchedByLease(clusterId);
   const watchedByPage = () =>
-    new Set(activeHistoryWatches().flatMap(([cluster, group]) => (cluster === clusterId ? [group] : [])));
+    new Set([
+      ...watchedElsewhere,
+      ...activeHistoryWatches().flatMap(([cluster, group]) => (cluster === clusterId ? [group] : [])),
+    ]);
 
   const paged = watchedByPage();
   const allListed = await listGroups(cluster);
@@ -103,28 +109,59 @@ export async function sweepRebalancesOnce(
   return written;
 }
 
-/** Starts the sweep of every registered cluster for the life of the server (once; later calls do nothing). */
+/** Groups of the cluster whose rebalances a page's watcher stores now, on any web server. */
+async function groupsWatchedByLease(clusterId: string): Promise<string[]> {
+  const prefix = `${WATCH_LEASE_PREFIX}${clusterId}/`;
+  const now = Date.now();
+  return (await listLeases()).flatMap((lease) =>
+    lease.name.startsWith(prefix) && lease.expiresAt.getTime() > now ? [lease.name.slice(prefix.length)] : [],
+  );
+}
+
+export const REBALANCE_SWEEP_WORKER = "groups.rebalance-sweep";
+
+/**
+ * Starts the sweep of every registered cluster for the life of the server (once; later calls do
+ * nothing), as a one-server worker: two web servers on one database would store each rebalance twice.
+ */
 export function startRebalanceSweep(intervalMs = env.REBALANCE_SWEEP_SECONDS * 1_000): void {
-  if (sweep.running || intervalMs <= 0) return;
-  sweep.running = true;
-  void (async () => {
-    const failures = new Map<string, number>();
-    const skipUntil = new Map<string, number>();
-    for (;;) {
-      const clusters = await listClusters().catch(() => []);
+  if (intervalMs <= 0) return;
+  const failures = new Map<string, number>();
+  const skipUntil = new Map<string, number>();
+  startWorker({
+    name: REBALANCE_SWEEP_WORKER,
+    description: `Records the rebalances of consumer groups nobody has open, every ${intervalMs / 1000} s.`,
+    intervalMs,
+    scope: "one-server",
+    // What this process tracked is stale once another server has swept since: start afresh, resuming
+    // from the database the rebalances the other holder left open.
+    onLeaseTaken: () => {
+      sweep.memory.clear();
+      sweep.listed.clear();
+    },
+    runOnce: async (signal) => {
+      const clusters = await listClusters();
+      const failed: string[] = [];
       for (const { id } of clusters) {
+        if (signal.aborted) break;
         if ((skipUntil.get(id) ?? 0) > Date.now()) continue;
         try {
           await sweepRebalancesOnce(id);
           failures.delete(id);
-        } catch {
+        } catch (error) {
           // Kafka or the database is down: try this cluster less often until it answers again.
           const count = (failures.get(id) ?? 0) + 1;
           failures.set(id, count);
           skipUntil.set(id, Date.now() + retryDelayMs(count));
+          failed.push(`cluster ${id}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      await delay(intervalMs);
-    }
-  })();
+      // The other clusters were swept; the status shows which could not be.
+      if (failed.length > 0) throw new SweepIncomplete(`Could not sweep ${failed.join("; ")}`);
+    },
+    retryDelayMs: () => intervalMs,
+  });
 }
+
+/** Some clusters could not be swept this pass (each retried on its own back-off, the others on time). */
+class SweepIncomplete extends Error {}

@@ -10,6 +10,8 @@ import { getCluster } from "../clusters/registered-clusters";
 import { currentGeneration } from "./group-generations";
 import { firstSight, leaveForSweep } from "./history-handoff";
 import { pruneRebalanceHistory, storeTrackerAction } from "./history-store";
+import { releaseLease, tryTakeLease } from "~/server/db/worker-leases";
+import { processHolderId } from "~/server/workers/process-identity";
 
 /** DescribeGroups every half second: a rebalance shows within about a second of starting. */
 export const HISTORY_POLL_MS = 500;
@@ -23,6 +25,8 @@ type TWatchState = {
   newest: TRebalanceRecord | null | undefined;
   revision: number;
   failures: number;
+  /** When this process last took or renewed the group's watch lease; null while another server's watcher stores. */
+  leaseAt: number | null;
 };
 
 const keyOf = (clusterId: string, groupId: string) => JSON.stringify([clusterId, groupId]);
@@ -37,27 +41,58 @@ async function resumeOpen(clusterId: string, groupId: string): Promise<{ id: str
   return { id: row.id, open };
 }
 
+/**
+ * Several web servers may have pages open on one group: only the watcher holding the group's watch
+ * lease stores its rebalances; the others read what it stored, so each rebalance is stored once.
+ * The sweep leaves a group with a live watch lease to that watcher, whichever server it runs on.
+ */
+const WATCH_LEASE_TTL_MS = 10_000;
+const WATCH_LEASE_RENEW_MS = 3_000;
+export const WATCH_LEASE_PREFIX = "groups.rebalance-watch ";
+export const watchLeaseName = (clusterId: string, groupId: string) => `${WATCH_LEASE_PREFIX}${clusterId}/${groupId}`;
+
+/** Takes or renews the lease when due; the time it was held from, or null when another server holds it. */
+async function keepWatchLease(clusterId: string, groupId: string, previous: TWatchState | undefined) {
+  const now = Date.now();
+  if (previous?.leaseAt != null && now - previous.leaseAt < WATCH_LEASE_RENEW_MS) return previous.leaseAt;
+  const held = await tryTakeLease(watchLeaseName(clusterId, groupId), processHolderId(), WATCH_LEASE_TTL_MS);
+  return held ? now : null;
+}
+
 async function tick(key: string, previous: TWatchState | undefined) {
   const [clusterId, groupId] = JSON.parse(key) as [string, string];
   const revision = previous?.revision ?? 0;
   try {
     const cluster = await getCluster(clusterId);
+    const leaseAt = await keepWatchLease(clusterId, groupId, previous);
+    // Newly the storing watcher: what it tracked while another stored is stale; resume from the database.
+    const tracked = leaseAt !== null && previous?.leaseAt != null ? previous.tracker : undefined;
     const [group] = await describeGroups(cluster, [groupId]);
     const snapshot = { state: group?.state ?? "Dead", members: group?.members ?? [] };
     const observedAt = Date.now();
     // Read after the snapshot: a group described as Stable has logged the generation it settled in.
     // A Dead group has none (and on a cluster without any group, __consumer_offsets does not exist).
     const generation = snapshot.state === "Dead" ? null : await currentGeneration(cluster, groupId);
-    const resumed = previous?.tracker ? null : await resumeOpen(clusterId, groupId);
-    const seeded = previous?.tracker ?? (resumed || !group ? undefined : await firstSight(cluster, group, observedAt));
-    const step = trackSnapshot(seeded, snapshot, observedAt, resumed?.open ?? null);
-    let openId = previous?.tracker ? previous.openId : (resumed?.id ?? null);
     let changed: TRebalanceRecord | null = null;
-    if (step.action) {
-      ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId, generation));
+    let tracker: TTrackerState | undefined;
+    let openId: string | null = null;
+    let stored: TRebalanceRecord | null;
+    if (leaseAt === null) {
+      // Another server's watcher stores: show what it stored, as a change when it is new.
+      stored = await findNewestRebalance(clusterId, groupId);
+      if (stored && previous?.newest !== undefined && !sameRecord(stored, previous.newest)) changed = stored;
+    } else {
+      const resumed = tracked ? null : await resumeOpen(clusterId, groupId);
+      const seeded = tracked ?? (resumed || !group ? undefined : await firstSight(cluster, group, observedAt));
+      const step = trackSnapshot(seeded, snapshot, observedAt, resumed?.open ?? null);
+      openId = tracked ? (previous?.openId ?? null) : (resumed?.id ?? null);
+      if (step.action) {
+        ({ changed, openId } = await storeTrackerAction(cluster, groupId, step.action, openId, generation));
+      }
+      tracker = step.state;
+      leaveForSweep(clusterId, groupId, { tracker: step.state, openId });
+      stored = previous?.newest === undefined ? await findNewestRebalance(clusterId, groupId) : previous.newest;
     }
-    leaveForSweep(clusterId, groupId, { tracker: step.state, openId });
-    const stored = previous?.newest === undefined ? await findNewestRebalance(clusterId, groupId) : previous.newest;
     const newest = changed && (!stored || changed.detectedAt >= stored.detectedAt) ? changed : stored;
     const nextRevision = changed ? revision + 1 : revision;
     const value: TWatchState = {
@@ -71,11 +106,12 @@ async function tick(key: string, previous: TWatchState | undefined) {
         changed,
         newest,
       },
-      tracker: step.state,
+      tracker,
       openId,
       newest,
       revision: nextRevision,
       failures: 0,
+      leaseAt,
     };
     return { value, nextInMs: HISTORY_POLL_MS };
   } catch (error) {
@@ -96,16 +132,37 @@ async function tick(key: string, previous: TWatchState | undefined) {
       newest: previous?.newest,
       revision,
       failures,
+      leaseAt: previous?.leaseAt ?? null,
     };
     return { value, nextInMs: retryInMs };
   }
+}
+
+/** The same stored rebalance in the same stage (completed or not). */
+function sameRecord(a: TRebalanceRecord, b: TRebalanceRecord | null): boolean {
+  return b !== null && a.id === b.id && a.completedAt === b.completedAt;
 }
 
 // On globalThis so that Next's dev reloads keep one watcher per group instead of a second one that
 // would store every rebalance twice.
 const pollsKey = Symbol.for("tributary.groups.history.polls");
 type GlobalWithPolls = typeof globalThis & { [pollsKey]?: SharedPolls<TWatchState> };
-const historyPolls = ((globalThis as GlobalWithPolls)[pollsKey] ??= new SharedPolls<TWatchState>(tick));
+const historyPolls = ((globalThis as GlobalWithPolls)[pollsKey] ??= new SharedPolls<TWatchState>(tick, {
+  describe: (key) => {
+    const [clusterId, groupId] = JSON.parse(key) as [string, string];
+    return {
+      name: `live.rebalances ${clusterId}/${groupId}`,
+      description: `Records the rebalances of ${groupId} within a second (DescribeGroups every ${HISTORY_POLL_MS} ms) while a page watches it.`,
+    };
+  },
+  problemOf: (state) => (state.event.status === "unreachable" ? state.event.message : null),
+  // The last page closed: give the group back to the sweep (on whichever server holds it) at once.
+  onEnd: (key, latest) => {
+    if (latest?.leaseAt == null) return;
+    const [clusterId, groupId] = JSON.parse(key) as [string, string];
+    void releaseLease(watchLeaseName(clusterId, groupId), processHolderId()).catch(() => undefined);
+  },
+}));
 
 function sameEvent(a: TRebalanceWatchEvent, b: TRebalanceWatchEvent): boolean {
   if (a.status === "ok" && b.status === "ok") {

@@ -2,8 +2,13 @@ import "server-only";
 import { env } from "~/env";
 import { listClusters } from "../clusters/registered-clusters";
 import { createLagSampler, type TLagSampler } from "./lag-sampler";
+import { startLagRetention } from "./lag-retention";
 
-/** On `globalThis` so that Next's dev reloads keep one sampler per cluster, not one per reload. */
+/**
+ * One lag sampler per registered cluster, each a one-server worker of the registry (its lease makes
+ * several web servers on one database sample a cluster once). On `globalThis` so that Next's dev
+ * reloads keep one sampler per cluster, not one per reload.
+ */
 const samplersKey = Symbol.for("tributary.lag.samplers");
 const bootKey = Symbol.for("tributary.lag.bootStarted");
 type GlobalWithSamplers = typeof globalThis & { [samplersKey]?: Map<string, TLagSampler>; [bootKey]?: boolean };
@@ -30,12 +35,13 @@ export function ensureLagSampler(clusterId: string): TLagSampler {
 
 /**
  * Starts a sampler for every registered cluster (registering the default one first), so that a
- * chart opens with history. Called once at boot; while the database does not answer it retries
- * with back-off rather than failing the server.
+ * chart opens with history, and the hourly retention. Called once at boot; while the database does
+ * not answer it retries with back-off rather than failing the server.
  */
 export function startLagSamplers(): void {
   if (holder[bootKey]) return;
   holder[bootKey] = true;
+  startLagRetention();
   let failures = 0;
   const attempt = async () => {
     try {

@@ -3,7 +3,8 @@ import { AppError } from "~/lib/app-error";
 import { createLagSampler, lagRetryDelayMs, type TLagPass } from "./lag-sampler";
 
 const pass = (startedAt: number): TLagPass => ({ clusterId: "c", startedAt, listed: 1, stored: 1, durationMs: 0 });
-const noPrune = () => Promise.resolve();
+/** No lease in unit tests: the lease (one-server) needs PostgreSQL, and is tested against it. */
+const scope = "every-server" as const;
 
 afterEach(() => {
   vi.useRealTimers();
@@ -31,7 +32,7 @@ describe("createLagSampler", () => {
     const sampler = createLagSampler({
       clusterId: "c",
       intervalMs: 1_000,
-      prune: noPrune,
+      scope,
       sample: () => {
         calls.push(Date.now());
         if (failuresLeft-- > 0) return Promise.reject(new AppError("KAFKA_UNREACHABLE", "Kafka does not answer."));
@@ -67,7 +68,7 @@ describe("createLagSampler", () => {
           finish = () => resolve(pass(Date.now()));
         }),
     );
-    const sampler = createLagSampler({ clusterId: "c", intervalMs: 1_000, prune: noPrune, sample });
+    const sampler = createLagSampler({ clusterId: "c", intervalMs: 1_000, scope, sample });
     try {
       // A pass far slower than the interval.
       await vi.advanceTimersByTimeAsync(10_000);
@@ -86,7 +87,7 @@ describe("createLagSampler", () => {
   it("samples no more once stopped", async () => {
     vi.useFakeTimers({ now: 0 });
     const sample = vi.fn(() => Promise.resolve(pass(Date.now())));
-    const sampler = createLagSampler({ clusterId: "c", intervalMs: 1_000, prune: noPrune, sample });
+    const sampler = createLagSampler({ clusterId: "c", intervalMs: 1_000, scope, sample });
     await sampler.nextPass();
     sampler.stop();
     await vi.advanceTimersByTimeAsync(10_000);

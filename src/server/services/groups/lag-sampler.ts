@@ -6,7 +6,8 @@ import { insertLagSamples } from "~/server/db/lag-samples";
 import { listGroups } from "~/server/kafka/groups/describe-groups";
 import { getCluster } from "../clusters/registered-clusters";
 import { snapshotGroups } from "./group-snapshots";
-import { pruneLagHistoryIfDue } from "./lag-retention";
+import type { TWorkerScope } from "~/domain/workers";
+import { startWorker, stopWorker } from "~/server/workers/worker-registry";
 
 /**
  * Groups per snapshot: one DescribeGroups and one watermark read per chunk, and at most this many
@@ -39,7 +40,8 @@ export async function sampleLagOnce(clusterId: string): Promise<TLagPass> {
     const { details } = await snapshotGroups(cluster, listed.slice(index, index + GROUPS_PER_CHUNK));
     for (const detail of details) {
       const sample = toLagSample(detail);
-      if (sample) samples.push(sample);
+      // Every row of a pass carries the instant the pass began: one pass, one time, whichever group.
+      if (sample) samples.push({ ...sample, sampledAt: startedAt });
     }
   }
   const stored = await insertLagSamples(cluster.id, samples);
@@ -64,6 +66,8 @@ export type TLagPassOutcome = { ok: true; pass: TLagPass } | { ok: false; messag
 export type TLagSampler = {
   readonly clusterId: string;
   readonly intervalMs: number;
+  /** The worker's name in the registry (and its lease's). */
+  readonly workerName: string;
   /** Resolves after the next pass, successful or not (tests await it instead of sleeping). */
   nextPass(): Promise<TLagPassOutcome>;
   isStopped(): boolean;
@@ -75,69 +79,80 @@ type TLagSamplerOptions = {
   intervalMs: number;
   /** Called once when the sampler stops by itself (its cluster is no longer registered). */
   onGone?: () => void;
+  /** one-server (the default): one web server samples a cluster, however many share the database. */
+  scope?: TWorkerScope;
   /** Replaceable in tests. */
   sample?: (clusterId: string) => Promise<TLagPass>;
-  prune?: (now: number) => Promise<void>;
 };
 
+export const lagSamplerName = (clusterId: string) => `groups.lag-sampler.${clusterId}`;
+
 /**
- * Samples every `intervalMs` for as long as it runs. Passes never overlap (a slow pass delays the
- * next one). A failed pass — Kafka or PostgreSQL down — is retried with back-off and logged once,
- * not per attempt; the chart shows the missing samples as a gap. Retention runs on the way.
+ * Samples every `intervalMs` for as long as it runs, as a worker of the registry (on one web server
+ * at a time). Passes never overlap (a slow pass delays the next one). A failed pass — Kafka or
+ * PostgreSQL down — is retried with back-off and logged once, not per attempt; the chart shows the
+ * missing samples as a gap. Retention is a worker of its own (lag-retention.ts).
  */
 export function createLagSampler({
   clusterId,
   intervalMs,
   onGone,
+  scope = "one-server",
   sample = sampleLagOnce,
-  prune = pruneLagHistoryIfDue,
 }: TLagSamplerOptions): TLagSampler {
+  const workerName = lagSamplerName(clusterId);
   let waiters: ((outcome: TLagPassOutcome) => void)[] = [];
-  let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let failures = 0;
-  let isGone = false;
 
-  async function tick() {
-    const started = Date.now();
-    let outcome: TLagPassOutcome;
+  const settle = (outcome: TLagPassOutcome) => {
+    const settled = waiters;
+    waiters = [];
+    for (const resolve of settled) resolve(outcome);
+  };
+
+  async function runOnce(): Promise<void | "finished"> {
     try {
-      await prune(started);
       const pass = await sample(clusterId);
       if (failures > 0) console.info(`Lag sampling of cluster ${clusterId} works again.`);
       failures = 0;
-      outcome = { ok: true, pass };
+      settle({ ok: true, pass });
     } catch (error) {
       failures += 1;
       const appError = error instanceof AppError ? error : null;
       const message = appError?.message ?? "Sampling consumer-group lag failed.";
+      settle({ ok: false, message, retryInMs: lagRetryDelayMs(failures, intervalMs) });
       // The cluster was unregistered: nothing to sample any more (a new registration starts a new sampler).
-      if (appError?.code === "NOT_FOUND" && (await isUnregistered(clusterId))) isGone = stopped = true;
-      else if (failures === 1)
+      if (appError?.code === "NOT_FOUND" && (await isUnregistered(clusterId))) {
+        stopped = true;
+        onGone?.();
+        return "finished";
+      }
+      if (failures === 1)
         console.warn(`Lag sampling of cluster ${clusterId} failed: ${message} Retrying.`, appError?.cause ?? error);
-      outcome = { ok: false, message, retryInMs: lagRetryDelayMs(failures, intervalMs) };
+      throw new Error(message, { cause: error });
     }
-    const settled = waiters;
-    waiters = [];
-    for (const resolve of settled) resolve(outcome);
-    if (isGone) onGone?.();
-    if (stopped) return;
-    const delay = outcome.ok ? Math.max(0, started + intervalMs - Date.now()) : outcome.retryInMs;
-    timer = setTimeout(() => void tick(), delay);
-    // A sampler must never keep a process (a test run, a script) alive on its own.
-    timer.unref();
   }
 
-  void tick();
+  startWorker({
+    name: workerName,
+    description: `Stores the lag of every consumer group of cluster ${clusterId} every ${intervalMs / 1000} s.`,
+    intervalMs,
+    scope,
+    logsItsFailures: true,
+    retryDelayMs: (consecutiveFailures) => lagRetryDelayMs(consecutiveFailures, intervalMs),
+    runOnce,
+  });
 
   return {
     clusterId,
     intervalMs,
+    workerName,
     nextPass: () => new Promise((resolve) => waiters.push(resolve)),
     isStopped: () => stopped,
     stop() {
       stopped = true;
-      clearTimeout(timer);
+      void stopWorker(workerName);
     },
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TDemoMemberProcess } from "~/server/kafka/playground/demo-member-process";
+import { registerResident, type TResidentHandle } from "~/server/workers/worker-registry";
 import { isRunning, type TMemberIntent } from "./member-state";
 import type { TPlayground, TPlaygroundMember } from "~/domain/playground/playground-dto";
 
@@ -24,6 +25,8 @@ type TRegistry = {
   /** Starts in flight, so that two at once cannot claim the same group. */
   starting: Set<string>;
   watchers: Map<string, Set<() => void>>;
+  /** Each playground's entry in the worker registry. */
+  listed: Map<string, TResidentHandle>;
 };
 
 /** Ended members kept on screen (left, killed, crashed), newest first; older ones are forgotten. */
@@ -35,6 +38,7 @@ const registry = ((globalThis as GlobalWithRegistry)[registryKey] ??= {
   playgrounds: new Map(),
   starting: new Set(),
   watchers: new Map(),
+  listed: new Map(),
 });
 
 /** One key per (cluster, group); NUL separates them, which neither may contain. */
@@ -68,13 +72,31 @@ export function releaseStart(key: string): void {
 }
 
 export function addPlayground(entry: TPlaygroundEntry): void {
-  registry.playgrounds.set(playgroundKey(entry.clusterId, entry.groupId), entry);
+  const key = playgroundKey(entry.clusterId, entry.groupId);
+  registry.playgrounds.set(key, entry);
+  registry.listed.get(key)?.end();
+  registry.listed.set(
+    key,
+    registerResident({
+      name: `playground ${entry.clusterId}/${entry.groupId}`,
+      description: `Demo members of ${entry.groupId} reading ${entry.topic}, each in its own process.`,
+      // Stopped from the registry (shutdown): the members leave the group and their processes end.
+      stop: () => {
+        for (const member of runningMembers(entry)) member.process?.leave();
+        removePlayground(entry);
+      },
+    }),
+  );
   notifyWatchers(entry.clusterId, entry.groupId);
 }
 
 export function removePlayground(entry: TPlaygroundEntry): void {
   const key = playgroundKey(entry.clusterId, entry.groupId);
-  if (registry.playgrounds.get(key) === entry) registry.playgrounds.delete(key);
+  if (registry.playgrounds.get(key) === entry) {
+    registry.playgrounds.delete(key);
+    registry.listed.get(key)?.end();
+    registry.listed.delete(key);
+  }
   notifyWatchers(entry.clusterId, entry.groupId);
 }
 

@@ -7,6 +7,7 @@ import { lookupTopicSchema } from "../schemas/topic-schema";
 import { toMessage } from "../to-message";
 import { TAIL_BATCH_MAX, TAIL_BATCH_MS } from "./tail-limits";
 import { TailLanes, type TTailSubscriber } from "./tail-lanes";
+import { registerResident, type TResidentHandle } from "~/server/workers/worker-registry";
 
 /**
  * One tail reader per cluster and topic, however many tabs tail it: the first subscriber starts
@@ -21,6 +22,8 @@ type Source = {
   stop: AbortController;
   lastCutAt: number;
   cutTimer: ReturnType<typeof setTimeout> | null;
+  /** Its entry in the worker registry: a pass per batch read, the sentence while it reconnects. */
+  entry: TResidentHandle | null;
 };
 
 const holderKey = Symbol.for("tributary.tail.sources.v2");
@@ -51,9 +54,22 @@ export function joinTail(
   const key = keyOf(target, topic);
   let source = holder.sources.get(key);
   if (!source) {
-    source = { lanes: new TailLanes(), status: null, stop: new AbortController(), lastCutAt: 0, cutTimer: null };
-    holder.sources.set(key, source);
-    void runReader(key, target, topic, source);
+    const created: Source = {
+      lanes: new TailLanes(),
+      status: null,
+      stop: new AbortController(),
+      lastCutAt: 0,
+      cutTimer: null,
+      entry: null,
+    };
+    created.entry = registerResident({
+      name: `live.tail ${target.id}/${topic}`,
+      description: `Reads new messages of ${topic} (long-poll Fetch) for every tab tailing it.`,
+      stop: () => stopSource(key, created),
+    });
+    holder.sources.set(key, created);
+    void runReader(key, target, topic, created);
+    source = created;
   }
   const joined = source;
   joined.lanes.join(partitions, subscriber);
@@ -62,12 +78,17 @@ export function joinTail(
     leave: () => {
       joined.lanes.leave(subscriber);
       if (joined.lanes.subscriberCount > 0) return;
-      joined.stop.abort();
-      if (joined.cutTimer) clearTimeout(joined.cutTimer);
-      joined.cutTimer = null;
-      if (holder.sources.get(key) === joined) holder.sources.delete(key);
+      stopSource(key, joined);
     },
   };
+}
+
+function stopSource(key: string, source: Source): void {
+  source.stop.abort();
+  source.entry?.end();
+  if (source.cutTimer) clearTimeout(source.cutTimer);
+  source.cutTimer = null;
+  if (holder.sources.get(key) === source) holder.sources.delete(key);
 }
 
 /** Cuts at once when the last cut is TAIL_BATCH_MS old, else when it will be: a quiet topic's message waits for no timer. */
@@ -100,6 +121,7 @@ async function runReader(key: string, target: ClusterTarget, topic: string, sour
         // Cached for a few seconds, so this is a resolved promise for almost every batch.
         const { codec } = await lookupTopicSchema(target.id, topic);
         source.lanes.offer(event.records.map((record) => toMessage(record, undefined, codec)));
+        source.entry?.recordPass();
         scheduleCut(source);
         continue;
       }
@@ -112,6 +134,7 @@ async function runReader(key: string, target: ClusterTarget, topic: string, sour
               hint: event.error.hint ?? null,
               retryInMs: event.retryInMs,
             };
+      if (event.kind !== "live") source.entry?.recordPass(new Error(event.error.message));
       source.lanes.notifyAll();
     }
   } catch (error) {

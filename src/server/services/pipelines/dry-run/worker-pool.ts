@@ -2,6 +2,7 @@ import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { AppError } from "~/lib/app-error";
+import { registerResident, type TResidentHandle } from "~/server/workers/worker-registry";
 import type { TJobResult, TWorkerAnswer, TWorkerJob, TWorkerReady } from "./worker-protocol";
 
 /** The worker's entry, found from the repository root as the JSONata worker is. */
@@ -62,6 +63,8 @@ type TSlot = { worker: ChildProcess; isReady: boolean; current: TPending | null;
  * path for a module to bundle (vercel/next.js#97952).
  */
 class DryRunPool {
+  /** Set by the registry entry: each finished job counts as a pass, a stopped one with its sentence. */
+  onFinished: ((outcome: TJobOutcome<unknown>) => void) | undefined;
   private readonly slots: TSlot[] = [];
   private readonly waiting: TPending[] = [];
   private nextId = 1;
@@ -80,6 +83,7 @@ class DryRunPool {
       const onAbort = () => this.cancel(pending);
       pending.finish = (outcome) => {
         options.signal?.removeEventListener("abort", onAbort);
+        this.onFinished?.(outcome);
         resolve(outcome as TJobOutcome<TJobResult<TJob>>);
       };
       options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -236,11 +240,26 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const formatSeconds = (ms: number) =>
   ms < 1000 ? `${ms} ms` : ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 
-const globalForPool = globalThis as unknown as { tributaryDryRunPool?: DryRunPool };
+const globalForPool = globalThis as unknown as {
+  tributaryDryRunPool?: DryRunPool;
+  tributaryDryRunEntry?: TResidentHandle;
+};
+const POOL_WORKER = "pipelines.dry-run-pool";
 
-/** The server's one pool, on globalThis so that dev reloads do not start another. */
+/** The server's one pool, on globalThis so that dev reloads do not start another; listed in the worker registry. */
 export function dryRunPool(): DryRunPool {
-  globalForPool.tributaryDryRunPool ??= new DryRunPool();
+  if (!globalForPool.tributaryDryRunPool) {
+    const pool = new DryRunPool();
+    const entry = registerResident({
+      name: POOL_WORKER,
+      description: `Up to ${MAX_WORKERS} processes (${DRY_RUN_WORKER_MEMORY_MB} MiB heap each) running dry runs, previews and model checks; idle ones end after ${IDLE_MS / 60_000} min.`,
+      stop: closeDryRunPool,
+    });
+    pool.onFinished = (outcome) =>
+      entry.recordPass(outcome.kind === "stopped" ? new Error(outcome.sentence) : undefined);
+    globalForPool.tributaryDryRunPool = pool;
+    globalForPool.tributaryDryRunEntry = entry;
+  }
   return globalForPool.tributaryDryRunPool;
 }
 
@@ -248,5 +267,7 @@ export function dryRunPool(): DryRunPool {
 export function closeDryRunPool(): void {
   const pool = globalForPool.tributaryDryRunPool;
   globalForPool.tributaryDryRunPool = undefined;
+  globalForPool.tributaryDryRunEntry?.end();
+  globalForPool.tributaryDryRunEntry = undefined;
   pool?.close();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClusterTarget } from "~/server/kafka/client-registry";
-import { createThroughputSampler, type TThroughputSampler } from "./throughput-sampler";
+import { registerResident } from "~/server/workers/worker-registry";
+import { createThroughputSampler, HISTORY_MINUTES, type TThroughputSampler } from "./throughput-sampler";
 
 /**
  * Every 5 s: fine enough to see a burst, coarse enough that one Metadata + two ListOffsets per
@@ -21,15 +22,27 @@ export function throughputSamplerFor(target: ClusterTarget): TThroughputSampler 
   const existing = samplers.get(target.id);
   if (existing && existing.target.bootstrapServers === target.bootstrapServers) return existing;
   existing?.stop();
+  // Every server keeps its own (the history lives in memory, for the charts it serves): every-server work.
+  const entry = registerResident({
+    name: `topics.throughput ${target.id}`,
+    description: `Reads the high watermark of every partition of cluster ${target.id} every ${SAMPLE_INTERVAL_MS / 1000} s for the produce-rate charts (${HISTORY_MINUTES} min in memory).`,
+    stop: () => stopSampler(target.id),
+  });
   const created = createThroughputSampler({
     target: { id: target.id, bootstrapServers: target.bootstrapServers },
     intervalMs: SAMPLE_INTERVAL_MS,
+    onSample: (outcome) => entry.recordPass(outcome.ok ? undefined : new Error("Kafka did not answer this sample.")),
+    onStop: () => entry.end(),
   });
   samplers.set(target.id, created);
   return created;
 }
 
+function stopSampler(clusterId: string): void {
+  samplers.get(clusterId)?.stop();
+  samplers.delete(clusterId);
+}
+
 export function stopAllThroughputSamplers(): void {
-  for (const sampler of samplers.values()) sampler.stop();
-  samplers.clear();
+  for (const clusterId of [...samplers.keys()]) stopSampler(clusterId);
 }

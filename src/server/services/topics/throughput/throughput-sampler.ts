@@ -22,6 +22,9 @@ type SamplerOptions = {
   intervalMs: number;
   /** Replaceable in tests; by default one Metadata + batched ListOffsets against the cluster. */
   read?: (target: ClusterTarget) => Promise<THighWatermarks>;
+  /** After every sample attempt (the worker registry counts them). */
+  onSample?: (outcome: TSampleOutcome) => void;
+  onStop?: () => void;
 };
 
 /**
@@ -33,6 +36,8 @@ export function createThroughputSampler({
   target,
   intervalMs,
   read = fetchHighWatermarks,
+  onSample,
+  onStop,
 }: SamplerOptions): TThroughputSampler {
   const history = new ThroughputHistory(Math.ceil((HISTORY_MINUTES * 60_000) / intervalMs));
   let waiters: ((outcome: TSampleOutcome) => void)[] = [];
@@ -52,6 +57,7 @@ export function createThroughputSampler({
     const settled = waiters;
     waiters = [];
     for (const resolve of settled) resolve({ at: started, ok });
+    onSample?.({ at: started, ok });
     if (stopped) return;
     timer = setTimeout(() => void tick(), Math.max(0, started + intervalMs - Date.now()));
     // A sampler must never keep a process (a test run, a script) alive on its own.
@@ -66,6 +72,7 @@ export function createThroughputSampler({
     history,
     nextSample: () => new Promise((resolve) => waiters.push(resolve)),
     stop() {
+      if (!stopped) onStop?.();
       stopped = true;
       clearTimeout(timer);
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { ByteReader } from "./byte-reader";
 /**
  * Decodes the group coordinator's own records in `__consumer_offsets` just far enough to learn a
  * group's generation. DescribeGroups does not report it; the coordinator writes it into this log
@@ -24,56 +25,33 @@ export type TGroupMetadataRecord = {
   generation: number | null;
 };
 
-/** The group a record is about, or null for records of other types (offset commits, members…). */
+/** The group a record is about, or null for records of other types (offset commits, members…) and cut-off ones. */
 export function decodeGroupMetadataRecord(key: Buffer | null, value: Buffer | null): TGroupMetadataRecord | null {
-  if (!key || key.length < 4) return null;
-  const type = key.readInt16BE(0);
+  try {
+    return decode(key, value);
+  } catch (error) {
+    // A record too short for its own fields is none we can learn a generation from.
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+function decode(key: Buffer | null, value: Buffer | null): TGroupMetadataRecord | null {
+  if (!key) return null;
+  const keyReader = new ByteReader(key);
+  const type = keyReader.int16();
   if (type !== CLASSIC_GROUP_METADATA && type !== CONSUMER_GROUP_METADATA) return null;
-  const groupId = readString(key, 2)?.text;
-  if (groupId === undefined) return null;
+  const groupId = keyReader.nullableString();
+  if (groupId === null) return null;
   const kind = type === CLASSIC_GROUP_METADATA ? "classic" : "consumer";
   if (!value) return { groupId, kind, generation: null };
-  const generation = kind === "classic" ? classicGeneration(value) : consumerEpoch(value);
-  return generation === null ? null : { groupId, kind, generation };
-}
-
-function classicGeneration(value: Buffer): number | null {
-  if (value.length < 2) return null;
-  const version = value.readInt16BE(0);
+  const reader = new ByteReader(value);
+  const version = reader.int16();
+  if (kind === "consumer") return { groupId, kind, generation: reader.int32() };
   const protocolType =
-    version >= FIRST_FLEXIBLE_GROUP_METADATA_VERSION ? readCompactString(value, 2) : readString(value, 2);
-  if (!protocolType || value.length < protocolType.end + 4) return null;
-  return value.readInt32BE(protocolType.end);
-}
-
-function consumerEpoch(value: Buffer): number | null {
-  return value.length < 6 ? null : value.readInt32BE(2);
-}
-
-function readString(buffer: Buffer, at: number): { text: string; end: number } | undefined {
-  if (buffer.length < at + 2) return undefined;
-  const length = buffer.readInt16BE(at);
-  const end = at + 2 + Math.max(length, 0);
-  if (length < 0 || buffer.length < end) return undefined;
-  return { text: buffer.toString("utf8", at + 2, end), end };
-}
-
-/** A compact string: unsigned varint of length + 1, then the bytes. */
-function readCompactString(buffer: Buffer, at: number): { text: string; end: number } | undefined {
-  let lengthPlusOne = 0;
-  let shift = 0;
-  let position = at;
-  for (;;) {
-    if (position >= buffer.length || shift > 28) return undefined;
-    const byte = buffer[position]!;
-    position += 1;
-    lengthPlusOne |= (byte & 0x7f) << shift;
-    if ((byte & 0x80) === 0) break;
-    shift += 7;
-  }
-  const end = position + Math.max(lengthPlusOne - 1, 0);
-  if (lengthPlusOne === 0 || buffer.length < end) return undefined;
-  return { text: buffer.toString("utf8", position, end), end };
+    version >= FIRST_FLEXIBLE_GROUP_METADATA_VERSION ? reader.compactNullableString() : reader.nullableString();
+  if (protocolType === null) return null;
+  return { groupId, kind, generation: reader.int32() };
 }
 
 /** Kafka's `Utils.abs(groupId.hashCode()) % partitions`: the partition that holds a group's records. */

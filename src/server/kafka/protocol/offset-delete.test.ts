@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeOffsetDelete } from "./offsets-coordinator";
+import { decodeOffsetDelete, encodeOffsetDelete } from "./offset-delete";
 
 /** Builds an OffsetDelete v0 response body as a broker sends it (after the correlation id). */
 function response(errorCode: number, topic: string, partitions: [number, number][]): Buffer {
@@ -41,5 +41,18 @@ describe("OffsetDelete response", () => {
         },
       ],
     });
+  });
+});
+
+describe("OffsetDelete request", () => {
+  it("encodes v0: group id, one topic with its partitions (int16-length strings, int32 counts)", () => {
+    expect([...encodeOffsetDelete("g", "t1", [0, 2])]).toEqual([
+      ...[0, 1, 0x67], // "g"
+      ...[0, 0, 0, 1], // one topic
+      ...[0, 2, 0x74, 0x31], // "t1"
+      ...[0, 0, 0, 2], // two partitions
+      ...[0, 0, 0, 0],
+      ...[0, 0, 0, 2],
+    ]);
   });
 });

@@ -1,19 +1,18 @@
 import "server-only";
 import type { TGroupMember } from "~/domain/groups/group-dto";
-import { compactArray, compactString, CompactReader } from "./compact-protocol";
+import { withCoordinator, type CoordinatorBroker } from "../groups/offsets-coordinator";
 import type { InternalCluster } from "../internal-cluster";
 import { kafkaProtocolError } from "../kafka-errors";
-import { withCoordinator, type CoordinatorBroker } from "./offsets-coordinator";
+import { ByteReader } from "./byte-reader";
+import { ByteWriter } from "./byte-writer";
+import { sendRawRequest, speaksVersion } from "./raw-request";
 
 /**
  * ConsumerGroupDescribe (API key 69, KIP-848): what the classic DescribeGroups cannot say about a
  * group on Kafka 4's new consumer protocol — its state, epochs and members with their assignment.
  * kafkajs 2.2.4 does not know this request, so it is encoded here and sent through the
- * coordinator broker's kafkajs connection, like OffsetDelete in offsets-coordinator.ts.
- *
- * It is a "flexible" request: compact strings and arrays, tagged fields. kafkajs writes request
- * header v1 and reads response header v0; header v2 / v1 add one tagged-field section each, so an
- * empty one (0x00) leads the body we send and is skipped first in the body we receive.
+ * coordinator broker's kafkajs connection (raw-request.ts), like OffsetDelete.
+ * It is a "flexible" request: compact strings and arrays, tagged fields.
  */
 
 export const CONSUMER_GROUP_DESCRIBE_API_KEY = 69;
@@ -32,8 +31,7 @@ export type TConsumerGroupDescription = {
 
 /** Whether the broker speaks ConsumerGroupDescribe (Kafka 3.7+ with the new protocol; 4.0 on). */
 export function supportsConsumerGroupDescribe(coordinator: CoordinatorBroker): boolean {
-  const range = coordinator.versions?.[CONSUMER_GROUP_DESCRIBE_API_KEY];
-  return range !== undefined && range.minVersion <= 0 && range.maxVersion >= 0;
+  return speaksVersion(coordinator, CONSUMER_GROUP_DESCRIBE_API_KEY, 0);
 }
 
 /** COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR: ask the group's new coordinator. */
@@ -57,53 +55,47 @@ export function describeConsumerGroup(
   });
 }
 
-export async function consumerGroupDescribe(
+export function consumerGroupDescribe(
   coordinator: CoordinatorBroker,
   groupIds: readonly string[],
 ): Promise<TConsumerGroupDescription[]> {
-  const body = Buffer.concat([
-    Buffer.from([0]), // request header v2: no tagged fields
-    compactArray(groupIds.map(compactString)),
-    Buffer.from([0]), // IncludeAuthorizedOperations = false
-    Buffer.from([0]), // no tagged fields
-  ]);
-  const response = await coordinator.connectionPool.send({
-    request: {
-      apiKey: CONSUMER_GROUP_DESCRIBE_API_KEY,
-      apiVersion: 0,
-      apiName: "ConsumerGroupDescribe",
-      encode: () => Promise.resolve({ buf: body, buffer: body }),
-    },
-    response: {
-      decode: (payload) => Promise.resolve(decodeConsumerGroupDescribe(payload)),
-      parse: (decoded) => Promise.resolve(decoded),
-    },
+  const body = new ByteWriter()
+    .noTaggedFields() // request header v2
+    .compactArray(groupIds, (writer, groupId) => writer.compactString(groupId))
+    .boolean(false) // IncludeAuthorizedOperations
+    .noTaggedFields()
+    .toBuffer();
+  return sendRawRequest(coordinator, {
+    apiKey: CONSUMER_GROUP_DESCRIBE_API_KEY,
+    apiVersion: 0,
+    apiName: "ConsumerGroupDescribe",
+    body,
+    decode: decodeConsumerGroupDescribe,
   });
-  return response as TConsumerGroupDescription[];
 }
 
 /** ConsumerGroupDescribe Response v0, after kafkajs has read the correlation id. */
 export function decodeConsumerGroupDescribe(payload: Buffer): TConsumerGroupDescription[] {
-  const reader = new CompactReader(payload);
+  const reader = new ByteReader(payload);
   reader.skipTaggedFields(); // response header v1
   reader.int32(); // throttle_time_ms
-  const groups = reader.array(() => {
+  const groups = reader.compactArray(() => {
     const errorCode = reader.int16();
-    reader.nullableString(); // error message
-    const groupId = reader.string();
-    const state = reader.string();
+    reader.compactNullableString(); // error message
+    const groupId = reader.compactString();
+    const state = reader.compactString();
     const groupEpoch = reader.int32();
     const assignmentEpoch = reader.int32();
-    const assignor = reader.string();
-    const members = reader.array(() => {
-      const memberId = reader.string();
-      reader.nullableString(); // instance id
-      reader.nullableString(); // rack id
+    const assignor = reader.compactString();
+    const members = reader.compactArray(() => {
+      const memberId = reader.compactString();
+      reader.compactNullableString(); // instance id
+      reader.compactNullableString(); // rack id
       const memberEpoch = reader.int32();
-      const clientId = reader.string();
-      const host = reader.string();
-      reader.array(() => reader.string()); // subscribed topic names
-      reader.nullableString(); // subscribed topic regex
+      const clientId = reader.compactString();
+      const host = reader.compactString();
+      reader.compactArray(() => reader.compactString()); // subscribed topic names
+      reader.compactNullableString(); // subscribed topic regex
       const assignment = readAssignment(reader);
       readAssignment(reader); // target assignment
       reader.skipTaggedFields();
@@ -117,11 +109,11 @@ export function decodeConsumerGroupDescribe(payload: Buffer): TConsumerGroupDesc
   return groups;
 }
 
-function readAssignment(reader: CompactReader): TGroupMember["assignment"] {
-  const topics = reader.array(() => {
+function readAssignment(reader: ByteReader): TGroupMember["assignment"] {
+  const topics = reader.compactArray(() => {
     reader.skip(16); // topic id (uuid)
-    const topic = reader.string();
-    const partitions = reader.array(() => reader.int32()).sort((a, b) => a - b);
+    const topic = reader.compactString();
+    const partitions = reader.compactArray(() => reader.int32()).sort((a, b) => a - b);
     reader.skipTaggedFields();
     return { topic, partitions };
   });

@@ -1,8 +1,9 @@
 import "server-only";
 import type { InternalCluster } from "../internal-cluster";
 import { kafkaProtocolError } from "../kafka-errors";
-import { compactArray, CompactReader } from "./compact-protocol";
-import type { CoordinatorBroker } from "./offsets-coordinator";
+import { ByteReader } from "./byte-reader";
+import { ByteWriter } from "./byte-writer";
+import { sendRawRequest, type TRawBroker } from "./raw-request";
 
 /**
  * ListGroups v5 (KIP-848): besides the id and protocol type kafkajs reads (v2), each group's state
@@ -15,10 +16,10 @@ const TYPED_VERSION = 5;
 
 export type TTypedGroup = { groupId: string; protocolType: string; state: string; type: string };
 
-type BrokerWithPool = Pick<CoordinatorBroker, "versions" | "connectionPool">;
+type BrokerWithPool = TRawBroker;
 
 /** Whether the broker answers ListGroups v5. */
-export function supportsTypedListGroups(broker: Pick<CoordinatorBroker, "versions">): boolean {
+export function supportsTypedListGroups(broker: Pick<TRawBroker, "versions">): boolean {
   const range = broker.versions?.[LIST_GROUPS_API_KEY];
   return range !== undefined && range.maxVersion >= TYPED_VERSION;
 }
@@ -31,7 +32,7 @@ export async function listTypedGroups(cluster: InternalCluster): Promise<TTypedG
   const { brokers } = await cluster.metadata({ topics: [] });
   const perBroker = await Promise.all(
     brokers.map(async ({ nodeId }) => {
-      // The same kafkajs Broker the coordinator requests use (offsets-coordinator.ts), with its pool and versions.
+      // The same kafkajs Broker the coordinator requests use (groups/offsets-coordinator.ts), with its pool and versions.
       const broker = (await cluster.findBroker({ nodeId })) as unknown as BrokerWithPool;
       return supportsTypedListGroups(broker) ? sendListGroups(broker) : null;
     }),
@@ -43,39 +44,35 @@ export async function listTypedGroups(cluster: InternalCluster): Promise<TTypedG
 }
 
 async function sendListGroups(broker: BrokerWithPool): Promise<TTypedGroup[]> {
-  const body = Buffer.concat([
-    Buffer.from([0]), // request header v2: no tagged fields
-    compactArray([]), // StatesFilter: every state
-    compactArray([]), // TypesFilter: every type
-    Buffer.from([0]), // no tagged fields
-  ]);
-  const response = (await broker.connectionPool.send({
-    request: {
-      apiKey: LIST_GROUPS_API_KEY,
-      apiVersion: TYPED_VERSION,
-      apiName: "ListGroups",
-      encode: () => Promise.resolve({ buf: body, buffer: body }),
-    },
-    response: {
-      decode: (payload) => Promise.resolve(decodeListGroupsV5(payload)),
-      parse: (decoded) => Promise.resolve(decoded),
-    },
-  })) as { errorCode: number; groups: TTypedGroup[] };
+  const none: string[] = [];
+  const body = new ByteWriter()
+    .noTaggedFields() // request header v2
+    .compactArray(none, (writer, state) => writer.compactString(state)) // StatesFilter: every state
+    .compactArray(none, (writer, type) => writer.compactString(type)) // TypesFilter: every type
+    .noTaggedFields()
+    .toBuffer();
+  const response = await sendRawRequest(broker, {
+    apiKey: LIST_GROUPS_API_KEY,
+    apiVersion: TYPED_VERSION,
+    apiName: "ListGroups",
+    body,
+    decode: decodeListGroupsV5,
+  });
   if (response.errorCode !== 0) throw kafkaProtocolError(response.errorCode);
   return response.groups;
 }
 
 /** ListGroups Response v5, after kafkajs has read the correlation id. */
 export function decodeListGroupsV5(payload: Buffer): { errorCode: number; groups: TTypedGroup[] } {
-  const reader = new CompactReader(payload);
+  const reader = new ByteReader(payload);
   reader.skipTaggedFields(); // response header v1
   reader.int32(); // throttle_time_ms
   const errorCode = reader.int16();
-  const groups = reader.array(() => {
-    const groupId = reader.string();
-    const protocolType = reader.string();
-    const state = reader.string();
-    const type = reader.string();
+  const groups = reader.compactArray(() => {
+    const groupId = reader.compactString();
+    const protocolType = reader.compactString();
+    const state = reader.compactString();
+    const type = reader.compactString();
     reader.skipTaggedFields();
     return { groupId, protocolType, state, type };
   });
