@@ -1,18 +1,25 @@
 /**
  * Demo designs on the embedded default: definitions of the telemetry topics the seeds' template
  * names (layer, owner, key), and one pipeline made from that template — each only when absent, so
- * a restart changes nothing and a user's edits stay. Written through the same services (and audit
- * trail) as the web app, as "Demo data".
+ * a restart changes nothing and a user's edits stay — then that pipeline marked ready and deployed
+ * once. Written through the same services (and audit trail) as the web app, as "Demo data".
  */
 import type { TTopicLayer } from "../../src/domain/definitions/definition";
 import { ZDefinitionSaveInput } from "../../src/domain/definitions/definition-requests";
 import { PIPELINE_TEMPLATES, TELEMETRY_DEAD_LETTER_TOPIC } from "../../src/domain/pipelines/templates";
 import type { TAuditActor } from "../../src/server/services/audit/audited";
+import { findDeployment } from "../../src/server/db/pipeline-deployments";
 import { findDefinition } from "../../src/server/db/topic-definitions";
 import { ensureDefaultCluster } from "../../src/server/services/clusters/registered-clusters";
 import { saveDefinition } from "../../src/server/services/definitions/definitions-service";
 import { topicNamesOf } from "../../src/server/services/pipelines/document-topics";
-import { createPipeline, listPipelines } from "../../src/server/services/pipelines/pipelines-service";
+import {
+  createPipeline,
+  getPipeline,
+  listPipelines,
+  setPipelineStatus,
+} from "../../src/server/services/pipelines/pipelines-service";
+import { deployPipeline } from "../../src/server/services/runtime/deploy-service";
 
 export const DEMO_PIPELINE_NAME = "Telemetry anomalies";
 const DEMO_TEMPLATE = "telemetry-anomalies";
@@ -68,4 +75,53 @@ export async function ensureDemoDesigns(options: { clusterId?: string; by?: TAud
     added.push(`the pipeline ${DEMO_PIPELINE_NAME}`);
   }
   return added;
+}
+
+export type TDemoDeployment = {
+  name: string;
+  clusterId: string;
+  pipelineId: string;
+  /** Deployed by this call; false when it was deployed before (running, or stopped by someone). */
+  isNew: boolean;
+  desiredState: "running" | "stopped";
+};
+
+/**
+ * Deploys the demo pipeline the first time (marking it ready first, as a person would): its topics
+ * are created from their definitions, and the runners pick it up. Once it has been deployed it is
+ * left as it is — a person may have stopped it, or deployed their own revision. Null without it.
+ */
+export async function deployDemoPipelineOnce(
+  options: { clusterId?: string; by?: TAuditActor } = {},
+): Promise<TDemoDeployment | null> {
+  const { by = DEMO_ACTOR } = options;
+  const clusterId = options.clusterId ?? (await ensureDefaultCluster()).id;
+  const summary = (await listPipelines({ clusterId })).find((pipeline) => pipeline.name === DEMO_PIPELINE_NAME);
+  if (!summary) return null;
+  const existing = await findDeployment(summary.id);
+  if (existing)
+    return {
+      name: DEMO_PIPELINE_NAME,
+      clusterId,
+      pipelineId: summary.id,
+      isNew: false,
+      desiredState: existing.desiredState,
+    };
+  let pipeline = await getPipeline({ clusterId, pipelineId: summary.id });
+  if (pipeline.status !== "ready") {
+    pipeline = await setPipelineStatus(by, {
+      clusterId,
+      pipelineId: pipeline.id,
+      baseVersion: pipeline.version,
+      status: "ready",
+    });
+  }
+  const deployed = await deployPipeline(by, { clusterId, pipelineId: pipeline.id, revision: pipeline.revision });
+  return {
+    name: DEMO_PIPELINE_NAME,
+    clusterId,
+    pipelineId: pipeline.id,
+    isNew: true,
+    desiredState: deployed.desiredState,
+  };
 }
