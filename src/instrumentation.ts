@@ -27,6 +27,9 @@ export async function register() {
     // Each defined topic's conformance to its schema stays current (CONFORMANCE_CHECK_MINUTES; the worker registry).
     const { startConformanceChecks } = await import("./server/services/definitions/conformance-worker");
     startConformanceChecks();
+    // Deployed pipeline steps' throughput and lag every 10 s, for their charts (one web server at a time).
+    const { startStepSamples } = await import("./server/services/runtime/overlay/step-samples-worker");
+    startStepSamples();
     // The audit log keeps AUDIT_RETENTION_DAYS: pruned now and daily.
     const { startAuditRetention } = await import("./server/services/audit/audit-retention");
     startAuditRetention();
