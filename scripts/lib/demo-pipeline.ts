@@ -5,6 +5,7 @@
  * once. Written through the same services (and audit trail) as the web app, as "Demo data".
  */
 import type { TTopicLayer } from "../../src/domain/definitions/definition";
+import { AppError } from "../../src/lib/app-error";
 import { ZDefinitionSaveInput } from "../../src/domain/definitions/definition-requests";
 import { PIPELINE_TEMPLATES, TELEMETRY_DEAD_LETTER_TOPIC } from "../../src/domain/pipelines/templates";
 import type { TAuditActor } from "../../src/server/services/audit/audited";
@@ -116,7 +117,8 @@ export async function deployDemoPipelineOnce(
       status: "ready",
     });
   }
-  const deployed = await deployPipeline(by, { clusterId, pipelineId: pipeline.id, revision: pipeline.revision });
+  const { id: pipelineId, revision } = pipeline;
+  const deployed = await whileKafkaSettles(() => deployPipeline(by, { clusterId, pipelineId, revision }));
   return {
     name: DEMO_PIPELINE_NAME,
     clusterId,
@@ -124,4 +126,25 @@ export async function deployDemoPipelineOnce(
     isNew: true,
     desiredState: deployed.desiredState,
   };
+}
+
+/** Refusals a retry cannot change; anything else (Kafka answering oddly) is worth another try. */
+const FINAL_CODES = new Set(["BAD_INPUT", "NOT_FOUND", "CONFLICT", "FORBIDDEN", "UNAUTHENTICATED"]);
+const KAFKA_SETTLE_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 8_000];
+
+/**
+ * The first `npm start` deploys seconds after a brand-new broker started: its group coordinator
+ * (the __consumer_offsets topic, 50 partitions) may not be ready for the plan's offset reads yet,
+ * and kafkajs then gives up with "Failed to find group coordinator". Tries again for about 20 s.
+ */
+async function whileKafkaSettles<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const delayMs = KAFKA_SETTLE_DELAYS_MS[attempt];
+      if ((error instanceof AppError && FINAL_CODES.has(error.code)) || delayMs === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }
