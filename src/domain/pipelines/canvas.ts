@@ -6,6 +6,7 @@ import type { Edge, EdgeChange, Node, NodeChange } from "@xyflow/react";
 import type { TPipelineDocument, TPipelineNode } from "./document";
 import { moveNodes, removeElements } from "./edits";
 import type { TPipelineProblem } from "./pipeline-dto";
+import type { TLiveEdgeMark, TLiveNodeMark } from "./runtime/live-marks";
 
 /** How a node differs from the other side of a revision diff (the revisions page colours it). */
 export type TDiffMark = "added" | "removed" | "changed";
@@ -19,6 +20,8 @@ export type TCanvasNodeData = {
   problems: TPipelineProblem[];
   run?: { received: number; emitted: number; deadLettered: number } | null;
   diff?: TDiffMark | null;
+  /** The deployed pipeline's live state on this node (the runtime overlay). */
+  live?: TLiveNodeMark | null;
 };
 export type TCanvasNode = Node<TCanvasNodeData, "pipeline">;
 export type TCanvasEdgeData = {
@@ -26,6 +29,8 @@ export type TCanvasEdgeData = {
   /** Records that crossed the edge in the last dry run, and their inferred shape. */
   run?: { count: number; shape: Record<string, unknown> | null } | null;
   diff?: TDiffMark | null;
+  /** Records per second on this edge while the pipeline is deployed. */
+  live?: TLiveEdgeMark | null;
 };
 export type TCanvasEdge = Edge<TCanvasEdgeData>;
 

@@ -17,7 +17,7 @@ import { useTRPC } from "~/trpc/react";
 import { formatFullTime, formatLagCount } from "./lag-time-format";
 import { PartitionLagChart } from "./partition-lag-chart";
 import { RebalanceMarkerList } from "./rebalance-marker-list";
-import { SegmentedButtons } from "./segmented-buttons";
+import { SegmentedButtons } from "~/components/ui/segmented-buttons";
 import { TotalLagChart, type TLagMetric } from "./total-lag-chart";
 import { useLagRange } from "./use-lag-range";
 

@@ -5,6 +5,8 @@ import { AlertTriangle, XCircle } from "lucide-react";
 import { specOf } from "~/domain/pipelines/kinds";
 import type { TCanvasNode } from "~/domain/pipelines/canvas";
 import { cn } from "~/lib/cn";
+import { DEAD_LETTER_HANDLE } from "../runtime/dead-letter-edges";
+import { LiveNodeMarks } from "../runtime/live-node-marks";
 import { KindIcon } from "./kind-icon";
 import { nodePorts, nodeSummary, nodeTitle } from "./node-text";
 
@@ -18,10 +20,11 @@ const DIFF_WORDS = { added: "Added", removed: "Removed", changed: "Changed" } as
 /**
  * One node on the canvas: its kind's icon, title and summary, a handle per port (ids are the
  * port names, so edges name them), the problems the rules found (the sentences in the title and
- * under the node), the last dry run's counts and its mark in a revision diff.
+ * under the node), the last dry run's counts, its mark in a revision diff, and while the pipeline
+ * is deployed its live state (state, rates, lag, instances with their partitions).
  */
-export function PipelineNodeView({ data, selected }: NodeProps<TCanvasNode>) {
-  const { node, problems, run, diff } = data;
+export function PipelineNodeView({ id, data, selected }: NodeProps<TCanvasNode>) {
+  const { node, problems, run, diff, live } = data;
   const spec = specOf(node.kind);
   const { inputs, outputs } = nodePorts(node);
   const errors = problems.filter((problem) => problem.severity === "error");
@@ -36,6 +39,8 @@ export function PipelineNodeView({ data, selected }: NodeProps<TCanvasNode>) {
       className={cn(
         "bg-surface text-ink w-56 rounded-lg border px-3 py-2 text-left text-xs shadow-sm",
         isTopic ? "border-accent/50 rounded-full px-4" : "border-line",
+        live?.kind === "dead-letters" && "border-danger/60",
+        live?.kind === "dead-letters" && live.isVirtual && "border-dashed",
         errors.length > 0 && "border-danger",
         errors.length === 0 && warnings.length > 0 && "border-warn",
         selected && "ring-accent ring-2",
@@ -80,6 +85,17 @@ export function PipelineNodeView({ data, selected }: NodeProps<TCanvasNode>) {
           {run.deadLettered > 0 ? <span className="text-danger"> · dead {run.deadLettered}</span> : null}
         </p>
       ) : null}
+      {live ? <LiveNodeMarks nodeId={id} mark={live} /> : null}
+      {isTopic ? null : (
+        // Dead-letter edges leave from the bottom; never a place to start a connection.
+        <Handle
+          id={DEAD_LETTER_HANDLE}
+          type="source"
+          position={Position.Bottom}
+          isConnectable={false}
+          className="!pointer-events-none !size-1 !border-0 !bg-transparent"
+        />
+      )}
       {outputs.map((port, index) => (
         <Handle
           key={`out-${port}`}

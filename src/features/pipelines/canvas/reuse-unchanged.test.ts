@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { reuseUnchanged } from "./reuse-unchanged";
+import { toCanvas } from "~/domain/pipelines/canvas";
+import { liveDecorations } from "../runtime/live-decorations";
+import { chain, overlay, step } from "../runtime/test-overlay";
+import { decorateCanvas } from "./decorate-canvas";
+import { isSameNode, reuseUnchanged } from "./reuse-unchanged";
 
 type TItem = { id: string; value: number };
 const same = (a: TItem, b: TItem) => a.value === b.value;
@@ -33,5 +37,20 @@ describe("reuseUnchanged", () => {
     reuseUnchanged(cache, [{ id: "a", value: 1 }], same);
     reuseUnchanged(cache, [], same);
     expect(cache.size).toBe(0);
+  });
+});
+
+describe("isSameNode with live marks", () => {
+  it("keeps a node whose live marks read the same and redraws one whose rates changed", () => {
+    const derive = (inRate: number, at: Date) =>
+      decorateCanvas(
+        toCanvas(chain, [], new Set()),
+        null,
+        new Set(),
+        liveDecorations(chain, overlay({ at, steps: { "clean-1": step("clean-1", { inRate }) } })),
+      ).nodes.find((node) => node.id === "clean-1")!;
+    const first = derive(1_200, new Date(1_000));
+    expect(isSameNode(first, derive(1_210, new Date(2_000)))).toBe(true);
+    expect(isSameNode(first, derive(800, new Date(2_000)))).toBe(false);
   });
 });

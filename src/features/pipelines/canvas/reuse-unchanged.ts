@@ -30,6 +30,15 @@ const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) 
 const sameRun = (a: TCanvasNode["data"]["run"], b: TCanvasNode["data"]["run"]) =>
   a === b || (!!a && !!b && a.received === b.received && a.emitted === b.emitted && a.deadLettered === b.deadLettered);
 
+/** Live marks carry a signature of what they show: equal signatures read the same on screen. */
+const sameLive = (a: TCanvasNode["data"]["live"], b: TCanvasNode["data"]["live"]) =>
+  a === b || (!!a && !!b && a.signature === b.signature);
+
+const sameEdgeLive = (a: TCanvasEdge, b: TCanvasEdge) => {
+  const [x, y] = [a.data?.live, b.data?.live];
+  return x === y || (!!x && !!y && x.rate === y.rate && x.isIdle === y.isIdle && x.isDeadLetter === y.isDeadLetter);
+};
+
 export function isSameNode(a: TCanvasNode, b: TCanvasNode): boolean {
   return (
     a.data.node === b.data.node &&
@@ -38,7 +47,8 @@ export function isSameNode(a: TCanvasNode, b: TCanvasNode): boolean {
     a.measured === b.measured &&
     a.data.diff === b.data.diff &&
     sameItems(a.data.problems, b.data.problems) &&
-    sameRun(a.data.run, b.data.run)
+    sameRun(a.data.run, b.data.run) &&
+    sameLive(a.data.live, b.data.live)
   );
 }
 
@@ -53,6 +63,7 @@ export function isSameEdge(a: TCanvasEdge, b: TCanvasEdge): boolean {
     a.data?.diff === b.data?.diff &&
     sameItems(a.data?.problems, b.data?.problems) &&
     a.data?.run?.count === b.data?.run?.count &&
-    a.data?.run?.shape === b.data?.run?.shape
+    a.data?.run?.shape === b.data?.run?.shape &&
+    sameEdgeLive(a, b)
   );
 }

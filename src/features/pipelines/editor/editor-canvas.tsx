@@ -5,6 +5,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -17,6 +18,7 @@ import type { TPipelineDocument } from "~/domain/pipelines/document";
 import { addNode, connect } from "~/domain/pipelines/edits";
 import { NODE_KINDS, type TNodeKind } from "~/domain/pipelines/kind-spec";
 import type { TDryRunResult, TPipelineProblem } from "~/domain/pipelines/pipeline-dto";
+import type { TRuntimeOverlay } from "~/domain/pipelines/runtime/runtime-dto";
 import { decorateCanvas } from "../canvas/decorate-canvas";
 import { PIPELINE_EDGE_TYPES } from "../canvas/pipeline-edge";
 import { PIPELINE_NODE_TYPES } from "../canvas/pipeline-node";
@@ -24,6 +26,10 @@ import { isSameEdge, isSameNode, reuseUnchanged } from "../canvas/reuse-unchange
 import { useCanvasColorMode } from "../canvas/use-color-mode";
 import { useMeasuredNodes } from "../canvas/use-measured-nodes";
 import { PALETTE_DRAG_TYPE } from "../palette/node-palette";
+import { isOverlayElement, stepOfDeadLetterEdge } from "../runtime/dead-letter-edges";
+import { liveDecorations } from "../runtime/live-decorations";
+import { liveStatus } from "../runtime/live-status";
+import { LiveStatusLine } from "../runtime/live-status-line";
 import { applySelectChanges, selectNodes, type TSelection } from "./selection";
 import type { TDocumentEdit } from "./use-document-history";
 
@@ -32,11 +38,18 @@ type TEditorCanvasProps = {
   problems: readonly TPipelineProblem[];
   selection: TSelection;
   run: TDryRunResult | null;
+  /** The deployed pipeline's live state (null: not deployed, or not known yet), and why it is missing. */
+  overlay: TRuntimeOverlay | null;
+  overlayError: unknown;
+  /** The revision the open document was loaded from: the overlay may be of another one. */
+  openRevision: number;
   readOnly: boolean;
   wrapperRef: RefObject<HTMLDivElement | null>;
   change: (edit: TDocumentEdit, mergeKey?: string) => void;
   onSelectionChange: (update: (selection: TSelection) => TSelection) => void;
   onNotice: (sentence: string) => void;
+  /** A dead-letter edge (its step) or the dead-letter node (null) was picked: show those dead letters. */
+  onShowDeadLetters: (stepId: string | null) => void;
 };
 
 /**
@@ -44,17 +57,20 @@ type TEditorCanvasProps = {
  * React Flow reports goes back through the pure edits into the history.
  */
 export function EditorCanvas(props: TEditorCanvasProps) {
-  const { document, problems, selection, run, readOnly, wrapperRef, change, onSelectionChange, onNotice } = props;
+  const { document, problems, selection, run, overlay, readOnly, wrapperRef, change, onSelectionChange, onNotice } =
+    props;
+  const { onShowDeadLetters } = props;
   const colorMode = useCanvasColorMode();
   const { screenToFlowPosition } = useReactFlow();
   const dragCount = useRef(0);
   // Fit the view on opening only when there is something to fit: on an empty canvas React Flow would
   // fit (and zoom into) the first node dropped, moving the canvas under the user's pointer.
   const [fitOnOpen] = useState(document.nodes.length > 0);
+  const live = useMemo(() => liveDecorations(document, overlay), [document, overlay]);
   const canvas = useMemo(() => {
     const derived = toCanvas(document, problems, selection.nodes);
-    return decorateCanvas(derived, run, selection.edges);
-  }, [document, problems, selection, run]);
+    return decorateCanvas(derived, run, selection.edges, live);
+  }, [document, problems, selection, run, live]);
   const { measuredNodes, applyDimensions } = useMeasuredNodes(canvas.nodes);
   // Unchanged nodes and edges keep their objects, so a drag redraws only what moved.
   const [nodeCache] = useState(() => new Map<string, TCanvasNode>());
@@ -65,7 +81,12 @@ export function EditorCanvas(props: TEditorCanvasProps) {
   const onNodesChange = useCallback(
     (changes: NodeChange<TCanvasNode>[]) => {
       applyDimensions(changes);
-      const selects = changes.flatMap((item) => (item.type === "select" ? [item] : []));
+      // The overlay's dead-letter node is no part of the document: picking it shows the dead letters.
+      if (changes.some((item) => item.type === "select" && item.selected && isOverlayElement(item.id))) {
+        onShowDeadLetters(null);
+        return;
+      }
+      const selects = changes.flatMap((item) => (item.type === "select" && !isOverlayElement(item.id) ? [item] : []));
       if (selects.length > 0) onSelectionChange((current) => applySelectChanges(current, selects, "nodes"));
       const moves = changes.filter((item) => item.type === "position" && item.position);
       // A drag's many moves are one step of the history.
@@ -73,15 +94,19 @@ export function EditorCanvas(props: TEditorCanvasProps) {
         change((current) => documentFromNodeChanges(current, moves), `drag-${dragCount.current}`);
       }
     },
-    [applyDimensions, change, onSelectionChange, readOnly],
+    [applyDimensions, change, onSelectionChange, onShowDeadLetters, readOnly],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TCanvasEdge>[]) => {
-      const selects = changes.flatMap((item) => (item.type === "select" ? [item] : []));
+      for (const item of changes) {
+        const stepId = item.type === "select" && item.selected ? stepOfDeadLetterEdge(item.id) : null;
+        if (stepId !== null) return onShowDeadLetters(stepId);
+      }
+      const selects = changes.flatMap((item) => (item.type === "select" && !isOverlayElement(item.id) ? [item] : []));
       if (selects.length > 0) onSelectionChange((current) => applySelectChanges(current, selects, "edges"));
     },
-    [onSelectionChange],
+    [onSelectionChange, onShowDeadLetters],
   );
 
   const onConnect = useCallback(
@@ -159,6 +184,9 @@ export function EditorCanvas(props: TEditorCanvasProps) {
         fitViewOptions={{ maxZoom: 1 }}
         aria-label="Pipeline canvas"
       >
+        <Panel position="top-left">
+          <LiveStatusLine status={liveStatus(overlay, props.openRevision)} error={props.overlayError} />
+        </Panel>
         <Background />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />

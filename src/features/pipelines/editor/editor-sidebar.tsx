@@ -1,5 +1,6 @@
 "use client";
 
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "~/components/ui/tabs";
 import type { TPipelineDocument } from "~/domain/pipelines/document";
 import type { TDryRunResult, TPipelineProblem } from "~/domain/pipelines/pipeline-dto";
 import { NodeRunView } from "../dry-run/node-run-view";
@@ -7,30 +8,48 @@ import { ModelField } from "../models/model-field";
 import type { TFieldContext } from "../inspector/config-field";
 import { NodeInspector } from "../inspector/node-inspector";
 import { PipelineSettingsForm } from "../inspector/pipeline-settings-form";
+import { LiveTab } from "../runtime/live-tab";
+import type { TRuntimeWatch } from "../runtime/use-runtime-overlay";
 import type { TSelection } from "./selection";
 import type { TDocumentEdit } from "./use-document-history";
 
 /** Shown in a JSONata field's sample when the dry run has not yet given this step a record. */
 const DEFAULT_SAMPLE = '{\n  "id": "server-1-cpu",\n  "value": 42\n}';
 
-/** The right-hand panel: the selected node's inspector, or the pipeline's settings when nothing (or several) is selected. */
+/**
+ * The right-hand panel: the selected node's inspector, or the pipeline's settings when nothing (or
+ * several) is selected; while the pipeline is deployed, each has a "Live" tab.
+ */
 export function EditorSidebar({
   clusterId,
+  pipelineId,
   document,
   selection,
   problems,
   run,
+  watch,
+  tab,
+  onTabChange,
   change,
 }: {
   clusterId: string;
+  pipelineId: string;
   document: TPipelineDocument;
   selection: TSelection;
   problems: readonly TPipelineProblem[];
   run: TDryRunResult | null;
+  watch: TRuntimeWatch;
+  /** The open tab: "settings", "run" (nodes only) or "live"; kept by the editor across selections. */
+  tab: string;
+  onTabChange: (tab: string) => void;
   change: (edit: TDocumentEdit, mergeKey?: string) => void;
 }) {
   const selectedId = selection.nodes.size === 1 ? [...selection.nodes][0] : undefined;
   const node = selectedId ? document.nodes.find((candidate) => candidate.id === selectedId) : undefined;
+  const isDeployed = !!watch.overlay?.deployment;
+  const liveTab = (selected: TPipelineDocument["nodes"][number] | null) => (
+    <LiveTab clusterId={clusterId} pipelineId={pipelineId} document={document} watch={watch} node={selected} />
+  );
   return (
     <aside
       id="inspector"
@@ -51,6 +70,9 @@ export function EditorSidebar({
                 .flatMap((edge) => (run?.edges[edge.id] ? [run.edges[edge.id]!] : []))}
             />
           }
+          liveView={isDeployed ? liveTab(node) : null}
+          tab={tab}
+          onTabChange={onTabChange}
           onChange={change}
         />
       ) : (
@@ -61,7 +83,20 @@ export function EditorSidebar({
           ) : (
             <p className="text-muted text-xs">Select a node to edit it; these settings apply to the whole pipeline.</p>
           )}
-          <PipelineSettingsForm clusterId={clusterId} document={document} onChange={change} />
+          {isDeployed ? (
+            <Tabs value={tab === "live" ? "live" : "settings"} onValueChange={onTabChange}>
+              <TabsList>
+                <TabsTrigger value="settings">Settings</TabsTrigger>
+                <TabsTrigger value="live">Live</TabsTrigger>
+              </TabsList>
+              <TabsContent value="settings">
+                <PipelineSettingsForm clusterId={clusterId} document={document} onChange={change} />
+              </TabsContent>
+              <TabsContent value="live">{liveTab(null)}</TabsContent>
+            </Tabs>
+          ) : (
+            <PipelineSettingsForm clusterId={clusterId} document={document} onChange={change} />
+          )}
         </div>
       )}
     </aside>

@@ -14,6 +14,7 @@ import type { TDryRunResult, TPipelineDetail } from "~/domain/pipelines/pipeline
 import { DryRunPanel } from "../dry-run/dry-run-panel";
 import { pipelinesHref, revisionsHref } from "../pipeline-links";
 import { NodePalette } from "../palette/node-palette";
+import { useRuntimeOverlay } from "../runtime/use-runtime-overlay";
 import { PipelineYamlActions } from "../yaml/pipeline-yaml-actions";
 import { EditorCanvas } from "./editor-canvas";
 import { EditorSidebar } from "./editor-sidebar";
@@ -42,6 +43,8 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
   const { fitView, screenToFlowPosition } = useReactFlow();
   const saving = usePipelineSaving(detail, document);
   const { problems, facts } = usePipelineProblems(detail.clusterId, document, run);
+  const watch = useRuntimeOverlay(detail.clusterId, detail.id);
+  const [sidebarTab, setSidebarTab] = useState("settings");
 
   const nodeIds = useMemo(() => new Set(document.nodes.map((node) => node.id)), [document]);
   const edgeIds = useMemo(() => new Set(document.edges.map((edge) => edge.id)), [document]);
@@ -56,6 +59,12 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
     [fitView],
   );
   useNodeParam(selection, (nodeId) => setSelection(() => selectNodes([nodeId])), nodeIds);
+
+  /** A dead-letter edge shows its step's dead letters; the dead-letter node, every step's. */
+  const showDeadLetters = useCallback((stepId: string | null) => {
+    setSelection(() => (stepId ? selectNodes([stepId]) : EMPTY_SELECTION));
+    setSidebarTab("live");
+  }, []);
 
   const { saveNow } = saving;
   const save = useCallback(() => void saveNow("save"), [saveNow]);
@@ -139,6 +148,10 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
             problems={problems}
             selection={selection}
             run={run}
+            overlay={watch.overlay}
+            overlayError={watch.error}
+            openRevision={saving.latest.revision}
+            onShowDeadLetters={showDeadLetters}
             readOnly={readOnly}
             wrapperRef={wrapperRef}
             change={change}
@@ -148,10 +161,14 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
         </div>
         <EditorSidebar
           clusterId={detail.clusterId}
+          pipelineId={detail.id}
           document={document}
           selection={selection}
           problems={problems}
           run={run}
+          watch={watch}
+          tab={sidebarTab}
+          onTabChange={setSidebarTab}
           change={change}
         />
       </div>

@@ -15,12 +15,15 @@ import { NodeConfigForm } from "./node-config-form";
 
 type TDocumentEdit = (document: TPipelineDocument) => TPipelineDocument;
 
-/** The selected node: its label, its kind's form, the rules it breaks, and its last dry run. */
+/** The selected node: its label, its kind's form, the rules it breaks, its last dry run, and live while deployed. */
 export function NodeInspector({
   node,
   problems,
   context,
   runView,
+  liveView,
+  tab,
+  onTabChange,
   onChange,
 }: {
   node: TPipelineNode;
@@ -28,6 +31,11 @@ export function NodeInspector({
   context: TFieldContext;
   /** The "Dry run" tab's content (the node's records in the last dry run). */
   runView: ReactNode;
+  /** The "Live" tab's content while the pipeline is deployed; no tab when null. */
+  liveView?: ReactNode;
+  /** The open tab (the editor keeps it across selections, and opens "live" from a dead-letter edge). */
+  tab?: string;
+  onTabChange?: (tab: string) => void;
   onChange: (edit: TDocumentEdit, mergeKey: string) => void;
 }) {
   const spec = specOf(node.kind);
@@ -53,10 +61,16 @@ export function NodeInspector({
           ))}
         </ul>
       ) : null}
-      <Tabs defaultValue="settings">
+      <Tabs
+        {...(tab === undefined
+          ? { defaultValue: "settings" }
+          : { value: tab === "live" && !liveView ? "settings" : tab })}
+        onValueChange={onTabChange}
+      >
         <TabsList>
           <TabsTrigger value="settings">Settings</TabsTrigger>
           <TabsTrigger value="run">Dry run</TabsTrigger>
+          {liveView ? <TabsTrigger value="live">Live</TabsTrigger> : null}
         </TabsList>
         <TabsContent value="settings" className="space-y-4">
           <Field label="Label" hint={`Empty: ${node.kind === "topic" ? "the topic's name" : spec.label}.`}>
@@ -82,6 +96,7 @@ export function NodeInspector({
           />
         </TabsContent>
         <TabsContent value="run">{runView}</TabsContent>
+        {liveView ? <TabsContent value="live">{liveView}</TabsContent> : null}
       </Tabs>
     </div>
   );

@@ -5,7 +5,7 @@ import { cn } from "~/lib/cn";
 type TOption<T extends string> = { value: T; label: string };
 
 /**
- * A row of toggle buttons where exactly one is pressed (the lag chart's range and metric). Plain
+ * A row of toggle buttons where exactly one is pressed (the lag chart's range and metric, a pipeline step's chart range). Plain
  * buttons with aria-pressed: Tab reaches each, Enter or Space picks it.
  */
 export function SegmentedButtons<T extends string>({
