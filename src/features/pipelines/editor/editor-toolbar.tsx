@@ -26,13 +26,16 @@ const BUTTONS: { action: TEditorAction; label: string; icon: ReactNode }[] = [
   { action: "auto-layout", label: "Auto-layout", icon: <LayoutGrid aria-hidden className="size-4" /> },
 ];
 
-/** The shortcuts as buttons, each titled with its key; "Save" stands apart. */
+/** The shortcuts as buttons, each titled with its key; "Save" stands apart; the deployment at the far end. */
 export function EditorToolbar({
   onAction,
   isEnabled,
+  deployment,
 }: {
   onAction: (action: TEditorAction) => void;
   isEnabled: (action: TEditorAction) => boolean;
+  /** The deployment's status and its Deploy, Stop and Resume buttons (features/pipelines/deploy). */
+  deployment?: ReactNode;
 }) {
   return (
     <div role="toolbar" aria-label="Editor" className="flex flex-wrap items-center gap-1">
@@ -59,6 +62,7 @@ export function EditorToolbar({
         <Save aria-hidden className="size-4" />
         Save
       </Button>
+      {deployment ? <div className="ml-auto">{deployment}</div> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Button } from "~/components/ui/button";
 import { addNode } from "~/domain/pipelines/edits";
 import type { TNodeKind } from "~/domain/pipelines/kind-spec";
 import type { TDryRunResult, TPipelineDetail } from "~/domain/pipelines/pipeline-dto";
+import { DeploymentControls } from "../deploy/deployment-controls";
 import { DryRunPanel } from "../dry-run/dry-run-panel";
 import { pipelinesHref, revisionsHref } from "../pipeline-links";
 import { NodePalette } from "../palette/node-palette";
@@ -68,6 +69,7 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
 
   const { saveNow } = saving;
   const save = useCallback(() => void saveNow("save"), [saveNow]);
+  const saveFirst = () => (saving.isDirty ? saving.saveNow("save") : Promise.resolve(true));
   const actions = useEditorActions({ ...history, selection, setSelection, save, readOnly });
 
   /** Keyboard users add a kind at the centre of what the canvas shows. */
@@ -113,7 +115,7 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
             problems={problems}
             permission={permission}
             versionRef={saving.versionRef}
-            saveFirst={() => (saving.isDirty ? saving.saveNow("save") : Promise.resolve(true))}
+            saveFirst={saveFirst}
             onChanged={saving.adopt}
           />
         </div>
@@ -136,7 +138,11 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
           }
         />
       ) : null}
-      <EditorToolbar onAction={actions.run} isEnabled={actions.isEnabled} />
+      <EditorToolbar
+        onAction={actions.run}
+        isEnabled={actions.isEnabled}
+        deployment={<DeploymentControls detail={saving.latest} permission={permission} saveFirst={saveFirst} />}
+      />
       <div className="grid h-[72vh] min-h-[28rem] grid-cols-[13rem_minmax(0,1fr)_22rem] gap-3">
         <aside className="min-h-0 space-y-5 overflow-y-auto pr-1">
           <NodePalette onAdd={addAtCentre} disabled={readOnly} />

@@ -6,7 +6,7 @@ import type { TPipelineDocument } from "~/domain/pipelines/document";
 import type { TPipelineDetail } from "~/domain/pipelines/pipeline-dto";
 import { changelogTopic, stepGroupId } from "~/domain/pipelines/runtime/naming";
 import { listAuditEvents } from "~/server/db/audit";
-import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
+import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
 import { disconnectAllClusters, withAdmin, withProducer } from "~/server/kafka/client-registry";
 import { commitGroupOffsets } from "~/server/kafka/groups/offsets-admin";
 import { createTopic } from "~/server/kafka/topics/create-topic";
@@ -285,6 +285,20 @@ describe("refusals", () => {
     expect(plan.refusals).toContain(
       `Define ${prefix}-nowhere-raw first, or create it: the pipeline uses it, but it does not exist in the cluster and has no definition to create it from.`,
     );
+  });
+
+  it("lists a read-only cluster among the plan's refusals (the plan itself is a read)", async () => {
+    const readOnly = await upsertClusterByName(`${prefix}-read-only`, brokers);
+    try {
+      const created = await operator.pipelines.create({ clusterId: readOnly.id, name: `${prefix} read-only` });
+      await setClusterReadOnly(readOnly.id, true);
+      const plan = await viewer.runtime.plan({ clusterId: readOnly.id, pipelineId: created.id });
+      expect(plan.refusals[0]).toBe(
+        `The cluster ${readOnly.name} is read-only in Tributary, so it cannot be changed from here.`,
+      );
+    } finally {
+      await deleteClusterRecord(readOnly.id);
+    }
   });
 
   it("says a pipeline that was never deployed cannot be stopped", async () => {
