@@ -27,8 +27,8 @@ describe("instanceMarks", () => {
   it("labels each member by runner and instance with the partitions it holds", () => {
     const marks = instanceMarks(step("clean-1"), names);
     expect(marks.map((mark) => `${mark.label} · ${mark.partitions}`)).toEqual([
-      "runner-a #0 · p0 p2 p4",
-      "runner-b #0 · p1 p3 p5",
+      "runner-a #1 · p0 p2 p4",
+      "runner-b #1 · p1 p3 p5",
     ]);
     expect(marks.every((mark) => mark.tone === "running")).toBe(true);
   });
@@ -46,8 +46,16 @@ describe("instanceMarks", () => {
       }),
       names,
     );
-    const idle = marks.find((mark) => mark.label === "runner-b #0");
+    const idle = marks.find((mark) => mark.label === "runner-b #1");
     expect(idle).toMatchObject({ partitions: "idle", tone: "idle", title: idleReason });
+  });
+
+  it("reads a member without partitions as rebalancing, not idle, while partitions are still unassigned", () => {
+    const [mark] = instanceMarks(
+      step("clean-1", { instances: [instance("r1", "runner-a", [], { idle: false })] }),
+      names,
+    );
+    expect(mark).toMatchObject({ tone: "starting", partitions: "rebalancing" });
   });
 
   it("marks a gone runner's member gone even when its last report said failed", () => {

@@ -28,11 +28,16 @@ export function partitionsText(partitions: readonly number[]): string {
   return sorted.length > listed.length ? `${text} … +${sorted.length - listed.length}` : text;
 }
 
-/** Gone outranks failed outranks idle: a gone runner's last report (failed or not) is stale. */
+/**
+ * Gone outranks failed outranks idle: a gone runner's last report (failed or not) is stale. A running
+ * member without partitions is idle only when the others hold them all (the server says so);
+ * otherwise the group is mid-rebalance and the member is still getting its share.
+ */
 function toneOf(instance: TStepInstance): TInstanceTone {
   if (instance.gone) return "gone";
   if (instance.state === "failed") return "failed";
-  if (instance.state === "running" && (instance.idle || instance.partitions.length === 0)) return "idle";
+  if (instance.state === "running" && instance.idle) return "idle";
+  if (instance.state === "running" && instance.partitions.length === 0) return "starting";
   return instance.state;
 }
 
@@ -60,6 +65,7 @@ function titleOf(instance: TStepInstance, tone: TInstanceTone, name: string, idl
 
 function chipPartitions(instance: TStepInstance, tone: TInstanceTone): string {
   if (tone === "running") return partitionsText(instance.partitions);
+  if (tone === "starting" && instance.state === "running") return "rebalancing";
   return tone;
 }
 
@@ -71,7 +77,8 @@ export function instanceMarks(step: TStepRuntime, names: ReadonlyMap<string, str
       const tone = toneOf(instance);
       return {
         id: `${instance.runnerId}/${instance.instance}`,
-        label: `${name} #${instance.instance}`,
+        // The runner numbers its members from 0; people count from 1.
+        label: `${name} #${instance.instance + 1}`,
         partitions: chipPartitions(instance, tone),
         tone,
         title: titleOf(instance, tone, name, step.idleReason),

@@ -17,7 +17,7 @@ export type TLiveDecorations = {
   extraNodes: TCanvasNode[];
 };
 
-const STATE_WORDS = { starting: "Starting", running: "Running", stopped: "Stopped" } as const;
+const STATE_WORDS = { starting: "Starting", running: "Running", failed: "Failed", stopped: "Stopped" } as const;
 
 function stepMark(step: TStepRuntime, names: ReadonlyMap<string, string>): TLiveStepMark {
   const instances = instanceMarks(step, names);
@@ -25,8 +25,8 @@ function stepMark(step: TStepRuntime, names: ReadonlyMap<string, string>): TLive
   const content = {
     kind: "step" as const,
     state: step.state,
-    stateText:
-      step.state === "failed" ? `Failed: ${step.reason ?? "the runner gave no reason."}` : STATE_WORDS[step.state],
+    // A failed step says why; a stopped one may too ("No runner runs this step yet; …").
+    stateText: step.reason ? `${STATE_WORDS[step.state]}: ${step.reason}` : STATE_WORDS[step.state],
     lag: formatLag(step.lag),
     rates: `in ${formatRate(step.inRate)} · out ${formatRate(step.outRate)}`,
     deadLetters:
