@@ -52,8 +52,9 @@ async function main(env: TEnv, isDev: boolean): Promise<void> {
   await runPrismaGenerate();
   const [database, kafka] = await startBoth(startDatabase(env, log), startLocalKafkaIfWanted(env, log));
   cleanups.push(startDemoData(env, kafka, log).stop);
-  await ensureDemoDesignsIfWanted(env, { ...database, ...kafka }, log);
+  // Before the demo designs: they set env.DATABASE_URL, after which no local key would be made.
   const secretKey = await localSecretKeyIfWanted(env, log);
+  await ensureDemoDesignsIfWanted(env, { ...database, ...kafka }, log);
   // Deployed and started before the web app: data flows while Next.js builds or boots.
   const runtime = await startDemoRuntime(env, { ...database, ...kafka }, secretKey, log);
   cleanups.push(runtime.stop);
