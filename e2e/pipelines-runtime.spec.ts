@@ -82,7 +82,8 @@ test("deploys the seeds' chain from the designer, shows data on every edge, and 
 
     // (1) In the designer: ready, then Deploy — the plan names each step's consumer group.
     await page.goto(`/clusters/${clusterId}/pipelines/${created.id}`);
-    await page.getByRole("switch", { name: "Ready to deploy" }).check();
+    // A click, not check(): the switch turns on once the server has marked the pipeline ready.
+    await page.getByRole("switch", { name: "Ready to deploy" }).click();
     await expect(page.getByRole("switch", { name: "Ready to deploy" })).toBeChecked();
     await page.getByRole("button", { name: "Deploy", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: `Deploy ${name}` });
@@ -92,7 +93,7 @@ test("deploys the seeds' chain from the designer, shows data on every edge, and 
     await expect(dialog.getByTestId("deploy-refusal")).toHaveCount(0);
     await dialog.getByRole("button", { name: /^Deploy revision \d+$/ }).click();
     await expect(dialog.getByRole("status")).toContainText(/Revision \d+ is deployed/);
-    await dialog.getByRole("button", { name: "Close" }).click();
+    await dialog.getByRole("button", { name: "Close", exact: true }).click();
 
     // (2) Keyed readings into the raw topic (1 in 20 malformed); every edge carries records within 30 s.
     feed = await startTelemetryFeed(topics.raw, { ratePerSecond: 60, malformedShare: 0.05 });

@@ -3,11 +3,10 @@
  * what `npm run runner` starts, on the run's DATABASE_URL, KAFKA_BROKERS and TRIBUTARY_SECRET_KEY),
  * and a steady feed of keyed sensor readings — the simulator's own streams — into a topic.
  */
-import kafkajs from "kafkajs";
 import { sensorStreams } from "../apps/simulator/src/sensor-readings";
 import { seededRandom } from "../apps/simulator/src/seeded-random";
 import { spawnRunner, type TRunnerProcess } from "../scripts/lib/runner-process";
-import { testBrokers } from "./fixtures";
+import { withOutsideProducer } from "./fixtures";
 
 export type TE2eRunner = TRunnerProcess & {
   /** Its output so far, for a failure message. */
@@ -44,19 +43,12 @@ export async function startTelemetryFeed(
   topic: string,
   options: { ratePerSecond: number; malformedShare: number },
 ): Promise<TTelemetryFeed> {
-  const kafka = new kafkajs.Kafka({
-    clientId: "e2e-telemetry-feed",
-    brokers: testBrokers().split(","),
-    logLevel: kafkajs.logLevel.NOTHING,
-  });
-  const producer = kafka.producer({ createPartitioner: kafkajs.Partitioners.DefaultPartitioner });
-  await producer.connect();
   const streams = sensorStreams({ servers: 4, malformedShare: options.malformedShare, random: seededRandom(0xe2e) });
   const tickMs = 200;
   const perTick = Math.max(1, Math.round((options.ratePerSecond * tickMs) / 1_000));
   let sent = 0;
   let stopped = false;
-  const loop = (async () => {
+  const feeding = withOutsideProducer(async (producer) => {
     while (!stopped) {
       const now = new Date();
       const messages = Array.from({ length: perTick }, () => streams.next(now)).map(({ key, value }) => ({
@@ -68,13 +60,14 @@ export async function startTelemetryFeed(
       // A steady feed, not a test of timing: the pace only keeps the rates on the graph above zero.
       await new Promise((resolve) => setTimeout(resolve, tickMs));
     }
-  })();
+  });
+  // Its failure (if any) surfaces from stop(); meanwhile the rates on the graph say it stopped.
+  feeding.catch(() => undefined);
   return {
     sent: () => sent,
     stop: async () => {
       stopped = true;
-      await loop.catch(() => undefined);
-      await producer.disconnect();
+      await feeding;
     },
   };
 }
