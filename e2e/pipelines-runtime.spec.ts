@@ -93,7 +93,9 @@ test("deploys the seeds' chain from the designer, shows data on every edge, and 
     await expect(dialog.getByTestId("deploy-refusal")).toHaveCount(0);
     await dialog.getByRole("button", { name: /^Deploy revision \d+$/ }).click();
     await expect(dialog.getByRole("status")).toContainText(/Revision \d+ is deployed/);
-    await dialog.getByRole("button", { name: "Close", exact: true }).click();
+    // The footer's Close and the corner's ✕ share the name: Escape closes it as a keyboard user would.
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
 
     // (2) Keyed readings into the raw topic (1 in 20 malformed); every edge carries records within 30 s.
     feed = await startTelemetryFeed(topics.raw, { ratePerSecond: 60, malformedShare: 0.05 });
