@@ -3,8 +3,19 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ZEnv } from "../src/env";
 
-type ComposeService = { ports?: string[]; environment?: Record<string, string | number> };
-const compose = parse(readFileSync("docker-compose.yml", "utf8")) as { services: Record<string, ComposeService> };
+type ComposeService = {
+  build?: string;
+  image?: string;
+  command?: string[];
+  container_name?: string;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  environment?: Record<string, string | number>;
+};
+// `merge`: the file shares settings through YAML merge keys (`<<: *tributary-env`), as Compose reads them.
+const compose = parse(readFileSync("docker-compose.yml", "utf8"), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
 
 /** KEY=value lines of .env.example, commented-out ones included (they document optional variables). */
 function exampleVariables(): Map<string, string> {
@@ -27,6 +38,25 @@ describe("docker-compose.yml and .env.example", () => {
 
   it("passes the app only variables that .env.example documents", () => {
     for (const name of Object.keys(app.environment ?? {})) expect(example.has(name), name).toBe(true);
+  });
+
+  it("runs runners from the app's image, on the app's database, brokers and secret key", () => {
+    const runner = compose.services.runner!;
+    expect(runner.build).toBe(app.build);
+    expect(runner.image).toBe(app.image);
+    expect(runner.command).toEqual(["npm", "run", "runner"]);
+    for (const name of ["DATABASE_URL", "KAFKA_BROKERS", "TRIBUTARY_SECRET_KEY"]) {
+      expect(runner.environment?.[name], name).toBe(app.environment?.[name]);
+    }
+    for (const name of Object.keys(runner.environment ?? {})) expect(example.has(name), name).toBe(true);
+    // The app applies the migrations the runners read; it is healthy only after that.
+    expect(runner.depends_on?.app).toEqual({ condition: "service_healthy" });
+  });
+
+  it("lets `--scale runner=N` start several runners: no published port, no fixed container name", () => {
+    const runner = compose.services.runner!;
+    expect(runner.ports).toBeUndefined();
+    expect(runner.container_name).toBeUndefined();
   });
 
   it("publishes the app on the default PORT", () => {

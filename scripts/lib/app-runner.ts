@@ -10,6 +10,7 @@ import {
   startLocalKafkaIfWanted,
   type Service,
 } from "./local-services";
+import { startDemoRuntime } from "./demo-runtime";
 import { localSecretKeyIfWanted } from "./local-secret-key";
 import { buildIfStale } from "./next-build";
 import { runPrismaGenerate } from "./prisma";
@@ -51,10 +52,14 @@ async function main(env: TEnv, isDev: boolean): Promise<void> {
   await runPrismaGenerate();
   const [database, kafka] = await startBoth(startDatabase(env, log), startLocalKafkaIfWanted(env, log));
   cleanups.push(startDemoData(env, kafka, log).stop);
+  // Before the demo designs: they set env.DATABASE_URL, after which no local key would be made.
+  const secretKey = await localSecretKeyIfWanted(env, log);
   await ensureDemoDesignsIfWanted(env, { ...database, ...kafka }, log);
+  // Deployed and started before the web app: data flows while Next.js builds or boots.
+  const runtime = await startDemoRuntime(env, { ...database, ...kafka }, secretKey, log);
+  cleanups.push(runtime.stop);
   if (!isDev) await buildIfStale(log);
   if (shuttingDown) return;
-  const secretKey = await localSecretKeyIfWanted(env, log);
 
   const args = [isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST];
   const child = spawn(bin("next"), args, {
@@ -82,6 +87,7 @@ async function main(env: TEnv, isDev: boolean): Promise<void> {
   const url = `http://${urlHost(env.HOST)}:${env.PORT}`;
   await waitForHttp(`${url}/api/health`, child);
   log(`Ready at ${url} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
+  runtime.announce(url);
   const notice = exposureNotice(env);
   if (notice.isExposed) console.warn(`[tributary] ${notice.text}`);
   else log(notice.text);

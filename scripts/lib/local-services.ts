@@ -8,7 +8,8 @@ import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations } from "../../src/server/db/migrate";
 import { assertDatabaseReachable } from "../../src/server/db/reachability";
 import { disconnectCluster } from "../../src/server/kafka/client-registry";
-import { DEMO_TOPIC, runSimulator } from "../../apps/simulator/src/simulator";
+import { DEMO_TOPIC } from "../../apps/simulator/src/demo-topic";
+import { runSimulator } from "../../apps/simulator/src/simulator";
 
 type Log = (line: string) => void;
 export type Service<T> = T & { stop(): Promise<void> };
