@@ -92,6 +92,11 @@ export function kafkaErrorType(error: unknown): string | null {
   return rootCause(error instanceof AppError ? error.cause : error)?.type ?? null;
 }
 
+/** The kafkajs class name behind an error (e.g. "KafkaJSGroupCoordinatorNotFound"), for errors without a Kafka type. */
+export function kafkaErrorName(error: unknown): string | null {
+  return rootCause(error instanceof AppError ? error.cause : error)?.name ?? null;
+}
+
 export function isKafkaUnreachable(error: unknown): boolean {
   const cause = rootCause(error);
   if (!cause) return false;

@@ -1,7 +1,7 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import type { InternalCluster } from "../internal-cluster";
-import { kafkaErrorType } from "../kafka-errors";
+import { kafkaErrorName, kafkaErrorType } from "../kafka-errors";
 import type { TRawBroker } from "../protocol/raw-request";
 
 /**
@@ -70,6 +70,16 @@ export const COORDINATOR_MOVING = new Set([
 const COORDINATOR_ATTEMPTS = 8;
 
 /**
+ * A moving or loading coordinator; also kafkajs's own "coordinator not found", which has no Kafka
+ * type and is what a brand-new broker answers until __consumer_offsets has leaders.
+ */
+function isCoordinatorMoving(error: unknown): boolean {
+  return (
+    COORDINATOR_MOVING.has(kafkaErrorType(error) ?? "") || kafkaErrorName(error) === "KafkaJSGroupCoordinatorNotFound"
+  );
+}
+
+/**
  * Runs `work` against the group's coordinator, finding it again while it moves or loads — what
  * kafkajs's admin does through its retrier, which these direct requests do not pass through.
  */
@@ -82,7 +92,7 @@ export async function withCoordinator<T>(
     try {
       return await work(await findCoordinator(cluster, groupId));
     } catch (error) {
-      if (attempt >= COORDINATOR_ATTEMPTS || !COORDINATOR_MOVING.has(kafkaErrorType(error) ?? "")) throw error;
+      if (attempt >= COORDINATOR_ATTEMPTS || !isCoordinatorMoving(error)) throw error;
       await delay(Math.min(100 * 2 ** (attempt - 1), 1_000));
     }
   }
