@@ -28,8 +28,12 @@ export type RawMetadata = {
   topicMetadata: RawTopic[];
 };
 
-/** Kafka's isolation levels: READ_UNCOMMITTED sees up to the high watermark. */
+/**
+ * Kafka's isolation levels: READ_UNCOMMITTED sees up to the high watermark; READ_COMMITTED up to
+ * the last stable offset, and the response lists the aborted transactions the reader must skip.
+ */
 export const READ_UNCOMMITTED = 0;
+export const READ_COMMITTED = 1;
 /** ListOffsets timestamps meaning "the log start offset" and "the high watermark". */
 export const EARLIEST_TIMESTAMP = "-2";
 export const LATEST_TIMESTAMP = "-1";
@@ -61,7 +65,14 @@ export type RawRecord = {
   timestamp: string;
   isControlRecord?: boolean;
   /** See kafkajs/src/protocol/timestampTypes.js: 0 CreateTime, 1 LogAppendTime, -1 none. */
-  batchContext?: { timestampType?: number; firstOffset?: string; lastOffsetDelta?: number };
+  batchContext?: {
+    timestampType?: number;
+    firstOffset?: string;
+    lastOffsetDelta?: number;
+    /** Int64 as a string; with `inTransaction`, which transaction the record belongs to. */
+    producerId?: string;
+    inTransaction?: boolean;
+  };
 };
 export type RawFetchResponse = {
   responses: {
@@ -72,6 +83,8 @@ export type RawFetchResponse = {
       highWatermark: string;
       /** The log start offset (kafkajs misnames it). */
       lastStartOffset?: string;
+      /** READ_COMMITTED only: transactions aborted in the returned range, by their first offset. */
+      abortedTransactions?: { producerId: string; firstOffset: string }[];
       messages: RawRecord[];
     }[];
   }[];

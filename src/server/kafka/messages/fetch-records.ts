@@ -1,6 +1,12 @@
 import "server-only";
 import { AppError } from "~/lib/app-error";
-import { READ_UNCOMMITTED, type InternalCluster, type RawFetchResponse, type RawRecord } from "../internal-cluster";
+import {
+  READ_COMMITTED,
+  READ_UNCOMMITTED,
+  type InternalCluster,
+  type RawFetchResponse,
+  type RawRecord,
+} from "../internal-cluster";
 import { kafkaErrorType } from "../kafka-errors";
 import { toFetchedRecord, type TFetchedRecord } from "./fetched-record";
 
@@ -23,6 +29,11 @@ export type TFetchOptions = {
   maxWaitMs: number;
   /** Bytes per partition per round. Kafka still returns one whole batch when it is larger (KIP-74). */
   maxBytesPerPartition: number;
+  /**
+   * Read only committed records (up to the last stable offset, aborted transactions left out), as
+   * a consumer with isolation.level=read_committed would: how a step's changelog is restored.
+   */
+  readCommitted?: boolean;
   signal?: AbortSignal;
 };
 
@@ -81,7 +92,7 @@ async function fetchFromLeader(
   let response: RawFetchResponse;
   try {
     response = await broker.fetch({
-      isolationLevel: READ_UNCOMMITTED,
+      isolationLevel: options.readCommitted ? READ_COMMITTED : READ_UNCOMMITTED,
       maxWaitTime: options.maxWaitMs,
       // With a wait, answer as soon as anything arrives; without one, answer now.
       minBytes: options.maxWaitMs > 0 ? 1 : 0,
@@ -106,18 +117,44 @@ async function fetchFromLeader(
       const from = reads.find((read) => read.partition === partition.partition)?.fromOffset ?? 0n;
       let nextOffset = from;
       const records: TFetchedRecord[] = [];
+      const isAborted = abortedRecordFilter(partition.abortedTransactions ?? []);
       for (const raw of partition.messages) {
         const offset = BigInt(raw.offset);
         // Compaction leaves gaps, also at a batch's end: continue after the batch's last offset.
         const batchEnd = batchLastOffset(raw) ?? offset;
         if (batchEnd >= nextOffset) nextOffset = batchEnd + 1n;
         // A fetch returns whole batches, so records before `from` come back too.
-        if (raw.isControlRecord || offset < from) continue;
+        if (isAborted(raw, offset) || raw.isControlRecord || offset < from) continue;
         records.push(toFetchedRecord(partition.partition, raw));
       }
       return { partition: partition.partition, records, nextOffset, highWatermark: BigInt(partition.highWatermark) };
     }),
   );
+}
+
+/**
+ * Kafka's read_committed rule: from an aborted transaction's first offset on, the transactional
+ * records of its producer are skipped until that producer's next control record (the abort marker).
+ * Called once per record, in offset order.
+ */
+function abortedRecordFilter(
+  abortedTransactions: readonly { producerId: string; firstOffset: string }[],
+): (raw: RawRecord, offset: bigint) => boolean {
+  if (abortedTransactions.length === 0) return () => false;
+  const pending = abortedTransactions
+    .map((transaction) => ({ producerId: transaction.producerId, firstOffset: BigInt(transaction.firstOffset) }))
+    .sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0));
+  const abortedProducers = new Set<string>();
+  return (raw, offset) => {
+    while (pending.length > 0 && pending[0]!.firstOffset <= offset) abortedProducers.add(pending.shift()!.producerId);
+    const producerId = raw.batchContext?.producerId;
+    if (producerId === undefined) return false;
+    if (raw.isControlRecord) {
+      abortedProducers.delete(producerId);
+      return false;
+    }
+    return raw.batchContext?.inTransaction === true && abortedProducers.has(producerId);
+  };
 }
 
 function batchLastOffset(raw: RawRecord): bigint | null {

@@ -1,29 +1,207 @@
 import "server-only";
-import type { ClusterTarget } from "../client-registry";
+import type { Consumer, EachBatchPayload } from "kafkajs";
+import { withAdmin, type ClusterTarget } from "../client-registry";
 import { ensureTopic } from "../ensure-topic";
+import { toKafkaAppError } from "../kafka-errors";
+import { openAckedWriter, type TAckedWriter } from "./acked-writer";
+import { readChangelog } from "./changelog-reader";
+import { memberKafka, MEMBER_RETRY } from "./member-client";
+import { kafkaFailureSentence, processorFailureSentence } from "./member-failures";
+import { createPartitionSlots, type TPartitionSlot } from "./partition-slots";
+import { openPartitionTransactions } from "./partition-transactions";
+import { toInRecords } from "./record-mapping";
 import type { TChangelogEntry, TStepMember, TStepMemberOptions } from "./step-member-types";
 
-/** Joins the step's group and runs until stopped. (Placeholder of the shared contract: filled by the runtime work.) */
+/**
+ * Group timings of a step member. A runner killed without a goodbye holds its partitions until the
+ * session times out, so it is short (the broker's minimum is 6 s); heartbeats every second keep
+ * it alive and let members notice a rebalance quickly. kafkajs heartbeats only between fetches,
+ * so a fetch waits at most half a second for new records.
+ */
+const GROUP_TIMINGS = { sessionTimeout: 10_000, rebalanceTimeout: 30_000, heartbeatInterval: 1_000 } as const;
+const MAX_FETCH_WAIT_MS = 500;
+
+/** Joins the step's group and runs until stopped or failed (see TStepMemberOptions). */
 export async function startStepMember(options: TStepMemberOptions): Promise<TStepMember> {
-  void options;
-  throw new Error("startStepMember is not built yet.");
+  const { cluster, groupId, inputTopic } = options;
+  const partitionCount = await countPartitions(cluster, inputTopic);
+  const kafka = memberKafka(cluster, options.clientId);
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    ...GROUP_TIMINGS,
+    maxWaitTimeInMs: MAX_FETCH_WAIT_MS,
+    allowAutoTopicCreation: false,
+    // Exactly-once downstream of another exactly-once step needs this; at-least-once loses nothing by it.
+    readUncommitted: false,
+    // A crash is reported to the runner, which decides about restarts (with a fresh member).
+    retry: { ...MEMBER_RETRY, restartOnFailure: () => Promise.resolve(false) },
+  });
+  const writer: TAckedWriter | null = options.exactlyOnce ? null : await openAckedWriter(kafka, inputTopic);
+
+  let assigned: number[] = [];
+  let memberId: string | null = null;
+  let consumed = 0;
+  let producedInTransactions = 0;
+  let isHalted = false;
+  let shutdown: Promise<void> | null = null;
+
+  const slots = createPartitionSlots(async (partition): Promise<TPartitionSlot> => {
+    if (!options.exactlyOnce)
+      return { processor: await options.openPartition(partition), transactions: null, floor: null };
+    // Fence the partition's previous owner first: only then are its state and offset final.
+    const transactions = await openPartitionTransactions(kafka, {
+      transactionalId: options.transactionalIdFor(partition),
+      groupId,
+      inputTopic,
+      partition,
+    });
+    try {
+      const floor = await committedOffset(cluster, groupId, inputTopic, partition);
+      return { processor: await options.openPartition(partition), transactions, floor };
+    } catch (error) {
+      await transactions.close().catch(() => undefined);
+      throw error;
+    }
+  });
+
+  function stopMember(): Promise<void> {
+    isHalted = true;
+    shutdown ??= (async () => {
+      // Waits for the batches in flight (each writes and commits before it returns), then leaves the group.
+      await consumer.disconnect().catch(() => undefined);
+      await slots.closeAll();
+      await writer?.close().catch(() => undefined);
+    })();
+    return shutdown;
+  }
+
+  /** Stops the member once; the runner hears of it when the member has left the group. */
+  function fail(sentence: string): void {
+    if (isHalted) return;
+    void stopMember().then(() => options.onFailure?.(sentence));
+  }
+
+  async function eachBatch(payload: EachBatchPayload): Promise<void> {
+    if (isHalted) return;
+    const { batch } = payload;
+    const partition = batch.partition;
+    const nextOffset = (BigInt(batch.lastOffset()) + 1n).toString();
+    let slot: TPartitionSlot;
+    try {
+      slot = await withHeartbeats(payload, () => slots.get(partition));
+    } catch (error) {
+      return fail(kafkaFailureSentence(error, cluster, `Opening partition ${partition} of ${inputTopic}`));
+    }
+    const floor = slot.floor;
+    const messages =
+      floor === null ? batch.messages : batch.messages.filter((message) => BigInt(message.offset) >= floor);
+    if (messages.length > 0) {
+      const records = toInRecords(partition, messages);
+      consumed += records.length;
+      let outs;
+      try {
+        outs = await withHeartbeats(payload, () => slot.processor.process(records));
+      } catch (error) {
+        // Nothing of this batch was written and its offset stays uncommitted: it is read again.
+        return fail(processorFailureSentence(error, inputTopic, partition));
+      }
+      try {
+        if (slot.transactions) {
+          await slot.transactions.write(outs, nextOffset);
+          producedInTransactions += outs.length;
+        } else {
+          await writer!.write(partition, outs, nextOffset, (offsets) => payload.commitOffsetsIfNecessary(offsets));
+        }
+      } catch (error) {
+        return fail(
+          kafkaFailureSentence(error, cluster, `Writing the results of partition ${partition} of ${inputTopic}`),
+        );
+      }
+    }
+    slot.floor = BigInt(nextOffset);
+    payload.resolveOffset(batch.lastOffset());
+  }
+
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    // A new member id means the group dropped us (session timeout) and others may have held our
+    // partitions meanwhile: whatever we kept for them is stale.
+    const isSameMember = memberId === null || memberId === payload.memberId;
+    memberId = payload.memberId;
+    assigned = [...(payload.memberAssignment[inputTopic] ?? [])].sort((a, b) => a - b);
+    void slots.retainOnly(isSameMember ? assigned : []);
+    options.onAssignment?.(assigned, payload.memberId);
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    fail(kafkaFailureSentence(payload.error, cluster, `Consuming ${inputTopic} in group ${groupId}`));
+  });
+
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic: inputTopic, fromBeginning: options.startFrom === "earliest" });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      // Every partition it may hold is processed at once, so a slow partition holds back no other.
+      partitionsConsumedConcurrently: Math.max(1, partitionCount),
+      eachBatch,
+    });
+  } catch (error) {
+    await stopMember();
+    throw toKafkaAppError(error, cluster.bootstrapServers);
+  }
+
+  return {
+    stop: stopMember,
+    counts: () => ({ consumed, produced: producedInTransactions + (writer?.produced() ?? 0) }),
+    partitions: () => (isHalted && shutdown ? [] : assigned),
+    memberId: () => memberId,
+  };
+}
+
+/**
+ * kafkajs heartbeats only between batches; a long restore or batch would otherwise make the group
+ * think the member is gone. A heartbeat refused by a rebalance is left for kafkajs to see again
+ * after the batch, when it rejoins.
+ */
+async function withHeartbeats<T>(payload: EachBatchPayload, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    payload.heartbeat().catch(() => undefined);
+  }, GROUP_TIMINGS.heartbeatInterval);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function countPartitions(cluster: ClusterTarget, topic: string): Promise<number> {
+  const metadata = await withAdmin(cluster, (admin) => admin.fetchTopicMetadata({ topics: [topic] }));
+  return metadata.topics[0]?.partitions.length ?? 1;
+}
+
+/** The group's committed offset of one partition, or null when it has none. */
+async function committedOffset(
+  cluster: ClusterTarget,
+  groupId: string,
+  topic: string,
+  partition: number,
+): Promise<bigint | null> {
+  const offsets = await withAdmin(cluster, (admin) => admin.fetchOffsets({ groupId, topics: [topic] }));
+  const offset = offsets[0]?.partitions.find((candidate) => candidate.partition === partition)?.offset;
+  return offset === undefined || offset.startsWith("-") ? null : BigInt(offset);
 }
 
 /**
  * Reads one partition of a changelog topic from its start to its end as it is now (read committed),
- * without a consumer group. (Placeholder of the shared contract.)
+ * without a consumer group: the last value of each key, deleted keys (tombstones) left out.
  */
-export async function readChangelogPartition(
+export function readChangelogPartition(
   cluster: ClusterTarget,
   topic: string,
   partition: number,
   signal?: AbortSignal,
 ): Promise<TChangelogEntry[]> {
-  void cluster;
-  void topic;
-  void partition;
-  void signal;
-  throw new Error("readChangelogPartition is not built yet.");
+  return readChangelog(cluster, topic, partition, signal);
 }
 
 /**

@@ -76,7 +76,8 @@ export async function prepareRun(
   };
 }
 
-async function readSchemas(clusterId: string, topics: readonly string[]): Promise<Record<string, TTopicSchemaText>> {
+/** Each topic's newest value schema, as its definition holds it (the runtime validates with these too). */
+export async function readSchemas(clusterId: string, topics: readonly string[]): Promise<Record<string, TTopicSchemaText>> {
   const rows = await Promise.all(
     topics.map(async (topic) => [topic, await findTopicSchema(clusterId, topic)] as const),
   );

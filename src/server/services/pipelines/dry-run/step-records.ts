@@ -14,7 +14,7 @@ const utf8 = new TextDecoder("utf-8");
 export function toStepRecord(topic: string, record: TFetchedRecord, codec: TTopicValueCodec | null): TStepRecord {
   return {
     key: record.key === null ? null : utf8.decode(record.key),
-    value: decodeValue(record.value, codec),
+    value: decodeStepValue(record.value, codec),
     timestamp: Number(record.timestamp),
     headers: Object.fromEntries(
       record.headers.map((header) => [header.key, header.value ? utf8.decode(header.value) : ""]),
@@ -25,7 +25,8 @@ export function toStepRecord(topic: string, record: TFetchedRecord, codec: TTopi
   };
 }
 
-function decodeValue(bytes: Buffer | null, codec: TTopicValueCodec | null): unknown {
+/** A value's bytes as a step sees them (the runtime decodes its input records with this too). */
+export function decodeStepValue(bytes: Uint8Array | null, codec: TTopicValueCodec | null): unknown {
   if (bytes === null) return null;
   const decoded = codec?.decode(bytes);
   if (decoded?.json !== undefined) return JSON.parse(decoded.json) as unknown;

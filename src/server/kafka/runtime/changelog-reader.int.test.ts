@@ -1,0 +1,72 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { disconnectCluster, kafkaFor, withAdmin, withProducer } from "../client-registry";
+import { uniqueName } from "./runtime-test-kit";
+import { ensureChangelogTopic, readChangelogPartition } from "./step-member";
+
+const target = { id: "changelog-reader-test", bootstrapServers: inject("kafkaBrokers") };
+const topic = uniqueName("step.changelog");
+
+afterAll(async () => {
+  await withAdmin(target, (admin) => admin.deleteTopics({ topics: [topic] }));
+  await disconnectCluster(target.id);
+});
+
+describe("readChangelogPartition", () => {
+  it("restores the last value per key, without deleted keys, aborted writes or other partitions", async () => {
+    expect(await ensureChangelogTopic(target, topic, 2, 1)).toBe(true);
+    expect(await ensureChangelogTopic(target, topic, 2, 1)).toBe(false);
+    await withProducer(target, (producer) =>
+      producer.send({
+        topic,
+        acks: -1,
+        messages: [
+          { partition: 0, key: "sensor-1", value: '{"count":1}' },
+          { partition: 0, key: "sensor-2", value: '{"count":1}' },
+          { partition: 0, key: "sensor-1", value: '{"count":2}' },
+          { partition: 0, key: "sensor-3", value: '{"count":1}' },
+          { partition: 0, key: "sensor-2", value: null },
+          { partition: 1, key: "sensor-9", value: '{"count":7}' },
+        ],
+      }),
+    );
+    // A transaction that is aborted: a read_committed restore must not see it.
+    const producer = kafkaFor(target).producer({
+      transactionalId: `${topic}.aborted`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await producer.connect();
+    const transaction = await producer.transaction();
+    await transaction.send({ topic, messages: [{ partition: 0, key: "sensor-3", value: '{"count":99}' }] });
+    await transaction.abort();
+    await producer.disconnect();
+
+    const entries = await readChangelogPartition(target, topic, 0);
+    expect(entries.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: "sensor-1", value: '{"count":2}' },
+      { key: "sensor-3", value: '{"count":1}' },
+    ]);
+  });
+
+  it("reads 100,000 records of 50,000 keys back to their last values", async () => {
+    const chunk = 10_000;
+    await withProducer(target, async (producer) => {
+      for (let start = 0; start < 100_000; start += chunk) {
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: Array.from({ length: chunk }, (_, index) => {
+            const sequence = start + index;
+            return { partition: 1, key: `key-${sequence % 50_000}`, value: String(sequence) };
+          }),
+        });
+      }
+    });
+    const entries = await readChangelogPartition(target, topic, 1);
+    const byKey = new Map(entries.map((entry) => [entry.key, entry.value]));
+    // sensor-9 was written to partition 1 by the first test.
+    expect(byKey.size).toBe(50_001);
+    expect(byKey.get("key-0")).toBe("50000");
+    expect(byKey.get("key-49999")).toBe("99999");
+  });
+});
