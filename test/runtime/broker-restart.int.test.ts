@@ -40,8 +40,7 @@ async function busiestLeader(rig: FaultRig, topic: string): Promise<number> {
 
 async function brokerRestartMidStream(deliveryMode: TDeliveryMode) {
   const prefix = `rt-broker-${deliveryMode === "exactly-once" ? "eos" : "alo"}-${Date.now().toString(36)}`;
-  const rig = await FaultRig.open(prefix, kafka.bootstrapServers);
-  try {
+  await FaultRig.run(prefix, kafka.bootstrapServers, async (rig) => {
     await rig.createTopics([`${prefix}-raw`, `${prefix}-mid`, `${prefix}-out`, `${prefix}-dead`], {
       partitions: PARTITIONS,
       replicationFactor: 3,
@@ -77,9 +76,7 @@ async function brokerRestartMidStream(deliveryMode: TDeliveryMode) {
     } else {
       expect(comparison).toMatchObject({ lostCount: 0, unexpectedCount: 0 });
     }
-  } finally {
-    await rig.close();
-  }
+  });
 }
 
 describe("one broker of three stopped and restarted mid-stream", () => {

@@ -36,8 +36,7 @@ function recordFor(id: number) {
 
 describe("dead letters", () => {
   it("sends malformed records to the dead-letter topic with their reason and processes every other record", async () => {
-    const rig = await FaultRig.open(prefix, brokers);
-    try {
+    await FaultRig.run(prefix, brokers, async (rig) => {
       await rig.createTopics([`${prefix}-raw`, `${prefix}-clean`, `${prefix}-out`, `${prefix}-dead`], {
         partitions: 3,
       });
@@ -71,8 +70,6 @@ describe("dead letters", () => {
       const uncoerced = dead.records.filter((record) => !record.value?.startsWith("garbled"));
       expect(compareIds(ids.filter(isNotANumber), dead.ids.counts)).toMatchObject({ lostCount: 0 });
       for (const record of uncoerced) expect(record.headers[HEADER_ERROR]).toMatch(/value/);
-    } finally {
-      await rig.close();
-    }
+    });
   }, 240_000);
 });

@@ -26,7 +26,7 @@ export class FaultRig {
   readonly admin: kafkajs.Admin;
   private readonly runners: TRunnerProcess[] = [];
   private readonly collectors: TOutputCollector[] = [];
-  private readonly slugs: string[] = [];
+  private readonly deployments: TDeployed[] = [];
   private producer: kafkajs.Producer | null = null;
 
   private constructor(
@@ -51,7 +51,8 @@ export class FaultRig {
 
   async createTopics(names: readonly string[], spec: TTopicSpec): Promise<void> {
     await this.admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs's own wait fails when a KRaft broker has not applied the new topics yet; wait below instead.
+      waitForLeaders: false,
       topics: names.map((topic) => ({
         topic,
         numPartitions: spec.partitions,
@@ -59,6 +60,19 @@ export class FaultRig {
         configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
+    await expect
+      .poll(async () => {
+        const { topics } = await this.admin.fetchTopicMetadata({ topics: [...names] }).catch(() => ({ topics: [] }));
+        return (
+          topics.length === names.length &&
+          topics.every(
+            (topic) =>
+              topic.partitions.length === spec.partitions &&
+              topic.partitions.every((partition) => partition.leader >= 0),
+          )
+        );
+      })
+      .toBe(true);
   }
 
   async produce(topic: string, messages: ReadonlyArray<{ key: string; value: string; timestamp?: string }>) {
@@ -73,7 +87,6 @@ export class FaultRig {
   async deploy(document: TPipelineDocument): Promise<TDeployed> {
     const pipeline = await insertPipeline(this.cluster.id, document, "create", "fault test");
     const slug = pipelineSlug(document.name);
-    this.slugs.push(slug);
     const deployment = await writeDeployment({
       pipelineId: pipeline.id,
       clusterId: this.cluster.id,
@@ -95,7 +108,9 @@ export class FaultRig {
             },
           ],
     );
-    return { pipelineId: pipeline.id, deploymentId: deployment.id, slug, steps };
+    const deployed = { pipelineId: pipeline.id, deploymentId: deployment.id, slug, steps };
+    this.deployments.push(deployed);
+    return deployed;
   }
 
   async startRunner(): Promise<TRunnerProcess> {
@@ -141,6 +156,33 @@ export class FaultRig {
     }
   }
 
+  /** What the runners printed and reported, for a failing test's message. */
+  async diagnostics(): Promise<string> {
+    const reports: string[] = [];
+    for (const deployed of this.deployments) {
+      for (const member of await listMembers(deployed.deploymentId).catch(() => [])) {
+        reports.push(
+          `${deployed.slug} ${member.nodeId}#${member.instance} on ${member.runnerId}: ${member.state} ${member.reason ?? ""}, partitions [${member.partitions.join(",")}], consumed ${member.consumed}, produced ${member.produced}`,
+        );
+      }
+    }
+    const outputs = this.runners.map((runner) => `runner ${runner.id} (pid ${runner.pid}):\n${runner.output()}`);
+    return [...reports, ...outputs].join("\n");
+  }
+
+  /** Runs a test's body on a new rig; when it fails, prints what the runners said; always closes. */
+  static async run(prefix: string, brokers: string, body: (rig: FaultRig) => Promise<void>): Promise<void> {
+    const rig = await FaultRig.open(prefix, brokers);
+    try {
+      await body(rig);
+    } catch (error) {
+      console.error(`${prefix} failed; the runners' side:\n${await rig.diagnostics()}`);
+      throw error;
+    } finally {
+      await rig.close();
+    }
+  }
+
   /** Runners leave gracefully (SIGKILL if not within the grace), readers disconnect, and every name this test made is deleted. */
   async close(): Promise<void> {
     await Promise.allSettled(this.runners.map((runner) => runner.stop()));
@@ -149,14 +191,16 @@ export class FaultRig {
     await deleteClusterRecord(this.cluster.id);
     const topics = (await this.admin.listTopics()).filter(
       (topic) =>
-        topic.startsWith(this.prefix) || this.slugs.some((slug) => topic.startsWith(`${RUNTIME_PREFIX}${slug}.`)),
+        topic.startsWith(this.prefix) ||
+        this.deployments.some(({ slug }) => topic.startsWith(`${RUNTIME_PREFIX}${slug}.`)),
     );
     if (topics.length > 0) await this.admin.deleteTopics({ topics }).catch(() => undefined);
     const { groups } = await this.admin.listGroups();
     const ours = groups
       .map((group) => group.groupId)
       .filter(
-        (id) => id.startsWith(this.prefix) || this.slugs.some((slug) => id.startsWith(`${RUNTIME_PREFIX}${slug}.`)),
+        (id) =>
+          id.startsWith(this.prefix) || this.deployments.some(({ slug }) => id.startsWith(`${RUNTIME_PREFIX}${slug}.`)),
       );
     if (ours.length > 0) await this.admin.deleteGroups(ours).catch(() => undefined);
     await this.admin.disconnect();

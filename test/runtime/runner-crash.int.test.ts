@@ -24,8 +24,7 @@ type TCrash = { deliveryMode: TDeliveryMode; runners: 1 | 2 };
 
 async function crashMidStream({ deliveryMode, runners }: TCrash) {
   const prefix = `rt-crash-${deliveryMode === "exactly-once" ? "eos" : "alo"}-${runners}-${Date.now().toString(36)}`;
-  const rig = await FaultRig.open(prefix, brokers);
-  try {
+  await FaultRig.run(prefix, brokers, async (rig) => {
     await rig.createTopics([`${prefix}-raw`, `${prefix}-mid`, `${prefix}-out`, `${prefix}-dead`], {
       partitions: PARTITIONS,
     });
@@ -63,9 +62,7 @@ async function crashMidStream({ deliveryMode, runners }: TCrash) {
     } else {
       expect(comparison).toMatchObject({ lostCount: 0, unexpectedCount: 0 });
     }
-  } finally {
-    await rig.close();
-  }
+  });
 }
 
 describe("a runner SIGKILLed mid-stream and started again", () => {
