@@ -34,11 +34,13 @@ export function createPartitionSlots(open: (partition: number) => Promise<TParti
     const slot = await pending.catch(() => null);
     if (!slot) return;
     // The processor drops its state first: nothing may be processed with a producer that is closing.
+    // Closing is best effort: a processor or producer that fails to close holds nothing we still need.
     try {
       slot.processor.close();
-    } finally {
-      await slot.transactions?.close().catch(() => undefined);
+    } catch {
+      // Its state is dropped with the slot either way.
     }
+    await slot.transactions?.close().catch(() => undefined);
   }
 
   return {

@@ -139,17 +139,20 @@ describe("a step member, exactly-once", () => {
   });
 });
 
-describe("two members of one step", () => {
-  it("share the partitions without overlap, and one that stops hands its partitions to the other", async () => {
-    const { input, output, groupId } = await setUp("pair", 0);
+describe.each([
+  { mode: "at-least-once", exactlyOnce: false },
+  { mode: "exactly-once", exactlyOnce: true },
+])("two members of one step, $mode", ({ exactlyOnce }) => {
+  it("share the partitions without overlap, and one that stops hands its partitions to the other, losing nothing", async () => {
+    const { input, output, groupId, values } = await setUp(exactlyOnce ? "pair-eos" : "pair", 600);
     const held = new Map<string, number[]>();
     const track = (name: string) => (partitions: number[]) => held.set(name, partitions);
-    await start(memberOptions(input, output, groupId, { clientId: "member-a", onAssignment: track("a") }));
+    const options = (name: string) =>
+      memberOptions(input, output, groupId, { exactlyOnce, clientId: `member-${name}`, onAssignment: track(name) });
+    await start(options("a"));
     await expect.poll(() => held.get("a")).toEqual([0, 1, 2]);
 
-    const second = await start(
-      memberOptions(input, output, groupId, { clientId: "member-b", onAssignment: track("b") }),
-    );
+    const second = await start(options("b"));
     await expect
       .poll(() => {
         const a = held.get("a") ?? [];
@@ -158,15 +161,18 @@ describe("two members of one step", () => {
       })
       .toEqual({ all: [0, 1, 2], isShared: true });
     expect(second.partitions()).toEqual(held.get("b"));
+    const whileShared = Array.from({ length: 600 }, (_, index) => `shared-${index}`);
+    await produceValues(target, input, whileShared, (index) => index % 3);
 
     await second.stop();
     await expect.poll(() => held.get("a")).toEqual([0, 1, 2]);
+    const afterHandover = Array.from({ length: 600 }, (_, index) => `after-${index}`);
+    await produceValues(target, input, afterHandover, (index) => index % 3);
 
-    // The remaining member now moves what arrives on every partition.
-    const values = Array.from({ length: 30 }, (_, index) => `after-${index}`);
-    await produceValues(target, input, values, (index) => index % 3);
-    await expect
-      .poll(async () => (await readAllRecords(target, output, false)).map((record) => record.value?.toString()).sort())
-      .toEqual(values.map((value) => value.toUpperCase()).sort());
+    await expect.poll(() => committedOffsets(target, groupId, input)).toEqual(await endOffsets(target, input));
+    const expected = [...values, ...whileShared, ...afterHandover].map((value) => value.toUpperCase()).sort();
+    const written = (await readAllRecords(target, output, exactlyOnce)).map((record) => record.value?.toString());
+    if (exactlyOnce) expect(written.sort()).toEqual(expected);
+    else expect([...new Set(written)].sort()).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Consumer, EachBatchPayload } from "kafkajs";
+import type { Consumer, EachBatchPayload, KafkaMessage } from "kafkajs";
 import { withAdmin, type ClusterTarget } from "../client-registry";
 import { ensureTopic } from "../ensure-topic";
 import { toKafkaAppError } from "../kafka-errors";
@@ -92,9 +92,7 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
     } catch (error) {
       return fail(kafkaFailureSentence(error, cluster, `Opening partition ${partition} of ${inputTopic}`));
     }
-    const floor = slot.floor;
-    const messages =
-      floor === null ? batch.messages : batch.messages.filter((message) => BigInt(message.offset) >= floor);
+    const messages = aboveFloor(batch.messages, slot.floor);
     if (messages.length > 0) {
       const records = toInRecords(partition, messages);
       consumed += records.length;
@@ -156,6 +154,12 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
     partitions: () => (isHalted && shutdown ? [] : assigned),
     memberId: () => memberId,
   };
+}
+
+/** The batch's records at or after `floor`; usually all of them, checked on the first record alone. */
+function aboveFloor(messages: KafkaMessage[], floor: bigint | null): KafkaMessage[] {
+  if (floor === null || messages.length === 0 || BigInt(messages[0]!.offset) >= floor) return messages;
+  return messages.filter((message) => BigInt(message.offset) >= floor);
 }
 
 /**
