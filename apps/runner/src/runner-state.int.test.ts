@@ -45,7 +45,7 @@ function scoringPipeline(): TPipelineDocument {
     settings: { startFrom: "earliest" },
     nodes: [
       { id: "raw", kind: "topic", position: at, config: { topicName: topics.raw } },
-      { id: "score", kind: "model", position: at, config: { method: ZSCORE } },
+      { id: "score", kind: "model", position: at, config: { method: ZSCORE, outputField: "zscore" } },
       { id: "scored", kind: "topic", position: at, config: { topicName: topics.scored } },
     ],
     edges: [
@@ -115,6 +115,8 @@ describe("a stateful step across a runner restart", () => {
     const expected = await uninterruptedScores(await readTopic(cluster, topics.raw));
     // Each reading once (a graceful stop commits what it wrote), each with the uninterrupted run's mean, deviation and z.
     expect(actual.size).toBe(FIRST_HALF + SECOND_HALF);
+    // Right after the restart each stream's window is full already (30 readings per stream before it).
+    expect(expected.get(FIRST_HALF)).toMatchObject({ mean: expect.any(Number), z: expect.any(Number) });
     for (let seq = FIRST_HALF; seq < FIRST_HALF + SECOND_HALF; seq++) {
       expect({ seq, score: actual.get(seq) }).toEqual({ seq, score: expected.get(seq) });
     }
