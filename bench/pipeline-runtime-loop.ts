@@ -18,7 +18,11 @@ export type TLoopHop = { groupId: string; from: string; to: string } & (
 export type TLoopSettings = { brokers: string[]; exactlyOnce: boolean; partitions: number; hops: TLoopHop[] };
 
 const settings = JSON.parse(process.argv[2] ?? "{}") as TLoopSettings;
-const kafka = new kafkajs.Kafka({ clientId: "bench-loop", brokers: settings.brokers, logLevel: kafkajs.logLevel.NOTHING });
+const kafka = new kafkajs.Kafka({
+  clientId: "bench-loop",
+  brokers: settings.brokers,
+  logLevel: kafkajs.logLevel.NOTHING,
+});
 const compile = jsonataCompiler(RE2_ENGINE, DEFAULT_JSONATA_BUDGET);
 const closers: Array<() => Promise<void>> = [];
 
@@ -37,7 +41,11 @@ async function runHop(hop: TLoopHop): Promise<void> {
   const producerFor = async (partition: number) => {
     let found = transactional.get(partition);
     if (!found) {
-      found = kafka.producer({ transactionalId: `${hop.groupId}.p${partition}`, idempotent: true, maxInFlightRequests: 1 });
+      found = kafka.producer({
+        transactionalId: `${hop.groupId}.p${partition}`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+      });
       await found.connect();
       transactional.set(partition, found);
     }
@@ -57,7 +65,8 @@ async function runHop(hop: TLoopHop): Promise<void> {
       const messages: kafkajs.Message[] = [];
       for (const message of batch.messages) {
         const value = await transform(hop, expression, JSON.parse(message.value?.toString() ?? "null"));
-        if (value !== null) messages.push({ key: message.key, value: JSON.stringify(value), timestamp: message.timestamp });
+        if (value !== null)
+          messages.push({ key: message.key, value: JSON.stringify(value), timestamp: message.timestamp });
       }
       const next = (BigInt(batch.lastOffset()) + 1n).toString();
       if (!settings.exactlyOnce) {
