@@ -105,22 +105,25 @@ export async function measureRun(
   let started: { at: number; cpu: number } | null = null;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    if (!started) {
-      const [offsets] = await admin.fetchOffsets({ groupId: first.groupId, topics: [first.topic] });
-      if (offsets?.partitions.some((partition) => Number(partition.offset) > 0)) {
-        started = { at: performance.now(), cpu: await cpuSecondsOf(pid) };
+    try {
+      if (!started) {
+        const [offsets] = await admin.fetchOffsets({ groupId: first.groupId, topics: [first.topic] });
+        if (offsets?.partitions.some((partition) => Number(partition.offset) > 0)) {
+          started = { at: performance.now(), cpu: await cpuSecondsOf(pid) };
+        }
+      } else if (await stepsCaughtUp(admin, groups)) {
+        const seconds = (performance.now() - started.at) / 1000;
+        const cpuSeconds = (await cpuSecondsOf(pid)) - started.cpu;
+        return {
+          seconds,
+          cpuSeconds,
+          messagesPerSecond: count / seconds,
+          cpuMicrosPerMessage: (cpuSeconds / count) * 1e6,
+        };
       }
-      continue;
-    }
-    if (await stepsCaughtUp(admin, groups)) {
-      const seconds = (performance.now() - started.at) / 1000;
-      const cpuSeconds = (await cpuSecondsOf(pid)) - started.cpu;
-      return {
-        seconds,
-        cpuSeconds,
-        messagesPerSecond: count / seconds,
-        cpuMicrosPerMessage: (cpuSeconds / count) * 1e6,
-      };
+    } catch (error) {
+      // A group's coordinator is still loading (NOT_COORDINATOR and the like): ask again on the next tick.
+      if (!(error instanceof Error && "retriable" in error && error.retriable === true)) throw error;
     }
   }
 }
