@@ -15,7 +15,8 @@ import { mapFilterDocument, passesFilter } from "./runtime-documents";
  * topics have replication factor 3 and min.insync.replicas 2: leaders move, the runner's
  * clients reconnect, and the guarantees hold. The 3-node cluster is this file's own (shared by its tests).
  */
-const COUNT = 100_000;
+/** 100,000 as the issue asks; TRIBUTARY_FAULT_RECORDS sets fewer for a quick run on a busy machine. */
+const COUNT = Number(process.env.TRIBUTARY_FAULT_RECORDS ?? 100_000);
 const PARTITIONS = 6;
 const dataDir = path.join(".data/test", `runtime-three-brokers-${process.pid}`);
 let kafka: RunningKafka;
@@ -52,13 +53,13 @@ async function brokerRestartMidStream(deliveryMode: TDeliveryMode) {
     await rig.startRunner();
     const deployed = await rig.deploy(mapFilterDocument(prefix, prefix, { deliveryMode }));
 
-    await expect.poll(() => out.ids.received, { timeout: 120_000, interval: 20 }).toBeGreaterThan(expected.length / 3);
+    await expect.poll(() => out.ids.received, { timeout: 300_000, interval: 20 }).toBeGreaterThan(expected.length / 3);
     const stopped = await busiestLeader(rig, `${prefix}-out`);
     await kafka.stopBroker(stopped);
     const deliveredAtStop = out.ids.distinct;
     // The pipeline keeps going on two brokers (min.insync.replicas 2), then the third comes back.
     await expect
-      .poll(() => out.ids.distinct, { timeout: 120_000, interval: 50 })
+      .poll(() => out.ids.distinct, { timeout: 300_000, interval: 50 })
       .toBeGreaterThan(deliveredAtStop + expected.length / 10);
     await kafka.startBroker(stopped);
     const deliveredAtRestart = out.ids.distinct;
@@ -80,6 +81,6 @@ async function brokerRestartMidStream(deliveryMode: TDeliveryMode) {
 }
 
 describe("one broker of three stopped and restarted mid-stream", () => {
-  it("at-least-once: loses no record", () => brokerRestartMidStream("at-least-once"), 300_000);
-  it("exactly-once: loses no record and duplicates none", () => brokerRestartMidStream("exactly-once"), 300_000);
+  it("at-least-once: loses no record", () => brokerRestartMidStream("at-least-once"), 600_000);
+  it("exactly-once: loses no record and duplicates none", () => brokerRestartMidStream("exactly-once"), 600_000);
 });

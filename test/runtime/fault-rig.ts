@@ -148,7 +148,7 @@ export class FaultRig {
    * Waits for the end of the work: every step committed up to the end of its input, then every
    * reader read up to the end of its topic. Past that, no record is on its way.
    */
-  async settled(deployed: TDeployed, readers: readonly TOutputCollector[], timeout = 180_000): Promise<void> {
+  async settled(deployed: TDeployed, readers: readonly TOutputCollector[], timeout = 400_000): Promise<void> {
     await expect.poll(() => stepsCaughtUp(this.admin, deployed.steps), { timeout, interval: 500 }).toBe(true);
     for (const reader of readers) {
       const ends = await this.admin.fetchTopicOffsets(reader.topic);

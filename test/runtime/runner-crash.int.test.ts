@@ -13,7 +13,8 @@ import { mapFilterDocument, passesFilter } from "./runtime-documents";
  * At-least-once: every id comes out. Exactly-once: every id comes out exactly once (read committed).
  */
 const brokers = inject("kafkaBrokers");
-const COUNT = 100_000;
+/** 100,000 as the issue asks; TRIBUTARY_FAULT_RECORDS sets fewer for a quick run on a busy machine. */
+const COUNT = Number(process.env.TRIBUTARY_FAULT_RECORDS ?? 100_000);
 const PARTITIONS = 6;
 
 afterAll(async () => {
@@ -43,7 +44,7 @@ async function crashMidStream({ deliveryMode, runners }: TCrash) {
         ),
       );
     }
-    await expect.poll(() => out.ids.received, { timeout: 120_000, interval: 20 }).toBeGreaterThan(expected.length / 3);
+    await expect.poll(() => out.ids.received, { timeout: 300_000, interval: 20 }).toBeGreaterThan(expected.length / 3);
     await victim.kill();
     const deliveredAtKill = out.ids.distinct;
     if (!survivor) await rig.startRunner();
@@ -66,11 +67,11 @@ async function crashMidStream({ deliveryMode, runners }: TCrash) {
 }
 
 describe("a runner SIGKILLed mid-stream and started again", () => {
-  it("at-least-once: loses no record", () => crashMidStream({ deliveryMode: "at-least-once", runners: 1 }), 300_000);
+  it("at-least-once: loses no record", () => crashMidStream({ deliveryMode: "at-least-once", runners: 1 }), 600_000);
   it(
     "exactly-once: loses no record and duplicates none",
     () => crashMidStream({ deliveryMode: "exactly-once", runners: 1 }),
-    300_000,
+    600_000,
   );
 });
 
@@ -78,11 +79,11 @@ describe("two runners sharing the work, one SIGKILLed mid-stream", () => {
   it(
     "at-least-once: the other takes over its partitions and loses no record",
     () => crashMidStream({ deliveryMode: "at-least-once", runners: 2 }),
-    300_000,
+    600_000,
   );
   it(
     "exactly-once: the other takes over its partitions, losing and duplicating none",
     () => crashMidStream({ deliveryMode: "exactly-once", runners: 2 }),
-    300_000,
+    600_000,
   );
 });
