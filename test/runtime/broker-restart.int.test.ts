@@ -55,17 +55,16 @@ async function brokerRestartMidStream(deliveryMode: TDeliveryMode) {
 
     await expect.poll(() => out.ids.received, { timeout: 300_000, interval: 20 }).toBeGreaterThan(expected.length / 3);
     const stopped = await busiestLeader(rig, `${prefix}-out`);
+    const deliveredBeforeStop = out.ids.distinct;
     await kafka.stopBroker(stopped);
-    const deliveredAtStop = out.ids.distinct;
     // The pipeline keeps going on two brokers (min.insync.replicas 2), then the third comes back.
-    await expect
-      .poll(() => out.ids.distinct, { timeout: 300_000, interval: 50 })
-      .toBeGreaterThan(deliveredAtStop + expected.length / 10);
+    const further = Math.min(expected.length, deliveredBeforeStop + expected.length / 10);
+    await expect.poll(() => out.ids.distinct, { timeout: 300_000, interval: 50 }).toBeGreaterThanOrEqual(further);
     await kafka.startBroker(stopped);
-    const deliveredAtRestart = out.ids.distinct;
 
     await rig.settled(deployed, [out]);
-    expect(deliveredAtRestart).toBeLessThan(expected.length);
+    // The broker stopped while records were still on their way (else this test would prove nothing).
+    expect(deliveredBeforeStop).toBeLessThan(expected.length);
     const comparison = compareIds(expected, out.ids.counts);
     if (deliveryMode === "exactly-once") {
       expect(comparison).toMatchObject({
