@@ -1,10 +1,12 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectCluster, kafkaFor, withAdmin, withProducer } from "../client-registry";
-import { uniqueName } from "./runtime-test-kit";
+import { prepareInternalTopics, uniqueName } from "./runtime-test-kit";
 import { ensureChangelogTopic, readChangelogPartition } from "./step-member";
 
 const target = { id: "changelog-reader-test", bootstrapServers: inject("kafkaBrokers") };
 const topic = uniqueName("step.changelog");
+
+beforeAll(() => prepareInternalTopics(target));
 
 afterAll(async () => {
   await withAdmin(target, (admin) => admin.deleteTopics({ topics: [topic] }));
@@ -48,16 +50,17 @@ describe("readChangelogPartition", () => {
     ]);
   });
 
-  it("reads 100,000 records of 50,000 keys back to their last values", async () => {
-    const chunk = 10_000;
+  it("reads a partition larger than one fetch round (50,000 records, 11 MB) back to the last value of each key", async () => {
+    const chunk = 2_000; // a produce request stays well under the broker's 1 MB message.max.bytes
+    const padding = "x".repeat(200);
     await withProducer(target, async (producer) => {
-      for (let start = 0; start < 100_000; start += chunk) {
+      for (let start = 0; start < 50_000; start += chunk) {
         await producer.send({
           topic,
           acks: -1,
           messages: Array.from({ length: chunk }, (_, index) => {
             const sequence = start + index;
-            return { partition: 1, key: `key-${sequence % 50_000}`, value: String(sequence) };
+            return { partition: 1, key: `key-${sequence % 25_000}`, value: `${sequence} ${padding}` };
           }),
         });
       }
@@ -65,8 +68,8 @@ describe("readChangelogPartition", () => {
     const entries = await readChangelogPartition(target, topic, 1);
     const byKey = new Map(entries.map((entry) => [entry.key, entry.value]));
     // sensor-9 was written to partition 1 by the first test.
-    expect(byKey.size).toBe(50_001);
-    expect(byKey.get("key-0")).toBe("50000");
-    expect(byKey.get("key-49999")).toBe("99999");
+    expect(byKey.size).toBe(25_001);
+    expect(byKey.get("key-0")).toBe(`25000 ${padding}`);
+    expect(byKey.get("key-24999")).toBe(`49999 ${padding}`);
   });
 });

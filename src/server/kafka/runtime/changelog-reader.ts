@@ -56,6 +56,14 @@ export async function readChangelog(
       position = fetched.nextOffset;
     }
 
+    // Part of a state is worse than none: a cancelled restore must not be mistaken for a finished one.
+    if (signal?.aborted) {
+      throw new AppError(
+        "TIMEOUT",
+        `Restoring the state of partition ${partition} from ${topic} was cancelled.`,
+        "The step restores it again when it next gets the partition.",
+      );
+    }
     const entries: TChangelogEntry[] = [];
     for (const [key, value] of latest) if (value !== null) entries.push({ key, value });
     return entries;

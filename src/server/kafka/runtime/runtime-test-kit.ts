@@ -1,12 +1,41 @@
 import "server-only";
+import { vi } from "vitest";
 import { withAdmin, withMetadata, withProducer, type ClusterTarget } from "../client-registry";
 import { fetchRecords } from "../messages/fetch-records";
 import type { TFetchedRecord } from "../messages/fetched-record";
 import { readPartitionStates } from "../messages/partition-states";
 import { createTopic } from "../topics/create-topic";
+import { memberKafka } from "./member-client";
 import type { TInRecord, TOutRecord, TPartitionProcessor } from "./step-member-types";
 
 /** Helpers of the step member's integration tests: real topics, real reads, nothing mocked. */
+
+/**
+ * A fresh broker creates __consumer_offsets and __transaction_state (50 partitions each) when they
+ * are first needed, which can outlast a member's join retries on a loaded machine. Done once in
+ * beforeAll (under the hook timeout), so that the tests' waits are about the member, not about the
+ * broker's first start. Uses the member's patient client.
+ */
+export async function prepareInternalTopics(target: ClusterTarget): Promise<void> {
+  const kafka = memberKafka(target, "tributary-test-warm-up");
+  const admin = kafka.admin();
+  const producer = kafka.producer({
+    transactionalId: `warm-up-${Date.now()}`,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
+  try {
+    await admin.connect();
+    // The coordinators answer NOT_COORDINATOR while they load the new partitions: ask until they serve.
+    const patience = { timeout: 90_000, interval: 500 };
+    await vi.waitFor(() => admin.fetchOffsets({ groupId: "tributary-test-warm-up", topics: [] }), patience);
+    await vi.waitFor(() => producer.connect(), patience);
+    await vi.waitFor(async () => (await producer.transaction()).abort(), patience);
+  } finally {
+    await producer.disconnect();
+    await admin.disconnect();
+  }
+}
 
 export async function createTopics(target: ClusterTarget, names: readonly string[], partitions: number): Promise<void> {
   for (const name of names) {

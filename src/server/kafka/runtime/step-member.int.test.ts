@@ -1,10 +1,11 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { disconnectCluster, withAdmin } from "../client-registry";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectCluster, kafkaFor, withAdmin } from "../client-registry";
 import {
   committedOffsets,
   createTopics,
   endOffsets,
   groupMemberCount,
+  prepareInternalTopics,
   produceValues,
   readAllRecords,
   uniqueName,
@@ -18,6 +19,14 @@ const topics: string[] = [];
 const groups: string[] = [];
 const members: TStepMember[] = [];
 const N = 2_000;
+/** Failures no test expected: a test that sets its own onFailure checks them itself. */
+const unexpectedFailures: string[] = [];
+
+beforeAll(() => prepareInternalTopics(target));
+
+afterEach(() => {
+  expect(unexpectedFailures.splice(0)).toEqual([]);
+});
 
 afterAll(async () => {
   await Promise.allSettled(members.map((member) => member.stop()));
@@ -56,6 +65,7 @@ function memberOptions(
     exactlyOnce: false,
     transactionalIdFor: (partition) => `${groupId}.p${partition}`,
     openPartition: () => Promise.resolve(upperCaseProcessor(output)),
+    onFailure: (sentence) => unexpectedFailures.push(sentence),
     ...overrides,
   };
 }
@@ -136,6 +146,54 @@ describe("a step member, exactly-once", () => {
     expect(await committedOffsets(target, groupId, input)).toEqual(["-1", "100", "-1"]);
     expect(await groupMemberCount(target, groupId)).toBe(0);
     expect(member.partitions()).toEqual([]);
+  });
+});
+
+describe("a fenced exactly-once member", () => {
+  it("cannot commit once a newer owner of its partition took over: nothing of the batch is visible, and it says why", async () => {
+    const { input, output, groupId } = await setUp("eos-fenced", 0);
+    const failures: string[] = [];
+    let enter: () => void = () => undefined;
+    const entered = new Promise<void>((resolve) => (enter = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await start(
+      memberOptions(input, output, groupId, {
+        exactlyOnce: true,
+        openPartition: () => {
+          const upper = upperCaseProcessor(output);
+          return Promise.resolve({
+            process: async (records) => {
+              enter();
+              await released;
+              return upper.process(records);
+            },
+            close: () => undefined,
+          });
+        },
+        onFailure: (sentence) => failures.push(sentence),
+      }),
+    );
+    await produceValues(target, input, ["late-0", "late-1", "late-2"], () => 0);
+    await entered;
+
+    // What the partition's next owner does first: a producer with the same transactional id.
+    const successor = kafkaFor(target).producer({
+      transactionalId: `${groupId}.p0`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await successor.connect();
+    await (await successor.transaction()).abort();
+    await successor.disconnect();
+    release();
+
+    await expect.poll(() => failures).toHaveLength(1);
+    expect(failures[0]).toMatch(
+      /^Writing the results of partition 0 of .* failed\. A newer producer with the same transactional id replaced this one\./,
+    );
+    expect(await readAllRecords(target, output, true)).toEqual([]);
+    expect(await committedOffsets(target, groupId, input)).toEqual(["-1", "-1", "-1"]);
   });
 });
 

@@ -20,6 +20,8 @@ import type { TChangelogEntry, TStepMember, TStepMemberOptions } from "./step-me
  */
 const GROUP_TIMINGS = { sessionTimeout: 10_000, rebalanceTimeout: 30_000, heartbeatInterval: 1_000 } as const;
 const MAX_FETCH_WAIT_MS = 500;
+/** How long kafkajs may keep restarting a crashed consumer (retriable errors only) before the member fails. */
+const RESTART_WITHIN_MS = 30_000;
 
 /** Joins the step's group and runs until stopped or failed (see TStepMemberOptions). */
 export async function startStepMember(options: TStepMemberOptions): Promise<TStepMember> {
@@ -33,10 +35,15 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
     allowAutoTopicCreation: false,
     // Exactly-once downstream of another exactly-once step needs this; at-least-once loses nothing by it.
     readUncommitted: false,
-    // A crash is reported to the runner, which decides about restarts (with a fresh member).
-    retry: { ...MEMBER_RETRY, restartOnFailure: () => Promise.resolve(false) },
+    // kafkajs gives up joining at the first coordinator error (a broker restarting, a coordinator
+    // moving or still loading): it may start again for a while; past that the runner hears of it.
+    retry: { ...MEMBER_RETRY, restartOnFailure: () => Promise.resolve(mayRestart()) },
   });
-  const writer: TAckedWriter | null = options.exactlyOnce ? null : await openAckedWriter(kafka, inputTopic);
+  const writer: TAckedWriter | null = options.exactlyOnce
+    ? null
+    : await openAckedWriter(kafka, inputTopic).catch((error: unknown) => {
+        throw toKafkaAppError(error, cluster.bootstrapServers);
+      });
 
   let assigned: number[] = [];
   let memberId: string | null = null;
@@ -44,6 +51,13 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
   let producedInTransactions = 0;
   let isHalted = false;
   let shutdown: Promise<void> | null = null;
+  /** When the consumer first crashed since it last joined the group; null: it is healthy. */
+  let crashingSince: number | null = null;
+
+  function mayRestart(): boolean {
+    crashingSince ??= Date.now();
+    return !isHalted && Date.now() - crashingSince < RESTART_WITHIN_MS;
+  }
 
   const slots = createPartitionSlots(async (partition): Promise<TPartitionSlot> => {
     if (!options.exactlyOnce)
@@ -128,6 +142,7 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     // A new member id means the group dropped us (session timeout) and others may have held our
     // partitions meanwhile: whatever we kept for them is stale.
+    crashingSince = null;
     const isSameMember = memberId === null || memberId === payload.memberId;
     memberId = payload.memberId;
     assigned = [...(payload.memberAssignment[inputTopic] ?? [])].sort((a, b) => a - b);
@@ -135,6 +150,7 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
     options.onAssignment?.(assigned, payload.memberId);
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (payload.restart) return;
     fail(kafkaFailureSentence(payload.error, cluster, `Consuming ${inputTopic} in group ${groupId}`));
   });
 
