@@ -7,6 +7,7 @@
 import { RUNNER_HEARTBEAT_MS } from "~/domain/pipelines/runtime/naming";
 import { listenForDeployments } from "~/server/db/deployment-notifications";
 import { listDeployments, type TDeploymentRow } from "~/server/db/pipeline-deployments";
+import { sentenceOf } from "./sentence-of";
 
 export type TDeploymentWatch = { stop(): Promise<void> };
 
@@ -60,8 +61,4 @@ export function watchDeployments(
       await running;
     },
   };
-}
-
-function sentenceOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

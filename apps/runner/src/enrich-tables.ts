@@ -5,6 +5,7 @@
  */
 import type { TRegisteredCluster } from "~/server/services/clusters/registered-clusters";
 import { readEnrichTable } from "~/server/services/pipelines/dry-run/enrich-tables";
+import { sentenceOf } from "./sentence-of";
 
 /** How often a table is read again: an update to the table topic shows in joins within this. */
 const REFRESH_MS = 5_000;
@@ -70,8 +71,4 @@ export function enrichTables(log: (line: string) => void): TEnrichTables {
       tables.clear();
     },
   };
-}
-
-function sentenceOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@
  */
 import { RUNNER_HEARTBEAT_MS } from "~/domain/pipelines/runtime/naming";
 import { reportHeartbeat, type TMemberReport } from "~/server/db/pipeline-runners";
+import { sentenceOf } from "./sentence-of";
 
 export type THeartbeat = {
   /** Reports now (after a change people should see at once), unless a report is under way. */
@@ -28,7 +29,7 @@ export function startHeartbeat(
         failing = false;
       } catch (error) {
         // Members keep running; the runner shows as gone until the database answers again.
-        if (!failing) log(`Could not write the heartbeat: ${error instanceof Error ? error.message : String(error)}`);
+        if (!failing) log(`Could not write the heartbeat: ${sentenceOf(error)}`);
         failing = true;
       } finally {
         inFlight = null;

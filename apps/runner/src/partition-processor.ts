@@ -10,6 +10,7 @@ import type { TTopicValueCodec } from "~/domain/schemas/topic-value-codec";
 import type { TInRecord, TOutRecord, TPartitionProcessor } from "~/server/kafka/runtime/step-member-types";
 import type { TChangelogStore } from "./changelog-store";
 import { deadLetterRecord, outputRecord, toStepRecord, type TRecordOrigin } from "./record-codec";
+import { sentenceOf } from "./sentence-of";
 
 /** What one member has done, over all its partitions (reported in the heartbeat). */
 export type TMemberCounts = {
@@ -31,6 +32,9 @@ export type TPartitionContext = {
   /** A sentence for the log: a dead letter dropped (no dead-letter topic), a flush that failed. */
   onProblem: (sentence: string) => void;
 };
+
+/** A step that throws without a message. */
+const ON_RECORD = "The step failed on this record.";
 
 /** The longest error sentence carried in a header (a reason quoting a huge value stays readable). */
 const MAX_REASON_LENGTH = 1_000;
@@ -89,7 +93,7 @@ export function partitionProcessor(
           // Most steps answer synchronously: awaiting only real promises saves a microtask per record.
           route(emits instanceof Promise ? await emits : emits, input);
         } catch (error) {
-          deadLetter({ record, input, reason: sentenceOf(error) });
+          deadLetter({ record, input, reason: sentenceOf(error, ON_RECORD) });
         }
       }
       if (step.flush && batch.length > 0) {
@@ -108,9 +112,4 @@ export function partitionProcessor(
       closed = true;
     },
   };
-}
-
-function sentenceOf(error: unknown): string {
-  if (error instanceof Error && error.message !== "") return error.message;
-  return typeof error === "string" && error !== "" ? error : "The step failed on this record.";
 }

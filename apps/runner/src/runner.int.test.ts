@@ -86,7 +86,9 @@ afterAll(async () => {
 
 describe("a runner running the seeds' chain", () => {
   it("cleans, scores and dead-letters every record, stamping each with the pipeline, revision and step", async () => {
-    await expect.poll(async () => (await readTopic(cluster, topics.anomalies)).length).toBe(VALID);
+    // A ceiling, not a timing claim: on a broker started a moment ago the first join may be
+    // refused while the coordinator loads its groups, and the member tries again after 5 s.
+    await expect.poll(async () => (await readTopic(cluster, topics.anomalies)).length, { timeout: 45_000 }).toBe(VALID);
     const clean = await readTopic(cluster, topics.clean);
     const scored = await readTopic(cluster, topics.anomalies);
     const dead = await readTopic(cluster, topics.dead);
@@ -117,7 +119,7 @@ describe("a runner running the seeds' chain", () => {
       // The dead letter carries the original bytes, so a replay after a fix reads what the step read.
       expect({ key: letter.key, value: letter.value }).toEqual({ key: source?.key, value: source?.value });
     }
-  });
+  }, 90_000);
 
   it("reports each step's member as running with all input partitions between them", async () => {
     for (const nodeId of ["clean-1", "model-1"]) {

@@ -10,6 +10,7 @@ import { watchDeployments } from "./deployment-watch";
 import { enrichTables } from "./enrich-tables";
 import { startHeartbeat } from "./heartbeat";
 import { supervisor } from "./supervisor";
+import { sentenceOf } from "./sentence-of";
 
 export type TRunnerOptions = {
   /** Default: a new UUID. */
@@ -52,7 +53,7 @@ export async function startRunner(options: TRunnerOptions = {}): Promise<TRunner
         try {
           await markRunnerStopped(id);
         } catch (error) {
-          log(`Could not mark the runner stopped: ${error instanceof Error ? error.message : String(error)}`);
+          log(`Could not mark the runner stopped: ${sentenceOf(error)}`);
         }
         log(`Runner ${id} stopped.`);
       })();

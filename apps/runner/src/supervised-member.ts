@@ -22,6 +22,7 @@ import type { TMemberCounts, TPartitionContext } from "./partition-processor";
 import { retryDelayMs } from "./retry-delay";
 import { buildStep } from "./build-step";
 import { sharedHost } from "./step-host";
+import { sentenceOf } from "./sentence-of";
 
 export type TMemberPlan = { deployment: TDeploymentRow; step: TDeployedStep; instance: number };
 
@@ -91,11 +92,12 @@ export function superviseMember(plan: TMemberPlan, environment: TMemberEnvironme
     if (current !== generation || stopping) return;
     const sorted = [...held].sort((a, b) => a - b);
     const first = state !== "running";
+    // A member kafkajs restarted after a coordinator error rejoins under a new member id.
+    memberId = id;
     if (!first && sorted.join() === partitions.join()) return;
     state = "running";
     reason = null;
     partitions = sorted;
-    memberId = id;
     if (first) runningSince = Date.now();
     const holds =
       sorted.length === 0
@@ -179,7 +181,7 @@ export function superviseMember(plan: TMemberPlan, environment: TMemberEnvironme
       }
       member = started;
     } catch (error) {
-      failed(current, sentenceOf(error));
+      failed(current, sentenceOf(error, "The step failed without saying why."));
     }
   };
 
@@ -228,9 +230,4 @@ export function superviseMember(plan: TMemberPlan, environment: TMemberEnvironme
       log(`${title} stopped (revision ${revision}, instance ${instance}).`);
     },
   };
-}
-
-function sentenceOf(error: unknown): string {
-  if (error instanceof Error && error.message !== "") return error.message;
-  return typeof error === "string" && error !== "" ? error : "The step failed without saying why.";
 }
