@@ -17,6 +17,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   "conformance-rate": () => import("./conformance-rate"),
   "pipeline-canvas": () => import("./pipeline-canvas"),
   "pipeline-steps": () => import("./pipeline-steps"),
+  "pipeline-runtime": () => import("./pipeline-runtime"),
 };
 
 const benchmark = process.argv[2];

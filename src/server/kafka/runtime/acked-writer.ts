@@ -3,6 +3,7 @@ import type { Kafka, Offsets, Producer } from "kafkajs";
 import { isRebalanceError } from "./member-failures";
 import { KAFKA_PARTITIONER, MEMBER_RETRY } from "./member-client";
 import { toTopicMessages } from "./record-mapping";
+import { sendChunks } from "./send-chunks";
 import type { TOutRecord } from "./step-member-types";
 
 /**
@@ -57,7 +58,9 @@ export async function openAckedWriter(kafka: Kafka, inputTopic: string): Promise
       try {
         const records = writes.length === 1 ? writes[0]!.records : writes.flatMap((write) => write.records);
         if (records.length > 0) {
-          await producer.sendBatch({ topicMessages: toTopicMessages(records), acks: -1 });
+          for (const chunk of sendChunks(records)) {
+            await producer.sendBatch({ topicMessages: toTopicMessages(chunk), acks: -1 });
+          }
           produced += records.length;
         }
         await commitAfter(writes);

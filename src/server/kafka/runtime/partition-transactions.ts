@@ -2,6 +2,7 @@ import "server-only";
 import type { Kafka, Producer } from "kafkajs";
 import { KAFKA_PARTITIONER, MEMBER_RETRY } from "./member-client";
 import { toTopicMessages } from "./record-mapping";
+import { sendChunks } from "./send-chunks";
 import type { TOutRecord } from "./step-member-types";
 
 /**
@@ -57,7 +58,9 @@ export async function openPartitionTransactions(
     async write(records, nextOffset) {
       const transaction = await producer.transaction();
       try {
-        if (records.length > 0) await transaction.sendBatch({ topicMessages: toTopicMessages(records), acks: -1 });
+        for (const chunk of sendChunks(records)) {
+          await transaction.sendBatch({ topicMessages: toTopicMessages(chunk), acks: -1 });
+        }
         await transaction.sendOffsets({ consumerGroupId: options.groupId, topics: offsetsOf(nextOffset) });
         await transaction.commit();
       } catch (error) {

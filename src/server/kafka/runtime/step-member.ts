@@ -118,11 +118,16 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
         return fail(processorFailureSentence(error, inputTopic, partition));
       }
       try {
+        // Writes wait for acks (and, at-least-once, for other partitions' writes queued first): on a
+        // busy broker longer than the session, and a member dropped mid-write reads it all again.
         if (slot.transactions) {
-          await slot.transactions.write(outs, nextOffset);
+          const transactions = slot.transactions;
+          await withHeartbeats(payload, () => transactions.write(outs, nextOffset));
           producedInTransactions += outs.length;
         } else {
-          await writer!.write(partition, outs, nextOffset, (offsets) => payload.commitOffsetsIfNecessary(offsets));
+          await withHeartbeats(payload, () =>
+            writer!.write(partition, outs, nextOffset, (offsets) => payload.commitOffsetsIfNecessary(offsets)),
+          );
         }
       } catch (error) {
         return fail(
