@@ -33,6 +33,12 @@ type TQueuedWrite = {
 export type TAckedWriter = {
   /** Resolves once the records are acknowledged and the offset is committed (or refused by a rebalance). */
   write(partition: number, records: readonly TOutRecord[], nextOffset: string, commit: TCommit): Promise<void>;
+  /**
+   * Commits again the offsets a rebalance refused, for the partitions still held. Records were
+   * written, so without this a partition that receives nothing more would keep its old committed
+   * offset — lag that never clears, and a replay after the next restart.
+   */
+  commitRefused(held: readonly number[], commit: TCommit): Promise<void>;
   produced(): number;
   close(): Promise<void>;
 };
@@ -50,6 +56,8 @@ export async function openAckedWriter(kafka: Kafka, inputTopic: string): Promise
   const queue: TQueuedWrite[] = [];
   let isFlushing = false;
   let produced = 0;
+  /** Offsets written but not committed because a rebalance refused the commit, by partition. */
+  const refused = new Map<number, bigint>();
 
   async function flush(): Promise<void> {
     isFlushing = true;
@@ -79,8 +87,29 @@ export async function openAckedWriter(kafka: Kafka, inputTopic: string): Promise
     const partitions = [...offsets].map(([partition, offset]) => ({ partition, offset }));
     try {
       await writes[writes.length - 1]!.commit({ topics: [{ topic: inputTopic, partitions }] });
+      for (const { partition, offset } of partitions) {
+        if ((refused.get(partition) ?? -1n) <= BigInt(offset)) refused.delete(partition);
+      }
     } catch (error) {
       if (!isRebalanceError(error)) throw error;
+      for (const { partition, offset } of partitions) {
+        refused.set(partition, maxOf(refused.get(partition), BigInt(offset)));
+      }
+    }
+  }
+
+  async function commitRefused(held: readonly number[], commit: TCommit): Promise<void> {
+    // Another member may own a partition now and be further on: never commit what we no longer hold.
+    for (const partition of [...refused.keys()]) if (!held.includes(partition)) refused.delete(partition);
+    if (refused.size === 0 || isFlushing) return;
+    const pending = [...refused].map(([partition, offset]) => ({ partition, offset: offset.toString() }));
+    try {
+      await commit({ topics: [{ topic: inputTopic, partitions: pending }] });
+      for (const { partition, offset } of pending) {
+        if (refused.get(partition) === BigInt(offset)) refused.delete(partition);
+      }
+    } catch {
+      // Still rebalancing or the coordinator is moving: the next try comes with the next tick.
     }
   }
 
@@ -91,7 +120,12 @@ export async function openAckedWriter(kafka: Kafka, inputTopic: string): Promise
         if (!isFlushing) void flush();
       });
     },
+    commitRefused,
     produced: () => produced,
     close: () => producer.disconnect(),
   };
+}
+
+function maxOf(a: bigint | undefined, b: bigint): bigint {
+  return a === undefined || a < b ? b : a;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Consumer, EachBatchPayload, KafkaMessage } from "kafkajs";
 import { withAdmin, type ClusterTarget } from "../client-registry";
 import { ensureTopic } from "../ensure-topic";
+import { AppError } from "~/lib/app-error";
 import { toKafkaAppError } from "../kafka-errors";
 import { openAckedWriter, type TAckedWriter } from "./acked-writer";
 import { readChangelog } from "./changelog-reader";
@@ -20,6 +21,17 @@ import type { TChangelogEntry, TStepMember, TStepMemberOptions } from "./step-me
  */
 const GROUP_TIMINGS = { sessionTimeout: 10_000, rebalanceTimeout: 30_000, heartbeatInterval: 1_000 } as const;
 const MAX_FETCH_WAIT_MS = 500;
+/**
+ * The longest one stage of a batch (opening its partition, processing, writing and committing) may
+ * take. kafkajs bounds each request (30 s, then its retries), but a write caught in a broker restart
+ * has been seen never to settle; the heartbeats below would then keep the partition held, and the
+ * step stuck, for good. Past the deadline the member fails and the runner starts a fresh one, which
+ * reads on from the last commit. Far above any healthy stage, state restores included.
+ */
+const STAGE_DEADLINE_MS = 90_000;
+const RECOMMIT_INTERVAL_MS = 2_000;
+/** Leaving the group and closing producers after a failure: best effort, never a second hang. */
+const CLOSE_DEADLINE_MS = 10_000;
 /** How long kafkajs may keep restarting a crashed consumer (retriable errors only) before the member fails. */
 const RESTART_WITHIN_MS = 30_000;
 
@@ -78,13 +90,28 @@ export async function startStepMember(options: TStepMemberOptions): Promise<TSte
     }
   });
 
+  // At-least-once: an offset a rebalance refused (a broker restart moves the coordinator) is committed
+  // again once the group has settled, for the partitions this member still holds.
+  const recommitTimer = writer
+    ? setInterval(() => {
+        void writer.commitRefused(assigned, ({ topics }) =>
+          consumer.commitOffsets(
+            topics.flatMap(({ topic, partitions }) =>
+              partitions.map(({ partition, offset }) => ({ topic, partition, offset })),
+            ),
+          ),
+        );
+      }, RECOMMIT_INTERVAL_MS)
+    : null;
+
   function stopMember(): Promise<void> {
     isHalted = true;
+    if (recommitTimer) clearInterval(recommitTimer);
     shutdown ??= (async () => {
       // Waits for the batches in flight (each writes and commits before it returns), then leaves the group.
-      await consumer.disconnect().catch(() => undefined);
-      await slots.closeAll();
-      await writer?.close().catch(() => undefined);
+      await settleWithin(consumer.disconnect(), CLOSE_DEADLINE_MS);
+      await settleWithin(slots.closeAll(), CLOSE_DEADLINE_MS);
+      await settleWithin(writer?.close() ?? Promise.resolve(), CLOSE_DEADLINE_MS);
     })();
     return shutdown;
   }
@@ -192,11 +219,33 @@ async function withHeartbeats<T>(payload: EachBatchPayload, work: () => Promise<
   const timer = setInterval(() => {
     payload.heartbeat().catch(() => undefined);
   }, GROUP_TIMINGS.heartbeatInterval);
+  let deadline: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    deadline = setTimeout(
+      () =>
+        reject(
+          new AppError(
+            "TIMEOUT",
+            `Kafka did not finish it within ${STAGE_DEADLINE_MS / 1000} s.`,
+            "The runner starts the step again from its last committed offset.",
+          ),
+        ),
+      STAGE_DEADLINE_MS,
+    );
+  });
   try {
-    return await work();
+    return await Promise.race([work(), expired]);
   } finally {
     clearInterval(timer);
+    clearTimeout(deadline);
   }
+}
+
+/** Waits for `work` at most `ms`; its outcome, whatever it is, no longer matters after a failure. */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function countPartitions(cluster: ClusterTarget, topic: string): Promise<number> {
