@@ -64,7 +64,10 @@ describe("npm run runner", () => {
       .poll(async () => (await readTopic(cluster, topics.hot)).map((r) => r.value).sort())
       .toEqual([JSON.stringify({ value: 95 }), JSON.stringify({ value: 99 })]);
     expect(output).toMatch(/Step keep-hot of .* runs revision 1 \(instance 0\): holds partitions 0, 1\./);
-    expect((await listMembers(deployment.id)).map((member) => member.runnerId)).toEqual([runnerId]);
+    // Member rows come with the runner's next heartbeat (every 2 s), possibly after the output.
+    await expect
+      .poll(async () => (await listMembers(deployment.id)).map((member) => member.runnerId))
+      .toEqual([runnerId]);
 
     started.kill("SIGTERM");
     const [code] = (await once(started, "exit")) as [number | null];
