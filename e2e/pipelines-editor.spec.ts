@@ -16,7 +16,8 @@ async function dropKind(page: Page, label: string, x: number, y: number) {
 
 /** Drags from one node's output handle to another's input handle, as a user connects them. */
 async function connectNodes(page: Page, from: string, to: string) {
-  await canvasNode(page, from).locator(".react-flow__handle.source").hover();
+  // Connectable output handles only: steps also carry the live overlay's hidden dead-letter handle.
+  await canvasNode(page, from).locator('.react-flow__handle.source:not([data-handleid="~dead-letters"])').hover();
   await page.mouse.down();
   await canvasNode(page, to).locator(".react-flow__handle.target").hover();
   await page.mouse.up();
