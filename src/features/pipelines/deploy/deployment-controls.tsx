@@ -1,18 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Play } from "lucide-react";
 import type { TPermission } from "~/components/auth/use-me";
 import { Button } from "~/components/ui/button";
 import type { TPipelineDetail } from "~/domain/pipelines/pipeline-dto";
 import { toUserMessage } from "~/lib/error-message";
 import { useTRPC } from "~/trpc/react";
+import type { TRuntimeWatch } from "../runtime/use-runtime-overlay";
 import { DeployDialog } from "./deploy-dialog";
 import { deployBlocker, deployButtonLabel, deploymentLine, failedSteps } from "./deployment-text";
 import { StopDialog } from "./stop-dialog";
-
-/** runtime.status is read about every 2 s: a failed step or a stop by someone else shows up promptly. */
-const STATUS_REFRESH_MS = 2_000;
 
 /**
  * The deployment in the editor's toolbar: which revision runs (or that it is stopped), Stop and
@@ -22,20 +20,23 @@ export function DeploymentControls({
   detail,
   permission,
   saveFirst,
+  watch,
 }: {
   detail: TPipelineDetail;
   permission: TPermission;
   saveFirst: () => Promise<boolean>;
+  /** The editor's one runtime.watch: a failed step or a stop by someone else shows within a second. */
+  watch: TRuntimeWatch;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ref = { clusterId: detail.clusterId, pipelineId: detail.id };
-  const status = useQuery({ ...trpc.runtime.status.queryOptions(ref), refetchInterval: STATUS_REFRESH_MS });
+  const status = watch.overlay;
   const options = { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.runtime.pathKey() }) };
   const stop = useMutation(trpc.runtime.stop.mutationOptions(options));
   const resume = useMutation(trpc.runtime.resume.mutationOptions(options));
-  const deployment = status.data?.deployment ?? null;
-  const failed = failedSteps(status.data?.steps);
+  const deployment = status?.deployment ?? null;
+  const failed = failedSteps(status?.steps);
   const changeError = stop.error ?? resume.error;
   const isChanging = stop.isPending || resume.isPending;
 
@@ -44,10 +45,10 @@ export function DeploymentControls({
       <div className="flex flex-wrap items-center justify-end gap-2">
         {/* Not a live region: "… 12 s ago" changes with every read, which a screen reader would repeat. */}
         <p className="text-muted text-sm" data-testid="deployment-status">
-          {status.error && !status.data
-            ? `Deployment status unavailable: ${toUserMessage(status.error).message}`
-            : status.data
-              ? deploymentLine(deployment, status.data.at)
+          {watch.error && !status
+            ? `Deployment status unavailable: ${toUserMessage(watch.error).message}`
+            : status
+              ? deploymentLine(deployment, status.at)
               : "Reading the deployment…"}
         </p>
         {deployment?.desiredState === "running" ? (

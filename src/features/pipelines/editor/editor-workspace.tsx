@@ -141,7 +141,9 @@ export function EditorWorkspace({ detail }: { detail: TPipelineDetail }) {
       <EditorToolbar
         onAction={actions.run}
         isEnabled={actions.isEnabled}
-        deployment={<DeploymentControls detail={saving.latest} permission={permission} saveFirst={saveFirst} />}
+        deployment={
+          <DeploymentControls detail={saving.latest} permission={permission} saveFirst={saveFirst} watch={watch} />
+        }
       />
       <div className="grid h-[72vh] min-h-[28rem] grid-cols-[13rem_minmax(0,1fr)_22rem] gap-3">
         <aside className="min-h-0 space-y-5 overflow-y-auto pr-1">
