@@ -1,13 +1,14 @@
 import kafkajs from "kafkajs";
 import { expect } from "vitest";
 import type { TCluster } from "~/domain/cluster";
-import type { TPipelineDocument } from "~/domain/pipelines/document";
+import type { TDeliveryMode, TPipelineDocument } from "~/domain/pipelines/document";
 import { deployedSteps } from "~/domain/pipelines/runtime/deployed-steps";
 import { pipelineSlug, RUNTIME_PREFIX, stepGroupId } from "~/domain/pipelines/runtime/naming";
 import { deleteClusterRecord, upsertClusterByName } from "~/server/db/clusters";
 import { writeDeployment } from "~/server/db/pipeline-deployments";
 import { listMembers, type TMemberRow } from "~/server/db/pipeline-runners";
 import { insertPipeline } from "~/server/db/pipelines";
+import { compareIds } from "./id-ledger";
 import { startOutputCollector, type TOutputCollector } from "./output-collector";
 import { startRunnerProcess, type TRunnerProcess } from "./runner-process";
 import { stepsCaughtUp, type TStepGroup } from "./step-progress";
@@ -17,6 +18,25 @@ import { stepsCaughtUp, type TStepGroup } from "./step-progress";
  * a registered cluster, its topics (all named `<prefix>-…`), a deployed pipeline (the rows the
  * deploy service writes), runner processes, and downstream readers.
  */
+/** What the delivery mode promises, on the ids in and out: none lost; for exactly-once, none duplicated either. */
+export function expectDeliveredAsPromised(
+  deliveryMode: TDeliveryMode,
+  expected: readonly number[],
+  received: ReadonlyMap<number, number>,
+): void {
+  const comparison = compareIds(expected, received);
+  if (deliveryMode === "exactly-once") {
+    expect(comparison).toMatchObject({
+      lostCount: 0,
+      duplicatedCount: 0,
+      unexpectedCount: 0,
+      received: expected.length,
+    });
+  } else {
+    expect(comparison).toMatchObject({ lostCount: 0, unexpectedCount: 0 });
+  }
+}
+
 export type TDeployed = { pipelineId: string; deploymentId: string; slug: string; steps: TStepGroup[] };
 
 export type TTopicSpec = { partitions: number; replicationFactor?: number; configs?: Record<string, string> };
