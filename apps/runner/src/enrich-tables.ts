@@ -39,7 +39,11 @@ export function enrichTables(log: (line: string) => void): TEnrichTables {
       if (!table) {
         const created: TTable = { values: EMPTY, users: 0, first: Promise.resolve(), timer: null };
         let failing = false;
+        let reading = false;
         const read = async () => {
+          // A read slower than REFRESH_MS is not joined by a second one (which could land older values last).
+          if (reading) return;
+          reading = true;
           try {
             created.values = (await readEnrichTable(cluster, topic)).values;
             failing = false;
@@ -48,6 +52,8 @@ export function enrichTables(log: (line: string) => void): TEnrichTables {
             if (!failing)
               log(`Could not read the enrich table ${topic}: ${sentenceOf(error)} Joins use the last copy.`);
             failing = true;
+          } finally {
+            reading = false;
           }
         };
         created.first = read();

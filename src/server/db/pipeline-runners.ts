@@ -1,5 +1,5 @@
 import "server-only";
-import type { TStepState } from "~/domain/pipelines/runtime/runtime-dto";
+import type { TRunnerDto, TStepState } from "~/domain/pipelines/runtime/runtime-dto";
 import type { Prisma } from "./generated/client";
 import { getDb } from "./client";
 import { withDatabase } from "./database-errors";
@@ -9,14 +9,7 @@ import { withDatabase } from "./database-errors";
  * renews its heartbeat with the state of every member it runs (one transaction), and marks itself
  * stopped on a graceful shutdown. The web server reads them for the overlay and the status.
  */
-export type TRunnerRow = {
-  id: string;
-  host: string;
-  pid: number;
-  startedAt: Date;
-  heartbeatAt: Date;
-  stoppedAt: Date | null;
-};
+export type TRunnerRow = Omit<TRunnerDto, "gone" | "members">;
 
 export type TMemberReport = {
   deploymentId: string;

@@ -31,6 +31,8 @@ export function transactionalId(slug: string, nodeId: string, inputPartition: nu
   return `${stepGroupId(slug, nodeId)}.p${inputPartition}`;
 }
 
+/** Every header the runtime writes starts with this (a replay strips them from the record it resends). */
+export const HEADER_PREFIX = "tributary-";
 /** Headers on every record a step produces: the pipeline, revision and step that made it. */
 export const HEADER_PIPELINE = "tributary-pipeline";
 export const HEADER_REVISION = "tributary-revision";

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   HEADER_ERROR,
+  HEADER_PREFIX,
   HEADER_REPLAYED_FROM,
   HEADER_REVISION,
   HEADER_SOURCE_OFFSET,
@@ -55,9 +56,6 @@ export function toDeadLetterRecord(record: TFetchedRecord): TDeadLetterRecord {
         : null,
   };
 }
-
-/** Every header the runtime writes (naming.ts) starts with this. */
-const HEADER_PREFIX = "tributary-";
 
 /** The headers a replayed record carries: the original ones without the runtime's, and where it came from. */
 export function replayHeaders(record: TFetchedRecord): { key: string; value: Buffer | null }[] {
