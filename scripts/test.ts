@@ -11,7 +11,16 @@ import { buildIfStale } from "./lib/next-build";
 import { runPrismaGenerate } from "./lib/prisma";
 import { applyMigrations } from "../src/server/db/migrate";
 import { createEmptyDatabase } from "../src/server/db/test-database";
-import { add, clearReport, EMPTY, playwrightTally, vitestTally, type Tally } from "./lib/reports";
+import {
+  add,
+  clearReport,
+  EMPTY,
+  playwrightFailures,
+  playwrightTally,
+  vitestFailures,
+  vitestTally,
+  type Tally,
+} from "./lib/reports";
 import type { TestServices } from "../test/services";
 import { loadEnvOrExit } from "./lib/load-env";
 
@@ -21,6 +30,7 @@ const CHROMIUM = "/usr/bin/chromium";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const summary: Array<{ step: string; tally: Tally; note?: string }> = [];
+const failures: string[] = [];
 
 function record(step: string, tally: Tally, note?: string) {
   summary.push({ step, tally, note });
@@ -39,6 +49,7 @@ async function vitest(project: "unit" | "integration", env: Record<string, strin
   const args = ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   const code = await run(bin("vitest"), args, { env: { ...process.env, ...env } });
   record(project, await vitestTally(report, code));
+  failures.push(...(await vitestFailures(report)).map((line) => `${project}: ${line}`));
 }
 
 async function e2e(services: TestServices) {
@@ -82,6 +93,7 @@ async function e2e(services: TestServices) {
   const code = await run(bin("playwright"), ["test"], { env });
   await database.cleanup().catch(() => undefined);
   record("e2e", await playwrightTally(report, code));
+  failures.push(...(await playwrightFailures(report)).map((line) => `e2e: ${line}`));
 }
 
 /** 32 bytes in hex, for the e2e run's cluster secrets only. */
@@ -126,6 +138,8 @@ async function main(): Promise<number> {
   for (const { step, tally, note } of summary) {
     console.log(`  ${step.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed${note ? ` — ${note}` : ""}`);
   }
+  // CI shows only the tail of the output: name what failed right above the last line.
+  if (failures.length > 0) console.log(`\n[test] failed\n${failures.map((line) => `  ${line}`).join("\n")}`);
   console.log(`tests: ${total.passed} passed, ${total.failed} failed`);
   return total.failed === 0 ? 0 : 1;
 }
