@@ -37,6 +37,8 @@ type ClusterClients = {
   kafka: Kafka;
   /** Connected (or connecting) long-lived clients by role: "admin", "metadata", "producer". */
   connections: Map<string, Promise<Connection>>;
+  /** The last work queued on the shared producer: the next one starts after it (see withProducer). */
+  producerLane: Promise<unknown>;
 };
 
 const registryKey = Symbol.for("tributary.kafka.registry");
@@ -67,6 +69,7 @@ function clientsFor(target: ClusterTarget): ClusterClients {
     connectionKey: key,
     kafka: new kafkajs.Kafka({ ...CLIENT_OPTIONS, ...kafkaConfigFor(connection) }),
     connections: new Map(),
+    producerLane: Promise.resolve(),
   };
   registry.set(target.id, created);
   return created;
@@ -140,21 +143,34 @@ export function withMetadata<T>(target: ClusterTarget, work: (cluster: InternalC
 /**
  * Runs `work` with this cluster's shared producer: Kafka's default (murmur2) partitioner, so a key
  * lands where Kafka's Java clients would put it, and acks from all in-sync replicas.
+ *
+ * The producer is idempotent, as Kafka's own producer is by default: a request that reaches the
+ * broker but whose answer is lost (a leader moving, a partition of a topic created a moment ago
+ * refusing at first) is retried without writing its records twice. kafkajs hands out sequence
+ * numbers per send, so two sends in flight at once could be taken for duplicates and dropped: the
+ * works run one after another, per cluster. A principal without the IdempotentWrite permission
+ * (brokers before Kafka 2.8) gets a plain producer instead.
  */
 export function withProducer<T>(target: ClusterTarget, work: (producer: Producer) => Promise<T>): Promise<T> {
-  return run(
-    target,
-    "producer",
-    async (kafka) => {
-      const producer = kafka.producer({
-        createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
-        allowAutoTopicCreation: false,
-      });
-      await producer.connect();
-      return producer;
-    },
-    work,
-  );
+  const clients = clientsFor(target);
+  const turn = clients.producerLane.then(() => run(target, "producer", connectProducer, work));
+  clients.producerLane = turn.catch(() => undefined);
+  return turn;
+}
+
+async function connectProducer(kafka: Kafka): Promise<Producer> {
+  const options = { createPartitioner: kafkajs.Partitioners.DefaultPartitioner, allowAutoTopicCreation: false };
+  const idempotent = kafka.producer({ ...options, idempotent: true, maxInFlightRequests: 1 });
+  try {
+    await idempotent.connect();
+    return idempotent;
+  } catch (error) {
+    if (kafkaErrorType(error) !== "CLUSTER_AUTHORIZATION_FAILED") throw error;
+    await idempotent.disconnect().catch(() => undefined);
+    const plain = kafka.producer(options);
+    await plain.connect();
+    return plain;
+  }
 }
 
 /** A new kafkajs client for this cluster, for code in this folder that owns its own producers and consumers. */

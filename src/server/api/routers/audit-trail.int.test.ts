@@ -23,7 +23,7 @@ beforeAll(async () => {
   clusterId = (await upsertClusterByName(`${prefix}-cluster`, brokers.join(","))).id;
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-  const producer = kafka.producer();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   await producer.send({
     topic,

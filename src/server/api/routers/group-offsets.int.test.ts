@@ -52,7 +52,7 @@ beforeAll(async () => {
   clusterId = (await upsertClusterByName(`${prefix}-cluster`, brokers.join(","))).id;
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
-  const producer = kafka.producer();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   for (let partition = 0; partition < PARTITIONS; partition += 1) {
     const messages = Array.from({ length: PER_PARTITION }, (_, i) => ({

@@ -28,7 +28,7 @@ let cluster: TCluster;
 async function topicWithBacklog(name: string, partitions: number, perPartition: number, groupId: string) {
   topics.push(name);
   await admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true });
-  const producer = kafka.producer();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const messages = Array.from({ length: partitions }, (_, partition) =>
     Array.from({ length: perPartition }, (_, index) => ({ partition, value: `${partition}-${index}` })),

@@ -48,7 +48,11 @@ function sendOnce(target: ClusterTarget, topic: string, records: readonly TPlace
   );
 }
 
-/** Errors of a topic or leader the brokers have not caught up with yet; nothing was written. */
+/**
+ * Errors of a topic or leader the brokers have not caught up with yet. Other partitions of the same
+ * request may have been written; the shared producer is idempotent, so sending again does not
+ * write those twice.
+ */
 const SETTLING_ERRORS = new Set(["UNKNOWN_TOPIC_OR_PARTITION", "LEADER_NOT_AVAILABLE", "NOT_LEADER_FOR_PARTITION"]);
 const SETTLE_TIMEOUT_MS = 5_000;
 const SETTLE_INTERVAL_MS = 200;

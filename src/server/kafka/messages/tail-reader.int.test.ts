@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function produce(value: string): Promise<void> {
   const client = new kafkajs.Kafka({ brokers: kafka.bootstrapServers.split(","), logLevel: kafkajs.logLevel.NOTHING });
-  const producer = client.producer();
+  const producer = client.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
     await producer.send({ topic, messages: [{ partition: 0, value }] });

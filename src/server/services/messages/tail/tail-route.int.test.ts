@@ -12,7 +12,7 @@ import { readTailRoute, type TTailRouteRequest } from "../../../../../test/tail-
 const brokers = inject("kafkaBrokers").split(",");
 const kafka = new kafkajs.Kafka({ clientId: "tail-test-outside", brokers, logLevel: kafkajs.logLevel.NOTHING });
 const admin = kafka.admin();
-const producer = kafka.producer();
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 const topic = `int-tail-${Date.now().toString(36)}`;
 let clusterId = "";
 
@@ -147,7 +147,7 @@ describe("the live tail route", () => {
     await expect.poll(tail.isLive, UNTIL).toBe(true);
     await admin.createPartitions({ topicPartitions: [{ topic, count: 4 }] });
     // A new producer, because the shared one's metadata does not know partition 3 yet.
-    const another = kafka.producer();
+    const another = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await another.connect();
     const offset = await produce(3, "in a new partition", "value", another).finally(() => another.disconnect());
     await expect
