@@ -3,14 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Rocket } from "lucide-react";
 import { useId, useState } from "react";
-import { Banner, ErrorBanner } from "~/components/ui/banner";
+import { ErrorBanner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "~/components/ui/dialog";
 import { Skeleton } from "~/components/ui/skeleton";
 import type { TPipelineDetail } from "~/domain/pipelines/pipeline-dto";
 import { useTRPC } from "~/trpc/react";
 import { ApplyProgress } from "../../definitions/plan/apply-progress";
-import type { TDeployRun } from "./deploy-run";
+import { DeployOutcome } from "./deploy-outcome";
 import { DeployPlanView } from "./deploy-plan-view";
 import { useDeployRun } from "./use-deploy-run";
 
@@ -22,22 +22,6 @@ type DeployDialogProps = {
   /** Saves pending edits first: the server plans and deploys the newest saved revision. */
   saveFirst: () => Promise<boolean>;
 };
-
-/** How a deploy ended: the deployment, or the sentence of what was done and what was not. */
-function DeployOutcome({ run }: { run: TDeployRun }) {
-  if (run.state === "running") return null;
-  if (run.deployment) {
-    return (
-      <p className="text-ok text-sm" role="status">
-        Revision {run.deployment.revision} is deployed (generation {run.deployment.generation}): runners start its steps
-        within a second or two.
-      </p>
-    );
-  }
-  const sentence = run.sentence ?? "The deploy could not run.";
-  if (run.state === "cancelled") return <Banner tone="info" title={sentence} />;
-  return <Banner tone="danger" title={sentence} />;
-}
 
 /**
  * "Deploy": the plan first (topics, groups, where each partition starts), then "Deploy revision N"

@@ -1,6 +1,9 @@
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TDeployEvent } from "~/domain/pipelines/runtime/deploy-progress";
 import type { TDeploymentDto } from "~/domain/pipelines/runtime/runtime-dto";
+import { ApplyProgress } from "../../definitions/plan/apply-progress";
+import { DeployOutcome } from "./deploy-outcome";
 import { cancelDeployRun, deployRunEvent, STARTING_DEPLOY, type TDeployRun } from "./deploy-run";
 
 const STEPS: TDeployEvent = {
@@ -84,5 +87,46 @@ describe("a deploy run", () => {
       deployment: null,
     });
     expect(cancelDeployRun(ended)).toBe(ended);
+  });
+});
+
+function html(run: TDeployRun): string {
+  return renderToStaticMarkup(
+    <ApplyProgress run={run} onCancel={() => undefined} title="Deploy" outcome={<DeployOutcome run={run} />} />,
+  );
+}
+
+describe("the deploy's progress in its dialog", () => {
+  const running = after(STEPS, step(0, "done"), step(1, "running"));
+
+  it("shows each step's state and a Cancel button while it runs", () => {
+    const markup = html(running);
+    expect([...markup.matchAll(/data-status="(\w+)"/g)].map((match) => match[1])).toEqual([
+      "done",
+      "running",
+      "pending",
+    ]);
+    expect(markup).toContain("1 of 3 steps done.");
+    expect(markup).toMatch(/<button[^>]*>.*Cancel<\/button>/);
+    expect(markup).not.toContain('role="status"');
+  });
+
+  it("says the revision is deployed once the deployment is written, without a Cancel", () => {
+    const markup = html(
+      after(STEPS, step(0, "done"), step(1, "done"), step(2, "done"), {
+        kind: "finished",
+        applied: 3,
+        failed: false,
+        cancelled: false,
+        sentence: null,
+        deployment: DEPLOYMENT,
+      }),
+    );
+    expect(markup).toContain("Revision 3 is deployed (generation 2)");
+    expect(markup).not.toContain("Cancel</button>");
+  });
+
+  it("says what a cancel left behind", () => {
+    expect(html(cancelDeployRun(running))).toContain("Cancelled during step 2 of 3: it finishes");
   });
 });
