@@ -316,6 +316,22 @@ describe("runtime.plan, runtime.deploy", () => {
     expect(row).toMatchObject({ target: `${prefix} cancelled`, outcome: "error", reason: sentence });
   });
 
+  it("stops as well when the stream is closed mid-way, as a browser that leaves, and audits what was done", async () => {
+    // The same topics: the cancelled deploy above created the first of them.
+    const closed = await readySeedsChain(`${prefix} closed`, cancelledTopics);
+    createdTopics.add(changelogTopic(`${prefix}-closed`, "model-1"));
+    for await (const event of await operator.runtime.deploy({ ...ref(closed), revision: closed.revision })) {
+      if (event.kind === "step" && event.status === "done") break;
+    }
+    expect((await viewer.runtime.plan(ref(closed))).deployedRevision).toBeNull();
+    const [row] = await listAuditEvents({ clusterId: cluster.id, action: "pipeline.deploy", take: 1 });
+    expect(row).toMatchObject({
+      target: `${prefix} closed`,
+      outcome: "error",
+      reason: "Cancelled after 1 of 3 topic changes; nothing was deployed. Deploy again to finish.",
+    });
+  });
+
   it("shows where a group with committed offsets starts", async () => {
     const groupId = stepGroupId(slug, "clean-1");
     await commitGroupOffsets(cluster, groupId, topics.raw, [{ partition: 0, offset: 1n }]);
