@@ -2,6 +2,7 @@
  * What the `definitions.*` procedures return (the router contract shared by the server and the
  * catalogue). Dates travel as Date through superjson.
  */
+import type { TStepEvent } from "~/domain/progress/step-event";
 import type { TConformanceResult } from "~/domain/schemas/conformance";
 import type { TSchemaFormat, TTopicDefinition, TTopicDefinitionFields, TTopicLayer } from "./definition";
 import type { TDrift, TDriftState } from "./drift";
@@ -51,15 +52,8 @@ export type TSchemaCheck = {
   previousVersion: number | null;
 };
 
-/** What `definitions.apply` streams: the plan it runs, each step as it runs, then how it ended. */
+/** What `definitions.applyPlan` streams: the plan it runs, each step as it runs, then how it ended. */
 export type TApplyEvent =
   | { kind: "plan"; plan: TPlan }
-  | {
-      kind: "step";
-      index: number;
-      total: number;
-      status: "running" | "done" | "failed";
-      description: string;
-      sentence?: string;
-    }
+  | TStepEvent
   | { kind: "finished"; applied: number; failed: boolean; cancelled: boolean };

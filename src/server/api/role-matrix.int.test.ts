@@ -231,6 +231,7 @@ describe("a read-only cluster", () => {
     ["definitions.addSchemaVersion", (id) => ({ clusterId: id, topicName: "t1", format: "json", text: "{}" })],
     ["definitions.importTopics", (id) => ({ clusterId: id, drafts: [{ definition, schemaText: null }] })],
     ["definitions.importYaml", (id) => ({ clusterId: id, yaml: "definitions: []" })],
+    ["definitions.applyPlan", (id) => ({ clusterId: id, topicNames: ["t1"] })],
     ["pipelines.create", (id) => ({ clusterId: id, name: "p1" })],
     [
       "pipelines.save",
@@ -259,17 +260,30 @@ describe("a read-only cluster", () => {
   /** Uploaded models belong to no cluster. */
   const notOnACluster = ["pipelines.removeModel"];
 
+  /** Changes that stream their progress: subscriptions, refused on their first event. */
+  const streamedChanges = ["definitions.applyPlan", "runtime.deploy"];
+
   it("covers every mutation on a cluster", () => {
     const onClusters = procedures
-      .filter(([path, procedure]) => procedure._def.type === "mutation" && !/^(admin|clusters)\./.test(path))
+      .filter(([path, procedure]) => procedure._def.type === "mutation" || streamedChanges.includes(path))
+      .filter(([path]) => !/^(admin|clusters)\./.test(path))
       .filter(([path]) => !readsAsMutations.includes(path) && !notOnACluster.includes(path))
       .map(([path]) => path);
     expect(changes.map(([path]) => path).sort()).toEqual(onClusters.sort());
   });
 
+  /** A mutation's result, or a subscription's events up to its end (or its refusal). */
+  async function callToTheEnd(caller: TCaller, path: string, input: unknown): Promise<unknown> {
+    const result = await callableAt(caller, path)(input);
+    if (!result || typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") return result;
+    const events: unknown[] = [];
+    for await (const event of result as AsyncIterable<unknown>) events.push(event);
+    return events;
+  }
+
   it.each(changes)("refuses %s, even for an admin, before Kafka is asked", async (path, input) => {
     const caller = createCaller(() => contextAs("admin"));
-    await expect(callableAt(caller, path)(input(clusterId))).rejects.toMatchObject({
+    await expect(callToTheEnd(caller, path, input(clusterId))).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringMatching(/is read-only in Tributary/),
     });

@@ -1,6 +1,7 @@
 "use client";
 
 import { Square } from "lucide-react";
+import { useId, type ReactNode } from "react";
 import { Banner } from "~/components/ui/banner";
 import { Button } from "~/components/ui/button";
 import { Card, CardHeader } from "~/components/ui/card";
@@ -8,19 +9,31 @@ import { pluralize } from "~/lib/format";
 import type { TApplyRun } from "./apply-run";
 import { PlanStepList } from "./plan-steps";
 
-/** The apply as it runs: each step's status, a cancel while it runs, and how it ended. */
-export function ApplyProgress({ run, onCancel }: { run: TApplyRun; onCancel: () => void }) {
+type TApplyProgressProps = {
+  run: TApplyRun;
+  onCancel: () => void;
+  /** The heading; "Apply" on the definitions page. */
+  title?: string;
+  /** How the run ended, in the words of what ran; the apply's own by default. */
+  outcome?: ReactNode;
+  /** Moves focus to Cancel when the run starts (the button that started it is gone). */
+  focusCancel?: boolean;
+};
+
+/** A run of steps as it goes: each step's status, a cancel while it runs, and how it ended. The deploy dialog shows it too. */
+export function ApplyProgress({ run, onCancel, title = "Apply", outcome, focusCancel = false }: TApplyProgressProps) {
+  const headingId = useId();
   const done = run.steps.filter((step) => step.status === "done").length;
   return (
-    <Card aria-labelledby="apply-heading" data-testid="apply-progress" data-state={run.state}>
+    <Card aria-labelledby={headingId} data-testid="apply-progress" data-state={run.state}>
       <CardHeader
-        title={<span id="apply-heading">Apply</span>}
+        title={<span id={headingId}>{title}</span>}
         description={
           run.steps.length > 0 ? `${done} of ${pluralize(run.steps.length, "step")} done.` : "Planning on the server…"
         }
         actions={
           run.state === "running" ? (
-            <Button onClick={onCancel}>
+            <Button onClick={onCancel} autoFocus={focusCancel}>
               <Square aria-hidden className="size-4" />
               Cancel
             </Button>
@@ -28,8 +41,8 @@ export function ApplyProgress({ run, onCancel }: { run: TApplyRun; onCancel: () 
         }
       />
       <div className="space-y-4 px-5 py-4" aria-live="polite">
-        <PlanStepList steps={run.steps} label="Apply progress" />
-        <ApplyOutcome run={run} />
+        <PlanStepList steps={run.steps} label={`${title} progress`} />
+        {outcome === undefined ? <ApplyOutcome run={run} /> : outcome}
       </div>
     </Card>
   );

@@ -2,10 +2,10 @@
 
 import { skipToken, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useCallback, useState } from "react";
-import { toUserMessage } from "~/lib/error-message";
+import type { TApplyEvent } from "~/domain/definitions/definition-dto";
 import { useTRPC } from "~/trpc/react";
 import { applyRunEvent, cancelRun, STARTING_RUN, type TApplyRun } from "./apply-run";
+import { useStepRun } from "./use-step-run";
 
 type TApplyInput = { clusterId: string; topicNames?: string[] };
 
@@ -17,36 +17,12 @@ type TApplyInput = { clusterId: string; topicNames?: string[] };
 export function useApplyRun() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [input, setInput] = useState<TApplyInput | null>(null);
-  const [run, setRun] = useState<TApplyRun | null>(null);
-
-  const settle = useCallback(() => {
-    setInput(null);
-    void queryClient.invalidateQueries({ queryKey: trpc.definitions.pathKey() });
-  }, [queryClient, trpc]);
-
-  useSubscription(
-    trpc.definitions.applyPlan.subscriptionOptions(input ?? skipToken, {
-      onData: (event) => {
-        setRun((current) => applyRunEvent(current ?? STARTING_RUN, event));
-        if (event.kind === "finished") settle();
-      },
-      onError: (error) => {
-        setRun((current) => ({ ...(current ?? STARTING_RUN), state: "error", sentence: toUserMessage(error).message }));
-        settle();
-      },
-    }),
-  );
-
-  const start = useCallback((next: TApplyInput) => {
-    setRun(STARTING_RUN);
-    setInput(next);
-  }, []);
-
-  const cancel = useCallback(() => {
-    setRun((current) => (current ? cancelRun(current) : current));
-    settle();
-  }, [settle]);
-
-  return { run, start, cancel, reset: () => setRun(null) };
+  const { input, handlers, run, start, cancel, reset } = useStepRun<TApplyInput, TApplyEvent, TApplyRun>({
+    starting: STARTING_RUN,
+    onEvent: applyRunEvent,
+    onCancel: cancelRun,
+    onSettle: () => void queryClient.invalidateQueries({ queryKey: trpc.definitions.pathKey() }),
+  });
+  useSubscription(trpc.definitions.applyPlan.subscriptionOptions(input ?? skipToken, handlers));
+  return { run, start, cancel, reset };
 }

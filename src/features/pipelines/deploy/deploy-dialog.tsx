@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Rocket } from "lucide-react";
 import { useId, useState } from "react";
 import { ErrorBanner } from "~/components/ui/banner";
@@ -9,7 +9,10 @@ import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from 
 import { Skeleton } from "~/components/ui/skeleton";
 import type { TPipelineDetail } from "~/domain/pipelines/pipeline-dto";
 import { useTRPC } from "~/trpc/react";
+import { ApplyProgress } from "../../definitions/plan/apply-progress";
+import { DeployOutcome } from "./deploy-outcome";
 import { DeployPlanView } from "./deploy-plan-view";
+import { useDeployRun } from "./use-deploy-run";
 
 type DeployDialogProps = {
   detail: TPipelineDetail;
@@ -20,19 +23,24 @@ type DeployDialogProps = {
   saveFirst: () => Promise<boolean>;
 };
 
-/** "Deploy": the plan first (topics, groups, where each partition starts), then "Deploy revision N". */
+/**
+ * "Deploy": the plan first (topics, groups, where each partition starts), then "Deploy revision N"
+ * with each step's progress and a Cancel; closing the dialog while it runs cancels too.
+ */
 export function DeployDialog({ detail, label, blocker, saveFirst }: DeployDialogProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const reasonId = useId();
   const [open, setOpen] = useState(false);
   const ref = { clusterId: detail.clusterId, pipelineId: detail.id };
-  const plan = useQuery({ ...trpc.runtime.plan.queryOptions(ref), enabled: open, staleTime: 0 });
-  const deploy = useMutation(
-    trpc.runtime.deploy.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.runtime.pathKey() }),
-    }),
-  );
+  const { run, start, cancel, reset } = useDeployRun();
+  const isRunning = run?.state === "running";
+  const deployment = run?.deployment ?? null;
+  // Not read while it runs: read again when a deploy fails or is cancelled (its topics exist now).
+  const plan = useQuery({
+    ...trpc.runtime.plan.queryOptions(ref),
+    enabled: open && !isRunning && !deployment,
+    staleTime: 0,
+  });
   const runners = useQuery({ ...trpc.runtime.runners.queryOptions(), enabled: open });
   const noRunner =
     runners.data !== undefined && !runners.data.some((runner) => !runner.gone && runner.stoppedAt === null);
@@ -41,12 +49,17 @@ export function DeployDialog({ detail, label, blocker, saveFirst }: DeployDialog
 
   async function openDialog() {
     if (!(await saveFirst())) return;
-    deploy.reset();
+    reset();
     setOpen(true);
   }
 
+  function closeDialog() {
+    if (isRunning) cancel();
+    setOpen(false);
+  }
+
   return (
-    <Dialog open={open} onOpenChange={(next) => (next ? void openDialog() : setOpen(false))}>
+    <Dialog open={open} onOpenChange={(next) => (next ? void openDialog() : closeDialog())}>
       <span
         title={blocker ?? undefined}
         tabIndex={blocker ? 0 : undefined}
@@ -69,7 +82,18 @@ export function DeployDialog({ detail, label, blocker, saveFirst }: DeployDialog
         title={`${label} ${detail.document.name}`}
         description={`What deploying revision ${revision} does; nothing changes until you press Deploy revision ${revision}.`}
       >
-        {plan.isPending ? (
+        {run ? (
+          <div className="mb-4">
+            <ApplyProgress
+              run={run}
+              onCancel={cancel}
+              title="Deploy"
+              outcome={<DeployOutcome run={run} />}
+              focusCancel
+            />
+          </div>
+        ) : null}
+        {isRunning || deployment ? null : plan.isPending ? (
           <div className="space-y-2" aria-busy="true" aria-label="Loading the plan">
             <Skeleton className="h-5 w-2/3" />
             <Skeleton className="h-16" />
@@ -85,31 +109,25 @@ export function DeployDialog({ detail, label, blocker, saveFirst }: DeployDialog
             or any machine that reaches Kafka and PostgreSQL.
           </p>
         ) : null}
-        <div className="mt-4 space-y-2" aria-live="polite">
-          <ErrorBanner error={deploy.error} />
-          {deploy.data ? (
-            <p className="text-ok text-sm" role="status">
-              Revision {deploy.data.revision} is deployed (generation {deploy.data.generation}): runners start its steps
-              within a second or two.
-            </p>
-          ) : null}
-        </div>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button>{deploy.data ? "Close" : "Cancel"}</Button>
-          </DialogClose>
-          {deploy.data ? null : (
-            <Button
-              variant="primary"
-              data-autofocus
-              disabled={!plan.data || isRefused || deploy.isPending}
-              aria-busy={deploy.isPending}
-              onClick={() => deploy.mutate({ ...ref, revision })}
-            >
-              {deploy.isPending ? `Deploying revision ${revision}…` : `Deploy revision ${revision}`}
-            </Button>
-          )}
-        </DialogFooter>
+        {/* While it runs, the progress's Cancel is the way out (Escape too): no second "Cancel" here. */}
+        {isRunning ? null : (
+          <DialogFooter>
+            <DialogClose asChild>
+              {/* Focus comes back here when a run ends: the Cancel that had it is gone. */}
+              <Button autoFocus={run !== null}>{deployment ? "Close" : "Cancel"}</Button>
+            </DialogClose>
+            {deployment ? null : (
+              <Button
+                variant="primary"
+                data-autofocus
+                disabled={!plan.data || plan.isFetching || isRefused}
+                onClick={() => start({ ...ref, revision })}
+              >
+                Deploy revision {revision}
+              </Button>
+            )}
+          </DialogFooter>
+        )}
       </DialogContent>
     </Dialog>
   );

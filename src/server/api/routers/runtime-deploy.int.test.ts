@@ -4,6 +4,7 @@ import type { TTopicDefinitionInput } from "~/domain/definitions/definition";
 import { describePlanStep } from "~/domain/definitions/plan";
 import type { TPipelineDocument } from "~/domain/pipelines/document";
 import type { TPipelineDetail } from "~/domain/pipelines/pipeline-dto";
+import type { TDeployEvent } from "~/domain/pipelines/runtime/deploy-progress";
 import { changelogTopic, stepGroupId } from "~/domain/pipelines/runtime/naming";
 import { listAuditEvents } from "~/server/db/audit";
 import { deleteClusterRecord, setClusterReadOnly, upsertClusterByName } from "~/server/db/clusters";
@@ -24,13 +25,15 @@ const topics = {
   anomalies: `${prefix}.anomalies`,
   dead: `${prefix}.dead-letter`,
 };
-const RENAMES: Record<string, string> = {
-  "telemetry.raw": topics.raw,
-  "telemetry.clean": topics.clean,
-  "telemetry.anomalies": topics.anomalies,
+/** A second chain, all four topics only defined: its deploy is cancelled after the first. */
+const cancelledTopics = {
+  raw: `${prefix}-c.raw`,
+  clean: `${prefix}-c.clean`,
+  anomalies: `${prefix}-c.anomalies`,
+  dead: `${prefix}-c.dead-letter`,
 };
 let cluster: TCluster;
-const createdTopics = new Set<string>(Object.values(topics));
+const createdTopics = new Set<string>([...Object.values(topics), ...Object.values(cancelledTopics)]);
 
 function definition(topicName: string, overrides: Partial<TTopicDefinitionInput>): TTopicDefinitionInput {
   return { topicName, owner: "telemetry-team", partitions: 2, replicationFactor: 1, layer: "raw", ...overrides };
@@ -61,12 +64,12 @@ beforeAll(async () => {
     }),
   );
   const key = { keyDescription: "stream id, e.g. server-1-cpu" };
-  for (const input of [
-    definition(topics.raw, { layer: "raw", ...key }),
-    definition(topics.clean, { layer: "clean", ...key }),
-    definition(topics.anomalies, { layer: "results", partitions: 1, ...key }),
-    definition(topics.dead, { layer: "raw", partitions: 1 }),
-  ]) {
+  for (const input of [topics, cancelledTopics].flatMap((chain) => [
+    definition(chain.raw, { layer: "raw", ...key }),
+    definition(chain.clean, { layer: "clean", ...key }),
+    definition(chain.anomalies, { layer: "results", partitions: 1, ...key }),
+    definition(chain.dead, { layer: "raw", partitions: 1 }),
+  ])) {
     await operator.definitions.save({ clusterId: cluster.id, definition: input });
   }
 });
@@ -82,28 +85,57 @@ afterAll(async () => {
 
 const ref = (pipeline: TPipelineDetail) => ({ clusterId: cluster.id, pipelineId: pipeline.id });
 
-function renamed(document: TPipelineDocument): TPipelineDocument {
+function renamed(document: TPipelineDocument, chain: typeof topics): TPipelineDocument {
+  const names: Record<string, string> = {
+    "telemetry.raw": chain.raw,
+    "telemetry.clean": chain.clean,
+    "telemetry.anomalies": chain.anomalies,
+  };
   return {
     ...document,
-    settings: { ...document.settings, deadLetterTopic: topics.dead },
+    settings: { ...document.settings, deadLetterTopic: chain.dead },
     nodes: document.nodes.map((node) =>
       node.kind === "topic"
-        ? { ...node, config: { ...node.config, topicName: RENAMES[node.config.topicName] ?? node.config.topicName } }
+        ? { ...node, config: { ...node.config, topicName: names[node.config.topicName] ?? node.config.topicName } }
         : node,
     ),
   };
 }
 
 /** The seeds' template over this run's topics, saved and marked ready. */
-async function readySeedsChain(name: string): Promise<TPipelineDetail> {
+async function readySeedsChain(name: string, chain = topics): Promise<TPipelineDetail> {
   const created = await operator.pipelines.create({ clusterId: cluster.id, name, template: "telemetry-anomalies" });
   const saved = await operator.pipelines.save({
     ...ref(created),
     baseVersion: created.version,
-    document: renamed(created.document),
+    document: renamed(created.document, chain),
     cause: "save",
   });
   return operator.pipelines.setStatus({ ...ref(saved), baseVersion: saved.version, status: "ready" });
+}
+
+type TDeployInput = { clusterId: string; pipelineId: string; revision: number };
+
+/** Every event of one `runtime.deploy`, as the dialog receives them; `onEvent` may abort `signal`. */
+async function deployEvents(
+  input: TDeployInput,
+  options: { signal?: AbortSignal; onEvent?: (event: TDeployEvent) => void } = {},
+): Promise<TDeployEvent[]> {
+  const caller = options.signal ? callerAs("operator", { signal: options.signal }) : operator;
+  const events: TDeployEvent[] = [];
+  for await (const event of await caller.runtime.deploy(input)) {
+    events.push(event);
+    options.onEvent?.(event);
+  }
+  return events;
+}
+
+/** The deployment a deploy ends with (its last event), or its refusal. */
+async function deploy(input: TDeployInput) {
+  const last = (await deployEvents(input)).at(-1);
+  if (last?.kind !== "finished" || !last.deployment)
+    throw new Error(`expected a deployment, got ${JSON.stringify(last)}`);
+  return last.deployment;
 }
 
 /** A new revision whose z-score threshold differs: only the model step's fingerprint changes. */
@@ -174,8 +206,43 @@ describe("runtime.plan, runtime.deploy", () => {
     ]);
   });
 
-  it("deploys: creates the topics, writes the deployment at generation 1 and one audit row", async () => {
-    const deployment = await operator.runtime.deploy({ ...ref(pipeline), revision: pipeline.revision });
+  it("deploys step by step, in order, ending with the deployment at generation 1 and one audit row", async () => {
+    const events = await deployEvents({ ...ref(pipeline), revision: pipeline.revision });
+    const changelog = changelogTopic(slug, "model-1");
+    const [listed, ...rest] = events;
+    expect(listed).toEqual({
+      kind: "steps",
+      steps: [
+        { part: "topic", description: `Create ${topics.anomalies} with 1 partition and replication factor 1` },
+        { part: "topic", description: `Create ${topics.clean} with 2 partitions and replication factor 1` },
+        { part: "topic", description: `Create ${topics.dead} with 1 partition and replication factor 1` },
+        { part: "changelog", description: `Create ${changelog} with 2 partitions, replication factor 1 and 1 config` },
+        {
+          part: "offsets",
+          description: `Commit where ${stepGroupId(slug, "clean-1")} starts on ${topics.raw}: the end of the log, on each partition it has no offset for`,
+        },
+        {
+          part: "offsets",
+          description: `Commit where ${stepGroupId(slug, "model-1")} starts on ${topics.clean}: the end of the log, on each partition it has no offset for`,
+        },
+        {
+          part: "deployment",
+          description: `Write the deployment of revision ${pipeline.revision}, so runners start its steps`,
+        },
+      ],
+    });
+    // Each step runs, then is done: step k of 7, in order.
+    expect(
+      rest.slice(0, -1).map((event) => (event.kind === "step" ? [event.index, event.total, event.status] : event.kind)),
+    ).toEqual(
+      [0, 1, 2, 3, 4, 5, 6].flatMap((index) => [
+        [index, 7, "running"],
+        [index, 7, "done"],
+      ]),
+    );
+    const finished = events.at(-1);
+    expect(finished).toMatchObject({ kind: "finished", applied: 7, failed: false, cancelled: false, sentence: null });
+    const deployment = finished?.kind === "finished" ? finished.deployment : null;
     expect(deployment).toMatchObject({
       pipelineId: pipeline.id,
       clusterId: cluster.id,
@@ -185,7 +252,6 @@ describe("runtime.plan, runtime.deploy", () => {
       generation: 1,
       deployedBy: "Test operator",
     });
-    const changelog = changelogTopic(slug, "model-1");
     const live = await withAdmin(cluster, (admin) => admin.listTopics());
     expect(live).toEqual(expect.arrayContaining([topics.clean, topics.anomalies, topics.dead, changelog]));
     const configs = await withAdmin(cluster, (admin) =>
@@ -220,6 +286,52 @@ describe("runtime.plan, runtime.deploy", () => {
     ]);
   });
 
+  it("stops before the next step once cancelled: no deployment, and a sentence of what was done", async () => {
+    const stopped = await readySeedsChain(`${prefix} cancelled`, cancelledTopics);
+    createdTopics.add(changelogTopic(`${prefix}-cancelled`, "model-1"));
+    const controller = new AbortController();
+    const events = await deployEvents(
+      { ...ref(stopped), revision: stopped.revision },
+      {
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.kind === "step" && event.status === "done") controller.abort();
+        },
+      },
+    );
+    const sentence = "Cancelled after 1 of 4 topic changes; nothing was deployed. Deploy again to finish.";
+    expect(events.at(-1)).toEqual({
+      kind: "finished",
+      applied: 1,
+      failed: false,
+      cancelled: true,
+      sentence,
+      deployment: null,
+    });
+    // Only the first step ran: one topic exists, the deployment was never written, so no runner starts.
+    const live = new Set(await withAdmin(cluster, (admin) => admin.listTopics()));
+    expect(Object.values(cancelledTopics).map((name) => live.has(name))).toEqual([false, false, true, false]);
+    expect((await viewer.runtime.plan(ref(stopped))).deployedRevision).toBeNull();
+    const [row] = await listAuditEvents({ clusterId: cluster.id, action: "pipeline.deploy", take: 1 });
+    expect(row).toMatchObject({ target: `${prefix} cancelled`, outcome: "error", reason: sentence });
+  });
+
+  it("stops as well when the stream is closed mid-way, as a browser that leaves, and audits what was done", async () => {
+    // The same topics: the cancelled deploy above created the first of them.
+    const closed = await readySeedsChain(`${prefix} closed`, cancelledTopics);
+    createdTopics.add(changelogTopic(`${prefix}-closed`, "model-1"));
+    for await (const event of await operator.runtime.deploy({ ...ref(closed), revision: closed.revision })) {
+      if (event.kind === "step" && event.status === "done") break;
+    }
+    expect((await viewer.runtime.plan(ref(closed))).deployedRevision).toBeNull();
+    const [row] = await listAuditEvents({ clusterId: cluster.id, action: "pipeline.deploy", take: 1 });
+    expect(row).toMatchObject({
+      target: `${prefix} closed`,
+      outcome: "error",
+      reason: "Cancelled after 1 of 3 topic changes; nothing was deployed. Deploy again to finish.",
+    });
+  });
+
   it("shows where a group with committed offsets starts", async () => {
     const groupId = stepGroupId(slug, "clean-1");
     await commitGroupOffsets(cluster, groupId, topics.raw, [{ partition: 0, offset: 1n }]);
@@ -235,7 +347,7 @@ describe("runtime.plan, runtime.deploy", () => {
   it("refuses a revision that is no longer the newest, then redeploys restarting only the changed step", async () => {
     const shown = pipeline.revision;
     pipeline = await withNewThreshold(pipeline);
-    expect(await refusal(operator.runtime.deploy({ ...ref(pipeline), revision: shown }))).toEqual({
+    expect(await refusal(deploy({ ...ref(pipeline), revision: shown }))).toEqual({
       code: "CONFLICT",
       message: `Revision ${shown} is no longer the newest: Test operator saved revision ${pipeline.revision} since this plan was shown.`,
     });
@@ -246,7 +358,7 @@ describe("runtime.plan, runtime.deploy", () => {
       ["clean-1", false],
       ["model-1", true],
     ]);
-    const deployment = await operator.runtime.deploy({ ...ref(pipeline), revision: pipeline.revision });
+    const deployment = await deploy({ ...ref(pipeline), revision: pipeline.revision });
     expect(deployment).toMatchObject({ revision: pipeline.revision, generation: 2, slug });
   });
 
@@ -279,7 +391,7 @@ describe("refusals", () => {
       `Revision ${draft.revision} is a draft: mark the pipeline ready to deploy first (the switch above the canvas).`,
     );
     expect(cycle).toBeDefined();
-    const refused = await refusal(operator.runtime.deploy({ ...ref(draft), revision: draft.revision }));
+    const refused = await refusal(deploy({ ...ref(draft), revision: draft.revision }));
     expect(refused.code).toBe("BAD_REQUEST");
     expect(refused.message).toContain(cycle);
     const rows = await listAuditEvents({ clusterId: cluster.id, action: "pipeline.deploy", take: 10 });

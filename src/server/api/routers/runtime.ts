@@ -8,12 +8,7 @@ import {
 } from "~/domain/pipelines/runtime/runtime-requests";
 import { limitedStream } from "~/server/services/limits/limits";
 import { readDeadLetters, replayDeadLetters } from "~/server/services/runtime/dead-letters-service";
-import {
-  deployPipeline,
-  planDeploy,
-  resumeDeployment,
-  stopDeployment,
-} from "~/server/services/runtime/deploy-service";
+import { deployStream, planDeploy, resumeDeployment, stopDeployment } from "~/server/services/runtime/deploy-service";
 import {
   listRunnerDtos,
   runtimeOverlay,
@@ -22,16 +17,23 @@ import {
 } from "~/server/services/runtime/overlay-service";
 import { procedure, router, withAppErrors } from "../trpc";
 
-/** The pipeline runtime: deploy, stop, resume; the live overlay; step history; dead letters; runners. */
+/** The pipeline runtime: deploy (streamed), stop, resume; the live overlay; step history; dead letters; runners. */
 export const runtimeRouter = router({
   /** What a deploy of the newest revision would do; changes nothing. */
   plan: procedure("viewer")
     .input(ZDeploymentRef)
     .query(({ input }) => planDeploy(input)),
 
+  /**
+   * Plans again on the server, then runs the deploy step by step ("step k of n"): topics, changelog
+   * topics, start offsets, and last the deployment. Unsubscribing cancels before the next step, so
+   * a cancelled deploy never starts a runner. Ends with the deployment.
+   */
   deploy: procedure("operator")
     .input(ZDeployInput)
-    .mutation(({ ctx, input }) => deployPipeline(ctx, input)),
+    .subscription(async function* ({ ctx, input, signal }) {
+      yield* withAppErrors(deployStream(ctx, input, signal ?? new AbortController().signal));
+    }),
 
   stop: procedure("operator")
     .input(ZDeploymentRef)

@@ -48,17 +48,17 @@ export async function audited<T>(
 
 type TAuditedAction = Omit<TAuditedChange, "cluster"> & { clusterId: string | null };
 
+/** A change's audit row, written as "pending": complete it once, as ok or with the sentence the user saw. */
+export type TOpenAudit = {
+  succeed: (learnt?: Record<string, unknown>) => Promise<void>;
+  fail: (reason: string) => Promise<void>;
+};
+
 /**
- * Runs a change between two writes of its audit row: "pending" before anything is changed, then
- * "ok" or "error" with the reason. When the first write fails the change is refused, so no change
- * is ever made without its row. Changes to Kafka go through `audited`; this serves the rest
- * (accounts, a cluster's read-only mode).
+ * Writes the pending row of a change or refuses it (see `auditedAction`). When the first write
+ * fails the change is refused, so no change is ever made without its row.
  */
-export async function auditedAction<T>(
-  change: TAuditedAction,
-  work: () => Promise<T>,
-  options: TAuditedOptions<T> = {},
-): Promise<T> {
+async function openAuditRow(change: TAuditedAction): Promise<TOpenAudit> {
   const details = change.details ?? null;
   const id = await recordAuditEvent({
     ...whoAndWhere(change.by),
@@ -70,21 +70,47 @@ export async function auditedAction<T>(
   }).catch((error: unknown) => {
     throw auditRefusal(error, "so the change was not made");
   });
+  return {
+    succeed: async (learnt) => {
+      const completed = learnt ? { ...details, ...learnt } : details;
+      await completeAuditEvent(id, { outcome: "ok", reason: null, details: completed }).catch(warnUncompleted(id));
+    },
+    fail: async (reason) => {
+      await completeAuditEvent(id, { outcome: "error", reason, details }).catch(warnUncompleted(id));
+    },
+  };
+}
 
+/**
+ * The row of a change that runs in steps and reports each (a streamed deploy), where `audited`'s
+ * one callback does not fit. Read-only clusters refuse it before the row is written.
+ */
+export function openAudited(change: TAuditedChange): Promise<TOpenAudit> {
+  refuseReadOnly(change.cluster);
+  const { cluster, ...rest } = change;
+  return openAuditRow({ ...rest, clusterId: cluster.id });
+}
+
+/**
+ * Runs a change between two writes of its audit row: "pending" before anything is changed, then
+ * "ok" or "error" with the reason. When the first write fails the change is refused, so no change
+ * is ever made without its row. Changes to Kafka go through `audited`; this serves the rest
+ * (accounts, a cluster's read-only mode).
+ */
+export async function auditedAction<T>(
+  change: TAuditedAction,
+  work: () => Promise<T>,
+  options: TAuditedOptions<T> = {},
+): Promise<T> {
+  const row = await openAuditRow(change);
   let result: T;
   try {
     result = await work();
   } catch (error) {
-    const reason = error instanceof AppError ? error.message : "An unexpected error occurred on the Tributary server.";
-    await completeAuditEvent(id, { outcome: "error", reason, details }).catch(warnUncompleted(id));
+    await row.fail(error instanceof AppError ? error.message : "An unexpected error occurred on the Tributary server.");
     throw error;
   }
-  const learnt = options.completion?.(result);
-  await completeAuditEvent(id, {
-    outcome: "ok",
-    reason: null,
-    details: learnt ? { ...details, ...learnt } : details,
-  }).catch(warnUncompleted(id));
+  await row.succeed(options.completion?.(result));
   return result;
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
 import type { TApplyEvent } from "~/domain/definitions/definition-dto";
 import { describePlanStep, type TPlan, type TPlanStep } from "~/domain/definitions/plan";
-import { AppError } from "~/lib/app-error";
 import { addPartitions } from "~/server/kafka/topics/add-partitions";
 import { alterTopicConfigs } from "~/server/kafka/topics/alter-topic-configs";
 import { createTopic } from "~/server/kafka/topics/create-topic";
 import { audited, type TAuditActor } from "../audit/audited";
 import type { TRegisteredCluster } from "../clusters/registered-clusters";
+import { runSteps, type TRunnableStep } from "../progress/run-steps";
 
 /** Each step through the same Kafka calls as the topic page's create, add-partitions and config dialogs. */
 function runStep(cluster: TRegisteredCluster, step: TPlanStep): Promise<void> {
@@ -46,27 +46,15 @@ function auditDetails(step: TPlanStep, index: number, total: number): Record<str
 }
 
 /**
- * The steps one by one, each inside its own audit row (the read-only check included). Stops at the
- * first failure; an aborted signal stops before the next step (a running step finishes: Kafka
- * cannot take back half a change).
+ * The plan's steps as runnable steps, each inside its own audit row (the read-only check included),
+ * through the topic dialogs' own Kafka calls. A pipeline deploy runs them among its own steps.
  */
-export async function* runPlanSteps(
-  by: TAuditActor,
-  cluster: TRegisteredCluster,
-  plan: TPlan,
-  signal: AbortSignal,
-): AsyncGenerator<TApplyEvent> {
+export function planStepRunners(by: TAuditActor, cluster: TRegisteredCluster, plan: TPlan): TRunnableStep[] {
   const total = plan.steps.length;
-  let applied = 0;
-  for (const [index, step] of plan.steps.entries()) {
-    if (signal.aborted) {
-      yield { kind: "finished", applied, failed: false, cancelled: true };
-      return;
-    }
-    const description = describePlanStep(step);
-    yield { kind: "step", index, total, status: "running", description };
-    try {
-      await audited(
+  return plan.steps.map((step, index) => ({
+    description: describePlanStep(step),
+    run: () =>
+      audited(
         {
           by,
           action: AUDIT_ACTIONS[step.kind],
@@ -75,17 +63,17 @@ export async function* runPlanSteps(
           details: auditDetails(step, index, total),
         },
         () => runStep(cluster, step),
-      );
-    } catch (error) {
-      if (!(error instanceof AppError)) console.error(`Applying "${description}" failed unexpectedly.`, error);
-      const sentence =
-        error instanceof AppError ? error.message : "An unexpected error occurred on the Tributary server.";
-      yield { kind: "step", index, total, status: "failed", description, sentence };
-      yield { kind: "finished", applied, failed: true, cancelled: false };
-      return;
-    }
-    applied += 1;
-    yield { kind: "step", index, total, status: "done", description };
-  }
-  yield { kind: "finished", applied, failed: false, cancelled: false };
+      ),
+  }));
+}
+
+/** The plan's steps one by one (see `runSteps`: stops at the first failure, or before the next step once cancelled). */
+export async function* runPlanSteps(
+  by: TAuditActor,
+  cluster: TRegisteredCluster,
+  plan: TPlan,
+  signal: AbortSignal,
+): AsyncGenerator<TApplyEvent> {
+  const { applied, failed, cancelled } = yield* runSteps(planStepRunners(by, cluster, plan), signal);
+  yield { kind: "finished", applied, failed, cancelled };
 }

@@ -2,15 +2,15 @@ import "server-only";
 import type { z } from "zod";
 import type { TDesiredState, TDeployPlan, TDeploymentDto } from "~/domain/pipelines/runtime/runtime-dto";
 import type { ZDeployInput, ZDeploymentRef } from "~/domain/pipelines/runtime/runtime-requests";
-import { deployedSteps } from "~/domain/pipelines/runtime/deployed-steps";
+import { deployStoppedSentence, type TDeployEvent } from "~/domain/pipelines/runtime/deploy-progress";
 import { AppError } from "~/lib/app-error";
-import { findDeployment, setDesiredState, toDeploymentDto, writeDeployment } from "~/server/db/pipeline-deployments";
-import { audited, type TAuditActor } from "../audit/audited";
+import { findDeployment, setDesiredState, toDeploymentDto } from "~/server/db/pipeline-deployments";
+import { audited, openAudited, type TAuditActor } from "../audit/audited";
 import { getCluster, getClusterForChange } from "../clusters/registered-clusters";
 import { findPipelineOrFail } from "../pipelines/pipeline-writes";
-import { applyTopicPlan } from "./deploy/apply-topics";
-import { pinStartOffsets } from "./deploy/pin-start-offsets";
+import { runSteps, type TStepsOutcome } from "../progress/run-steps";
 import { buildDeployPlan } from "./deploy/deploy-plan";
+import { deploySteps, type TWrittenDeployment } from "./deploy/deploy-steps";
 
 type TDeploymentRef = z.infer<typeof ZDeploymentRef>;
 
@@ -33,12 +33,8 @@ function refusedError(revision: number, refusals: readonly string[]): AppError {
   );
 }
 
-/**
- * Applies the plan (topics from their definitions, then changelog topics), commits where new groups
- * start (the plan's "latest" is the end of the log now), and wants the revision running. The plan is made again here, never taken from the browser; the revision it was shown for
- * must still be the newest.
- */
-export async function deployPipeline(ctx: TAuditActor, input: z.infer<typeof ZDeployInput>): Promise<TDeploymentDto> {
+/** The pipeline and its plan, made again here (never taken from the browser); refuses before any change. */
+async function prepareDeploy(input: z.infer<typeof ZDeployInput>) {
   const cluster = await getClusterForChange(input.clusterId);
   const pipeline = await findPipelineOrFail(cluster.id, input.pipelineId);
   if (pipeline.revision !== input.revision) {
@@ -50,30 +46,93 @@ export async function deployPipeline(ctx: TAuditActor, input: z.infer<typeof ZDe
   }
   const parts = await buildDeployPlan(cluster, pipeline, { withGroups: false });
   if (parts.plan.refusals.length > 0) throw refusedError(pipeline.revision, parts.plan.refusals);
-  return audited(
-    {
-      by: ctx,
-      action: "pipeline.deploy",
-      cluster,
-      target: pipeline.document.name,
-      details: { pipelineId: pipeline.id, revision: pipeline.revision, restarts: parts.restarts },
-    },
-    async () => {
-      await applyTopicPlan(ctx, cluster, parts);
-      const starting = deployedSteps(pipeline.document).filter((step) => parts.restarts.includes(step.nodeId));
-      await pinStartOffsets(cluster, starting, parts.slug, pipeline.document.settings.startFrom);
-      const row = await writeDeployment({
-        pipelineId: pipeline.id,
-        clusterId: cluster.id,
-        slug: parts.slug,
-        revision: pipeline.revision,
-        document: pipeline.document,
-        deployedBy: ctx.actor.name,
-      });
-      return toDeploymentDto(row);
-    },
-    { completion: (deployment) => ({ slug: deployment.slug, generation: deployment.generation }) },
+  return { cluster, pipeline, parts };
+}
+
+type TDeployResult = { deployment: TDeploymentDto | null; error: AppError | null };
+
+/**
+ * Runs the deploy's steps (see `deploySteps`) inside one `pipeline.deploy` audit row, completed
+ * as ok with the new generation, or as an error with the sentence of what was done and what not.
+ */
+async function* deployEvents(
+  by: TAuditActor,
+  input: z.infer<typeof ZDeployInput>,
+  signal: AbortSignal,
+): AsyncGenerator<TDeployEvent, TDeployResult> {
+  const { cluster, pipeline, parts } = await prepareDeploy(input);
+  const written: TWrittenDeployment = { deployment: null };
+  const steps = deploySteps(by, cluster, pipeline, parts, written);
+  const stepParts = steps.map((step) => step.part);
+  const audit = await openAudited({
+    by,
+    action: "pipeline.deploy",
+    cluster,
+    target: pipeline.document.name,
+    details: { pipelineId: pipeline.id, revision: pipeline.revision, restarts: parts.restarts },
+  });
+  const run = runSteps(steps, signal);
+  let applied = 0;
+  let outcome: TStepsOutcome | null = null;
+  try {
+    yield { kind: "steps", steps: steps.map(({ description, part }) => ({ description, part })) };
+    for (let next = await run.next(); ; next = await run.next()) {
+      if (next.done) {
+        outcome = next.value;
+        break;
+      }
+      if (next.value.status === "done") applied += 1;
+      yield next.value;
+    }
+  } finally {
+    // The subscription was closed while an event was on its way: no later step runs.
+    if (!outcome) await audit.fail(deployStoppedSentence(stepParts, applied, { cancelled: true }));
+  }
+  const { deployment } = written;
+  if (deployment && !outcome.failed) {
+    await audit.succeed({ slug: deployment.slug, generation: deployment.generation });
+    yield { kind: "finished", applied, failed: false, cancelled: false, sentence: null, deployment };
+    return { deployment, error: null };
+  }
+  const sentence = deployStoppedSentence(
+    stepParts,
+    applied,
+    outcome.cancelled ? { cancelled: true } : { cancelled: false, sentence: outcome.sentence ?? "a step failed." },
   );
+  await audit.fail(sentence);
+  yield { kind: "finished", applied, failed: outcome.failed, cancelled: outcome.cancelled, sentence, deployment: null };
+  return { deployment: null, error: outcome.error ?? new AppError("CONFLICT", sentence) };
+}
+
+/**
+ * `runtime.deploy`: each step as it runs ("step k of n"); unsubscribing stops it before the next
+ * step. Ends with the deployment, or with the sentence of what was done and what was not.
+ */
+export async function* deployStream(
+  by: TAuditActor,
+  input: z.infer<typeof ZDeployInput>,
+  signal: AbortSignal,
+): AsyncGenerator<TDeployEvent> {
+  yield* deployEvents(by, input, signal);
+}
+
+/**
+ * The same deploy as one call, for server-side callers (`npm start`'s demo pipeline, tests): the
+ * deployment, or the failed step's own error.
+ */
+export async function deployPipeline(
+  by: TAuditActor,
+  input: z.infer<typeof ZDeployInput>,
+  options: { onProgress?: (event: TDeployEvent) => void } = {},
+): Promise<TDeploymentDto> {
+  const events = deployEvents(by, input, new AbortController().signal);
+  for (let next = await events.next(); ; next = await events.next()) {
+    if (next.done) {
+      if (next.value.deployment) return next.value.deployment;
+      throw next.value.error;
+    }
+    options.onProgress?.(next.value);
+  }
 }
 
 function neverDeployed(name: string): AppError {
