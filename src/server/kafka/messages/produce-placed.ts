@@ -1,6 +1,7 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import { withMetadata, withProducer, type ClusterTarget } from "../client-registry";
+import { AppError } from "~/lib/app-error";
 import { kafkaErrorType } from "../kafka-errors";
 import { readTopicMetadata } from "../topics/topic-metadata";
 
@@ -30,7 +31,24 @@ export async function producePlaced(
   records: readonly TPlacedRecord[],
 ): Promise<Map<number, bigint>> {
   const acknowledged = await retryWhileSettling(() => sendOnce(target, topic, records));
-  return new Map(acknowledged.map((entry) => [entry.partition, BigInt(entry.baseOffset ?? "0")]));
+  const baseOffsets = new Map(acknowledged.map((entry) => [entry.partition, BigInt(entry.baseOffset ?? "0")]));
+  const missing = [...new Set(records.map((record) => record.partition))].filter((partition) => !baseOffsets.has(partition));
+  if (missing.length > 0) throw unacknowledged(topic, missing);
+  return baseOffsets;
+}
+
+/**
+ * kafkajs 2.2.4 can leave out, without an error, the records of a partition whose leader moved to
+ * a broker that had already answered for other partitions of the same send (see
+ * kafka/runtime/checked-send.ts): Kafka never acknowledged them, so the user must hear so.
+ */
+function unacknowledged(topic: string, partitions: number[]): AppError {
+  const list = partitions.sort((a, b) => a - b).join(", ");
+  return new AppError(
+    "KAFKA_REJECTED",
+    `Kafka did not acknowledge the records for partition${partitions.length === 1 ? "" : "s"} ${list} of ${topic}: a partition leader moved while they were being written. The records of the other partitions were written.`,
+    `Check partition${partitions.length === 1 ? "" : "s"} ${list} in the topic's messages, and send what is missing again.`,
+  );
 }
 
 function sendOnce(target: ClusterTarget, topic: string, records: readonly TPlacedRecord[]) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kafka, Producer } from "kafkajs";
-import { KAFKA_PARTITIONER, MEMBER_RETRY } from "./member-client";
+import { checkedSending } from "./checked-send";
+import { MEMBER_RETRY } from "./member-client";
 import { toTopicMessages } from "./record-mapping";
 import { sendChunks } from "./send-chunks";
 import type { TOutRecord } from "./step-member-types";
@@ -29,12 +30,13 @@ export async function openPartitionTransactions(
   kafka: Kafka,
   options: { transactionalId: string; groupId: string; inputTopic: string; partition: number },
 ): Promise<TPartitionTransactions> {
+  const sending = checkedSending();
   const producer: Producer = kafka.producer({
     transactionalId: options.transactionalId,
     idempotent: true,
     maxInFlightRequests: 1,
     transactionTimeout: TRANSACTION_TIMEOUT_MS,
-    createPartitioner: KAFKA_PARTITIONER,
+    createPartitioner: sending.createPartitioner,
     allowAutoTopicCreation: false,
     retry: MEMBER_RETRY,
   });
@@ -59,7 +61,7 @@ export async function openPartitionTransactions(
       const transaction = await producer.transaction();
       try {
         for (const chunk of sendChunks(records)) {
-          await transaction.sendBatch({ topicMessages: toTopicMessages(chunk), acks: -1 });
+          await sending.sendBatch((batch) => transaction.sendBatch(batch), toTopicMessages(chunk));
         }
         await transaction.sendOffsets({ consumerGroupId: options.groupId, topics: offsetsOf(nextOffset) });
         await transaction.commit();
