@@ -1,7 +1,8 @@
 import "server-only";
 import type { Kafka, Offsets, Producer } from "kafkajs";
 import { isRebalanceError } from "./member-failures";
-import { KAFKA_PARTITIONER, MEMBER_RETRY } from "./member-client";
+import { checkedSending } from "./checked-send";
+import { MEMBER_RETRY } from "./member-client";
 import { toTopicMessages } from "./record-mapping";
 import { sendChunks } from "./send-chunks";
 import type { TOutRecord } from "./step-member-types";
@@ -11,11 +12,14 @@ import type { TOutRecord } from "./step-member-types";
  * the offset after the batch. One idempotent producer per member (the broker drops the duplicates
  * its own retries would make) shared by every partition.
  *
- * Batches of several partitions finish processing at about the same moment (kafkajs hands out one
- * fetch's batches together), so writes are grouped: whatever is queued while a write is in flight
- * goes out in the next single sendBatch, followed by one OffsetCommit for all of its partitions.
- * No timer, no added latency when idle; under load fewer, larger requests. Queue order keeps each
- * partition's records in order.
+ * Two stages, each one request at a time, each taking everything queued while it was busy:
+ * - send: whatever was queued goes out in one sendBatch (kafkajs's idempotent producer must not
+ *   have two sends in flight: it would give both the same sequence numbers);
+ * - commit: acknowledged writes are committed in one OffsetCommit for all of their partitions.
+ * While one group of writes is being committed the next one is already being sent, so a member
+ * spends no round trip waiting for a commit before it writes again. No timer, no added latency when
+ * idle; under load fewer, larger requests. Queue order keeps each partition's records and commits
+ * in order.
  */
 
 type TCommit = (offsets: Offsets) => Promise<void>;
@@ -44,40 +48,56 @@ export type TAckedWriter = {
 };
 
 export async function openAckedWriter(kafka: Kafka, inputTopic: string): Promise<TAckedWriter> {
+  const sending = checkedSending();
   const producer: Producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
-    createPartitioner: KAFKA_PARTITIONER,
+    createPartitioner: sending.createPartitioner,
     allowAutoTopicCreation: false,
     retry: MEMBER_RETRY,
   });
   await producer.connect();
 
-  const queue: TQueuedWrite[] = [];
-  let isFlushing = false;
+  const sendQueue: TQueuedWrite[] = [];
+  const commitQueue: TQueuedWrite[] = [];
+  let isSending = false;
+  let isCommitting = false;
   let produced = 0;
   /** Offsets written but not committed because a rebalance refused the commit, by partition. */
   const refused = new Map<number, bigint>();
 
-  async function flush(): Promise<void> {
-    isFlushing = true;
-    while (queue.length > 0) {
-      const writes = queue.splice(0);
+  async function sendQueued(): Promise<void> {
+    isSending = true;
+    while (sendQueue.length > 0) {
+      const writes = sendQueue.splice(0);
       try {
         const records = writes.length === 1 ? writes[0]!.records : writes.flatMap((write) => write.records);
-        if (records.length > 0) {
-          for (const chunk of sendChunks(records)) {
-            await producer.sendBatch({ topicMessages: toTopicMessages(chunk), acks: -1 });
-          }
-          produced += records.length;
+        for (const chunk of sendChunks(records)) {
+          await sending.sendBatch((batch) => producer.sendBatch(batch), toTopicMessages(chunk));
         }
+        produced += records.length;
+      } catch (error) {
+        for (const write of writes) write.reject(error);
+        continue;
+      }
+      commitQueue.push(...writes);
+      if (!isCommitting) void commitQueued();
+    }
+    isSending = false;
+  }
+
+  async function commitQueued(): Promise<void> {
+    isCommitting = true;
+    while (commitQueue.length > 0) {
+      const writes = commitQueue.splice(0);
+      try {
         await commitAfter(writes);
         for (const write of writes) write.resolve();
       } catch (error) {
         for (const write of writes) write.reject(error);
       }
     }
-    isFlushing = false;
+    isCommitting = false;
   }
 
   async function commitAfter(writes: readonly TQueuedWrite[]): Promise<void> {
@@ -101,7 +121,7 @@ export async function openAckedWriter(kafka: Kafka, inputTopic: string): Promise
   async function commitRefused(held: readonly number[], commit: TCommit): Promise<void> {
     // Another member may own a partition now and be further on: never commit what we no longer hold.
     for (const partition of [...refused.keys()]) if (!held.includes(partition)) refused.delete(partition);
-    if (refused.size === 0 || isFlushing) return;
+    if (refused.size === 0 || isCommitting) return;
     const pending = [...refused].map(([partition, offset]) => ({ partition, offset: offset.toString() }));
     try {
       await commit({ topics: [{ topic: inputTopic, partitions: pending }] });
@@ -116,8 +136,8 @@ export async function openAckedWriter(kafka: Kafka, inputTopic: string): Promise
   return {
     write(partition, records, nextOffset, commit) {
       return new Promise<void>((resolve, reject) => {
-        queue.push({ partition, records, nextOffset, commit, resolve, reject });
-        if (!isFlushing) void flush();
+        sendQueue.push({ partition, records, nextOffset, commit, resolve, reject });
+        if (!isSending) void sendQueued();
       });
     },
     commitRefused,
