@@ -14,7 +14,7 @@ export type TCollectedRecord = {
 /**
  * Reads a topic from its beginning the way a downstream application would: a kafkajs consumer in a
  * group of its own, read_committed (so an aborted transaction's records never count), counting the
- * `id` of every JSON value. `keep` also keeps every record (the stateful and dead-letter tests
+ * `id` of every JSON value once per offset. `keep` also keeps every record (the stateful and dead-letter tests
  * compare them whole).
  */
 export type TOutputCollector = {
@@ -44,6 +44,8 @@ export async function startOutputCollector(
   const ids = new IdCounter();
   const records: TCollectedRecord[] = [];
   const positions = new Map<number, bigint>();
+  /** Per partition, the offset after the last record counted. */
+  const counted = new Map<number, bigint>();
   const consumer = kafka.consumer({
     groupId: options.groupId,
     readUncommitted: false,
@@ -60,6 +62,12 @@ export async function startOutputCollector(
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ partition, message }) => {
+      // This reader's own group may rebalance (its coordinator was on a stopped broker) and read
+      // again from its last commit: a record at an offset already counted is that re-read, not a
+      // duplicate the pipeline wrote (which would sit at an offset of its own).
+      const offset = BigInt(message.offset);
+      if (offset < (counted.get(partition) ?? 0n)) return;
+      counted.set(partition, offset + 1n);
       const value = message.value?.toString() ?? null;
       const id = idOf(value);
       if (id !== null) ids.add(id);
