@@ -52,10 +52,12 @@ async function prepareDeploy(input: z.infer<typeof ZDeployInput>) {
 type TDeployResult = { deployment: TDeploymentDto | null; error: AppError | null };
 
 /**
- * Runs the deploy's steps (see `deploySteps`) inside one `pipeline.deploy` audit row, completed
+ * `runtime.deploy`: runs the deploy's steps (see `deploySteps`), yielding each as it runs ("step k
+ * of n"); unsubscribing stops it before the next step. One `pipeline.deploy` audit row, completed
  * as ok with the new generation, or as an error with the sentence of what was done and what not.
+ * Ends with the deployment, or with that sentence.
  */
-async function* deployEvents(
+export async function* deployStream(
   by: TAuditActor,
   input: z.infer<typeof ZDeployInput>,
   signal: AbortSignal,
@@ -105,18 +107,6 @@ async function* deployEvents(
 }
 
 /**
- * `runtime.deploy`: each step as it runs ("step k of n"); unsubscribing stops it before the next
- * step. Ends with the deployment, or with the sentence of what was done and what was not.
- */
-export async function* deployStream(
-  by: TAuditActor,
-  input: z.infer<typeof ZDeployInput>,
-  signal: AbortSignal,
-): AsyncGenerator<TDeployEvent> {
-  yield* deployEvents(by, input, signal);
-}
-
-/**
  * The same deploy as one call, for server-side callers (`npm start`'s demo pipeline, tests): the
  * deployment, or the failed step's own error.
  */
@@ -125,7 +115,7 @@ export async function deployPipeline(
   input: z.infer<typeof ZDeployInput>,
   options: { onProgress?: (event: TDeployEvent) => void } = {},
 ): Promise<TDeploymentDto> {
-  const events = deployEvents(by, input, new AbortController().signal);
+  const events = deployStream(by, input, new AbortController().signal);
   for (let next = await events.next(); ; next = await events.next()) {
     if (next.done) {
       if (next.value.deployment) return next.value.deployment;

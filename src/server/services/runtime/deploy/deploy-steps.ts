@@ -57,9 +57,7 @@ export function deploySteps(
   const offsets = readingSteps(starting).map((step) => ({
     description: `Commit where ${stepGroupId(parts.slug, step.nodeId)} starts on ${step.inputTopic}: ${START_FROM[startFrom]}, on each partition it has no offset for`,
     part: "offsets" as const,
-    run: async () => {
-      await pinStartOffsets(cluster, step, parts.slug, startFrom);
-    },
+    run: () => pinStartOffsets(cluster, step, parts.slug, startFrom),
   }));
   const deployment = {
     description: `Write the deployment of revision ${pipeline.revision}, so runners start its steps`,

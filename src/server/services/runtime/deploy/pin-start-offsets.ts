@@ -20,21 +20,21 @@ export function readingSteps(steps: readonly TDeployedStep[]): TReadingStep[] {
  * downstream step whose member joins a few seconds after its upstream step began writing would
  * start at the end of the log then, and skip what was written in between. A group with members, or
  * with offsets, is left alone. Best effort: when the coordinator cannot be asked the step starts at
- * its start position as Kafka resolves it. Returns whether it committed.
+ * its start position as Kafka resolves it.
  */
 export async function pinStartOffsets(
   cluster: TRegisteredCluster,
   step: TReadingStep,
   slug: string,
   startFrom: TStartFrom,
-): Promise<boolean> {
+): Promise<void> {
   const topic = step.inputTopic;
   const groupId = stepGroupId(slug, step.nodeId);
   const { layout, positions } = await readPositions(cluster, new Set([topic]));
   const partitions = layout.get(topic);
-  if (!partitions) return false;
+  if (!partitions) return;
   try {
-    if ((await readGroupMembership(cluster, groupId)).activeMembers > 0) return false;
+    if ((await readGroupMembership(cluster, groupId)).activeMembers > 0) return;
     const committed = await readCommittedOffsets(cluster, groupId, topic, partitions);
     const offsets = partitions.flatMap((partition) => {
       if ((committed.get(partition) ?? null) !== null) return [];
@@ -42,12 +42,10 @@ export async function pinStartOffsets(
       const offset = startFrom === "latest" ? position?.logEndOffset : position?.logStartOffset;
       return offset == null ? [] : [{ partition, offset: BigInt(offset) }];
     });
-    if (offsets.length === 0) return false;
+    if (offsets.length === 0) return;
     await commitGroupOffsets(cluster, groupId, topic, offsets);
-    return true;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     console.warn(`The start offsets of ${groupId} were not committed: ${error.message}`);
-    return false;
   }
 }
